@@ -1,0 +1,81 @@
+"""``python -m twokoreas`` (also installed as ``twokoreas``): extract, check, run, site."""
+
+import argparse
+import csv
+import sys
+from pathlib import Path
+
+from .extract import find_non_quantities, find_quantities
+
+EXTRACT_COLUMNS = ["file", "start", "end", "mention", "value", "value_low", "value_high", "qualifier", "unit"]
+
+
+def _read_article(path):
+    """The file's text, or the reason it cannot be read as an article."""
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as err:
+        return None, f"cannot read: {err.strerror}"
+    if not raw.strip():
+        return None, "empty file"
+    if b"\x00" in raw:
+        return None, "binary file (contains NUL bytes)"
+    try:
+        return raw.decode("utf-8"), None
+    except UnicodeDecodeError as err:
+        return None, f"not UTF-8 text (byte {err.start})"
+
+
+def _extract(args):
+    writer = csv.writer(sys.stdout, lineterminator="\n")
+    writer.writerow(["file", "start", "end", "mention", "reason"] if args.explain else EXTRACT_COLUMNS)
+    failed = 0
+    for path in args.files:
+        text, problem = _read_article(path)
+        if problem:
+            print(f"{path}: {problem}", file=sys.stderr)
+            failed += 1
+            continue
+        frame = find_non_quantities(text) if args.explain else find_quantities(text)
+        for row in frame.itertuples(index=False):
+            writer.writerow([path, *("" if v != v else v for v in row)])  # NaN as empty cell
+    return 1 if failed else 0
+
+
+def _check(_args):
+    from .loaders import validate_all
+
+    problems = validate_all()
+    for problem in problems:
+        print(problem)
+    return 1 if problems else 0
+
+
+def _run(_args):
+    from .runner import run_all
+
+    return run_all()
+
+
+def _site(_args):
+    from .site import build_site
+
+    build_site()
+    return 0
+
+
+def main(argv=None):
+    """Entry point; returns the exit status."""
+    parser = argparse.ArgumentParser(prog="twokoreas", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    extract = commands.add_parser("extract", help="list candidate quantities in text files, as CSV")
+    extract.add_argument("files", nargs="+", metavar="FILE")
+    extract.add_argument("--format", choices=["csv"], default="csv", help="output format (CSV only)")
+    extract.add_argument("--explain", action="store_true",
+                         help="list the numbers that are not quantities instead, with the reason")
+    extract.set_defaults(func=_extract)
+    commands.add_parser("check", help="validate every curated table").set_defaults(func=_check)
+    commands.add_parser("run", help="execute every notebook in order, then render the site").set_defaults(func=_run)
+    commands.add_parser("site", help="render the executed notebooks to site/").set_defaults(func=_site)
+    args = parser.parse_args(argv)
+    return args.func(args)

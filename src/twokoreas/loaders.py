@@ -1,0 +1,190 @@
+"""Loaders for the raw corpus and the curated tables.
+
+Every loader validates what it reads with the schemas in :mod:`twokoreas.schemas`
+and raises :class:`twokoreas.DataError` (file, row, field) on the first problem,
+never returning a partial table. :func:`validate_all` returns every problem at once,
+for ``python -m twokoreas check``.
+"""
+
+import hashlib
+from pathlib import Path
+
+import pandas as pd
+
+from . import paths, schemas
+from .errors import DataError
+
+FLOAT_COLUMNS = ("value", "value_low", "value_high")
+SPAN_TABLES = {
+    "boilerplate.csv": (schemas.boilerplate_schema, schemas.boilerplate_text_schema),
+    "claims.csv": (schemas.claims_schema, schemas.claims_text_schema),
+    "not_quantities.csv": (schemas.not_quantities_schema, schemas.spans_text_schema),
+}
+
+
+def _display(path):
+    path = Path(path)
+    try:
+        return str(path.resolve().relative_to(paths.ROOT))
+    except ValueError:
+        return str(path)
+
+
+def _read_csv(path):
+    """A CSV as strings (empty cells stay ''), or a DataError naming the file."""
+    if not path.exists():
+        raise DataError(_display(path), "file not found")
+    try:
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as err:
+        raise DataError(_display(path), f"cannot read as CSV: {err}") from None
+    for column in FLOAT_COLUMNS:
+        if column in frame:
+            frame[column] = frame[column].replace("", None)
+    return frame
+
+
+def _validated(frame, path, *schemas_in_order):
+    """Run schemas in order, stopping at the first that fails; return (frame or None, problems)."""
+    for schema in schemas_in_order:
+        frame, problems = schemas.failures(frame, schema, _display(path))
+        if problems:
+            return None, problems
+    return frame, []
+
+
+def _read_article_texts(frame, data_dir, csv):
+    """Article texts by id, checked against their recorded SHA-256; problems for missing or changed files."""
+    texts, problems = {}, []
+    for line, row in enumerate(frame.itertuples(), start=2):
+        file = data_dir / row.file
+        if not file.exists():
+            problems.append(DataError(csv, f"article file {row.file} not found", row=line, field="file"))
+            continue
+        raw = file.read_bytes()
+        if hashlib.sha256(raw).hexdigest() != row.sha256:
+            problems.append(DataError(csv, f"{row.file} has changed: its SHA-256 is not the one recorded",
+                                      row=line, field="sha256"))
+            continue
+        try:
+            texts[row.article_id] = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            problems.append(DataError(csv, f"{row.file} is not UTF-8 text", row=line, field="file"))
+    return texts, problems
+
+
+def _check_articles(data_dir):
+    path = data_dir / "articles.csv"
+    frame, problems = _validated(_read_csv(path), path, schemas.articles_schema())
+    if problems:
+        return None, {}, problems
+    texts, problems = _read_article_texts(frame, data_dir, _display(path))
+    if problems:
+        return None, {}, problems
+    frame, problems = _validated(frame, path, schemas.articles_text_schema(texts))
+    return frame, texts, problems
+
+
+def _check_span_table(data_dir, name, article_ids, texts, column_schema, text_schema):
+    path = data_dir / name
+    return _validated(_read_csv(path), path, column_schema(article_ids), text_schema(texts))
+
+
+def _data_dir(data_dir):
+    return Path(data_dir) if data_dir is not None else paths.DATA
+
+
+def _raise_first(problems):
+    first = problems[0]
+    if len(problems) > 1:
+        first.args = (f"{first.args[0]} (and {len(problems) - 1} more; run `python -m twokoreas check`)",)
+    raise first
+
+
+def _articles_and_texts(data_dir):
+    frame, texts, problems = _check_articles(_data_dir(data_dir))
+    if problems:
+        _raise_first(problems)
+    return frame, texts
+
+
+def load_articles(data_dir=None):
+    """One row per article: metadata, ``published`` as a date and as a label at its precision, ``text``,
+    ``body`` and ``body_words``.
+
+    Verifies every file's SHA-256 against ``data/articles.csv``.
+    """
+    frame, texts = _articles_and_texts(data_dir)
+    frame = frame.copy()
+    frame["text"] = frame.article_id.map(texts)
+    frame["body"] = [t[s:e] for t, s, e in zip(frame.text, frame.body_start, frame.body_end)]
+    frame["body_words"] = frame.body.str.split().str.len()
+    frame["published"] = pd.to_datetime(frame.published, format="%Y-%m-%d")
+    frame["published_label"] = [
+        f"{d:%Y-%m}" if p == "month" else f"{d:%Y}" if p == "year" else f"{d:%Y-%m-%d}"
+        for d, p in zip(frame.published, frame.published_precision)]
+    return frame.reset_index(drop=True)
+
+
+def _load_span_table(name, data_dir):
+    articles, texts = _articles_and_texts(data_dir)
+    frame, problems = _check_span_table(_data_dir(data_dir), name, set(articles.article_id), texts, *SPAN_TABLES[name])
+    if problems:
+        _raise_first(problems)
+    return frame.reset_index(drop=True)
+
+
+def load_boilerplate(data_dir=None):
+    """Marked non-content ranges of the articles (datelines, footers, newsletter prompts)."""
+    return _load_span_table("boilerplate.csv", data_dir)
+
+
+def load_claims(data_dir=None):
+    """The curated claims: one row per quantitative mention, with its span, value, bounds and context."""
+    frame = _load_span_table("claims.csv", data_dir)
+    for column in ("event_date", "stated_date"):
+        frame[column] = pd.to_datetime(frame[column].replace("", None), format="%Y-%m-%d")
+    return frame
+
+
+def load_not_quantities(data_dir=None):
+    """Every other number in the texts, with its span and the reason it is not a quantity."""
+    return _load_span_table("not_quantities.csv", data_dir)
+
+
+def _check_fact_relations(data_dir, claims):
+    path = data_dir / "fact_relations.csv"
+    return _validated(_read_csv(path), path, schemas.fact_relations_schema(set(claims.fact_key)))
+
+
+def load_fact_relations(data_dir=None):
+    """Curated links between facts: which estimate revises, refines or differs from which, and why."""
+    frame, problems = _check_fact_relations(_data_dir(data_dir), load_claims(data_dir))
+    if problems:
+        _raise_first(problems)
+    return frame.reset_index(drop=True)
+
+
+def validate_all(data_dir=None):
+    """Every problem in every curated table, as DataErrors (empty when all holds)."""
+    data_dir = _data_dir(data_dir)
+    try:
+        articles, texts, problems = _check_articles(data_dir)
+    except DataError as err:
+        return [err]
+    if problems:
+        return problems
+    checked = {}
+    for name, (column_schema, text_schema) in SPAN_TABLES.items():
+        try:
+            checked[name], table_problems = _check_span_table(data_dir, name, set(articles.article_id), texts,
+                                                              column_schema, text_schema)
+        except DataError as err:
+            table_problems = [err]
+        problems += table_problems
+    if checked.get("claims.csv") is not None:
+        try:
+            problems += _check_fact_relations(data_dir, checked["claims.csv"])[1]
+        except DataError as err:
+            problems.append(err)
+    return problems
