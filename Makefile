@@ -33,7 +33,7 @@ test: $(STAMP) chromium
 	$(MAKE) --no-print-directory nbval
 
 nbval: $(STAMP)
-	TWOKOREAS_FIGURES=$$(mktemp -d) $(BIN)/python -m pytest -q --nbval notebooks --sanitize-with tests/nbval_sanitize.cfg
+	TWOKOREAS_FIGURES=$$(mktemp -d) $(BIN)/python -m pytest -q --nbval notebooks --nbval-sanitize-with tests/nbval_sanitize.cfg
 
 ## JupyterLab on the project's environment.
 lab: $(STAMP)

@@ -26,6 +26,13 @@ def _read_article(path):
         return None, f"not UTF-8 text (byte {err.start})"
 
 
+def _cell(value):
+    """A CSV cell: floats without a trailing .0, NaN as empty."""
+    if isinstance(value, float):
+        return "" if value != value else f"{value:.15g}"
+    return value
+
+
 def _extract(args):
     writer = csv.writer(sys.stdout, lineterminator="\n")
     writer.writerow(["file", "start", "end", "mention", "reason"] if args.explain else EXTRACT_COLUMNS)
@@ -38,7 +45,7 @@ def _extract(args):
             continue
         frame = find_non_quantities(text) if args.explain else find_quantities(text)
         for row in frame.itertuples(index=False):
-            writer.writerow([path, *("" if v != v else v for v in row)])  # NaN as empty cell
+            writer.writerow([path, *(_cell(v) for v in row)])
     return 1 if failed else 0
 
 

@@ -39,6 +39,8 @@ NOT_QUANTITY_PATTERNS = [
     ("ordinal", re.compile(r"\b\d+(?:st|nd|rd|th)\b")),
     ("decade", re.compile(rf"\b{YEAR}s\b")),
     ("model or name", re.compile(r"\b[A-Za-z]+-?\d+[A-Za-z\d]*\b|\b[A-Z]+\.\d+\b|\b\d+[A-Za-z]+\d*\b")),
+    # after a count, "Capitalised-word number" is a designation: "18 Leopard 2 tanks", "14 PzH 2000 howitzers"
+    ("model or name", re.compile(r"(?<=\d )(?P<span>[A-Z][A-Za-z]*\s\d+)\b")),
     ("year", re.compile(rf"(?:©\s*)?\b{YEAR}\b{NOT_NUMBER_AFTER}")),
 ]
 NUMBER_WORDS = UNITS_WORDS + TENS_WORDS + list(SCALES) + [
@@ -60,8 +62,9 @@ def _shape_reasons(text):
     spans = []
     for reason, pattern in NOT_QUANTITY_PATTERNS:
         for match in pattern.finditer(text):
-            if not any(s < match.end() and match.start() < e for s, e, _ in spans):
-                spans.append((match.start(), match.end(), reason))
+            start, end = match.span("span") if "span" in pattern.groupindex else match.span()
+            if not any(s < end and start < e for s, e, _ in spans):
+                spans.append((start, end, reason))
     return sorted(spans)
 
 

@@ -24,6 +24,10 @@ NOT_QUANTITY_REASONS = tuple(r for r, _ in NOT_QUANTITY_PATTERNS) + (
 FACT_RELATIONS = ("revises", "refines", "differs_from", "context_for")
 
 
+def _one_of(values):
+    return pa.Check.isin(values, error=f"must be one of: {', '.join(values)}")
+
+
 def _text(nullable=False, **kw):
     return pa.Column(str, nullable=nullable, **kw)
 
@@ -58,10 +62,10 @@ def articles_schema():
         "outlet": _text(checks=pa.Check.str_length(min_value=1)),
         "outlet_evidence": _text(),
         "title": _text(checks=pa.Check.str_length(min_value=1)),
-        "kind": _text(checks=pa.Check.isin(ARTICLE_KINDS)),
+        "kind": _text(checks=_one_of(ARTICLE_KINDS)),
         "published": _iso_date(),
-        "published_precision": _text(checks=pa.Check.isin(DATE_PRECISIONS)),
-        "published_basis": _text(checks=pa.Check.isin(("printed", "inferred"))),
+        "published_precision": _text(checks=_one_of(DATE_PRECISIONS)),
+        "published_basis": _text(checks=_one_of(("printed", "inferred"))),
         "published_evidence": _text(checks=pa.Check.str_length(min_value=1)),
         "published_note": _text(),
         "body_start": pa.Column("int64", pa.Check.ge(0), coerce=True),
@@ -116,15 +120,15 @@ def claims_schema(article_ids):
         "value": _optional_float(),
         "value_low": _optional_float(),
         "value_high": _optional_float(),
-        "qualifier": _text(checks=pa.Check.isin(QUALIFIERS)),
-        "unit": _text(checks=pa.Check.isin(UNITS, error=f"unit must be one of {', '.join(UNITS)}")),
-        "theme": _text(checks=pa.Check.isin(THEMES)),
+        "qualifier": _text(checks=_one_of(QUALIFIERS)),
+        "unit": _text(checks=_one_of(UNITS)),
+        "theme": _text(checks=_one_of(THEMES)),
         "quantity_of": _text(checks=pa.Check.str_length(min_value=1)),
-        "actor": _text(checks=pa.Check.isin(ACTORS)),
-        "recipient": _text(checks=pa.Check.isin(ACTORS + ("",))),
+        "actor": _text(checks=_one_of(ACTORS)),
+        "recipient": _text(checks=_one_of(ACTORS + ("",))),
         "attributed_to": _text(checks=pa.Check.str_length(min_value=1)),
         "event_date": _iso_date(),
-        "event_date_precision": _text(checks=pa.Check.isin(DATE_PRECISIONS)),
+        "event_date_precision": _text(checks=_one_of(DATE_PRECISIONS)),
         "stated_date": _iso_date(nullable=True),
         "fact_key": _text(checks=pa.Check.str_matches(r"^[a-z0-9_]+$")),
         "note": _text(),
@@ -157,7 +161,7 @@ def not_quantities_schema(article_ids):
         "token_id": _text(unique=True, checks=pa.Check.str_matches(r"^[A-Za-z0-9_.-]+$")),
         "article_id": _text(checks=pa.Check.isin(article_ids, error="unknown article_id")),
         **_span_columns(),
-        "reason": _text(checks=pa.Check.isin(NOT_QUANTITY_REASONS)),
+        "reason": _text(checks=_one_of(NOT_QUANTITY_REASONS)),
         "note": _text(),
     }, checks=[_row_check("end", "end must be after start", lambda r: r.start < r.end)], strict=True, ordered=True)
 
@@ -177,7 +181,7 @@ def fact_relations_schema(fact_keys):
     known = pa.Check.isin(fact_keys, error="unknown fact_key (not in claims.csv)")
     return pa.DataFrameSchema({
         "fact_key": _text(checks=known),
-        "relation": _text(checks=pa.Check.isin(FACT_RELATIONS)),
+        "relation": _text(checks=_one_of(FACT_RELATIONS)),
         "other_fact_key": _text(checks=known),
         "explanation": _text(checks=pa.Check.str_length(min_value=1)),
     }, unique=["fact_key", "other_fact_key"], strict=True, ordered=True)
@@ -192,7 +196,10 @@ def failures(frame, schema, file):
     problems, seen = [], set()
     for case in cases.itertuples():
         check = str(case.check)
-        field, _, problem = check.partition(": ") if ": " in check else (case.column, "", check)
+        if case.schema_context == "DataFrameSchema" and ": " in check:
+            field, _, problem = check.partition(": ")  # a row check, named "field: problem"
+        else:
+            field, problem = case.column, check
         if case.check == "column_in_dataframe":
             field, problem = case.failure_case, "missing column"
         elif case.check == "column_in_schema":
@@ -200,7 +207,7 @@ def failures(frame, schema, file):
         elif case.check == "column_ordered":
             field, problem = case.failure_case, "column out of order"
         elif problem == check and case.schema_context == "Column":
-            problem = f"{check} failed for {case.failure_case!r}"
+            problem = f"{check} (got {case.failure_case!r})"
         row = None if pd.isna(case.index) else int(case.index) + 2  # CSV line: header is line 1
         key = (row, field, problem)
         if key not in seen:

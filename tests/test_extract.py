@@ -1,0 +1,76 @@
+"""The extractor on sentences of its own (never the seed articles), and the `extract` command."""
+
+import subprocess
+import sys
+
+import pytest
+
+from twokoreas.extract import find_non_quantities, find_quantities
+
+
+def mentions(text):
+    return list(find_quantities(text).mention)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Germany sent 18 Leopard 2 tanks and 14 PzH 2000 howitzers in 2023.", ["18", "14"]),
+    ("The US pledged $2.5 billion and Britain about 300 missiles.", ["$2.5 billion", "about 300"]),
+    ("Officials said between 5,000 and 7,000 soldiers were killed.", ["between 5,000 and 7,000"]),
+    ("Kyiv received up to 31 Abrams and at least 60 Bradleys on March 3.", ["up to 31", "at least 60"]),
+    ("Polls show 64% support; dozens of drones hit Odesa.", ["64%", "dozens"]),
+    ("It delivered 120 mm rounds and 40 AN-124 flights.", ["40"]),
+    ("The 2024 budget adds hundreds of millions of dollars.", ["hundreds of millions of dollars"]),
+    ("One of the officials said the two countries agreed.", []),
+    ("Talks resumed at 10:30 on the 5th; reading time: 4 min.", []),
+    ("Only one soldier returned after nearly two years.", ["one", "nearly two"]),
+    ("Article 5 was invoked by 32 members.", ["32"]),
+])
+def test_find_quantities_on_other_war_news(text, expected):
+    assert mentions(text) == expected
+
+
+def test_spans_are_python_string_offsets():
+    text = "Ukraine — “about 1,500” troops; €50 million more."
+    for row in find_quantities(text).itertuples():
+        assert text[row.start:row.end] == row.mention
+
+
+def test_units_from_the_words_after():
+    frame = find_quantities("A war of almost 17 months, 82% against, $40 million, 12 brigades.").set_index("mention")
+    assert frame.unit.to_dict() == {"almost 17": "month", "82%": "percent", "$40 million": "USD", "12": "count"}
+
+
+def test_non_quantities_give_reasons():
+    frame = find_non_quantities("On 21 October 2024 the T-72 and 155mm guns of the 1960s, Article 60.")
+    assert frame.set_index("mention").reason.to_dict() == {
+        "21 October 2024": "date", "T-72": "model or name", "155mm": "calibre", "1960s": "decade",
+        "Article 60": "reference number"}
+
+
+def run_extract(*args):
+    return subprocess.run([sys.executable, "-m", "twokoreas", "extract", *map(str, args)],
+                          capture_output=True, text=True)
+
+
+def test_extract_command_prints_csv(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("Seoul sent some 8 million rounds.", encoding="utf-8")
+    result = run_extract(article)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "file,start,end,mention,value,value_low,value_high,qualifier,unit",
+        f"{article},11,25,some 8 million,8000000,8000000,8000000,approximately,count"]
+
+
+def test_extract_reports_bad_files_and_processes_the_rest(tmp_path):
+    good, empty, binary, latin = (tmp_path / n for n in ("good.txt", "empty.txt", "bin.txt", "latin.txt"))
+    good.write_text("Kyiv got 40 tanks.", encoding="utf-8")
+    empty.write_bytes(b"")
+    binary.write_bytes(b"\x00\x01\x02abc")
+    latin.write_bytes("Caf\xe9 sold 3 guns".encode("latin-1"))
+    result = run_extract(empty, binary, good, latin)
+    assert result.returncode == 1
+    assert f"{empty}: empty file" in result.stderr
+    assert f"{binary}: binary file" in result.stderr
+    assert f"{latin}: not UTF-8 text" in result.stderr
+    assert f"{good},9,11,40," in result.stdout
