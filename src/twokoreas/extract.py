@@ -13,6 +13,8 @@ import pandas as pd
 from .numbers import QUANTITY_RE, SCALES, TENS_WORDS, UNITS_WORDS, parse_quantity
 
 COLUMNS = ["start", "end", "mention", "value", "value_low", "value_high", "qualifier", "unit"]
+DTYPES = {"start": "int64", "end": "int64", "mention": "str", "value": "float64", "value_low": "float64",
+          "value_high": "float64", "qualifier": "str", "unit": "str"}
 
 MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
@@ -45,11 +47,14 @@ NOT_QUANTITY_PATTERNS = [
 ]
 NUMBER_WORDS = UNITS_WORDS + TENS_WORDS + list(SCALES) + [
     "dozen", "dozens", "scores", "tens", "hundreds", "thousands", "millions", "billions", "trillions"]
-NUMBER_TOKEN_RE = re.compile(rf"\d+|\b(?:{'|'.join(NUMBER_WORDS)})\b", re.IGNORECASE)
+# Case variants spelled out: a case-sensitive pattern scans about twice as fast.
+_NUMBER_WORD_CASES = sorted({v for w in NUMBER_WORDS for v in (w, w.capitalize(), w.upper())}, key=len, reverse=True)
+NUMBER_TOKEN_RE = re.compile(rf"\d+|\b(?:{'|'.join(_NUMBER_WORD_CASES)})\b")
 DETERMINER_BEFORE = re.compile(r"\b(?:the|these|those|its|their|our|his|her|both|all|my|your|whose)\s+$", re.IGNORECASE)
 EMPHASIS_BEFORE = re.compile(r"\b(?:even|only|just|exactly)\s+$", re.IGNORECASE)
 DURATION_AFTER = re.compile(r"[\s-]*(year|month|week|day)s?\b", re.IGNORECASE)
 PLAIN_WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)?")
+WINDOW = 40  # characters of context around a number token: longer than any quantity expression
 
 
 def number_tokens(text):
@@ -57,11 +62,29 @@ def number_tokens(text):
     return [m.span() for m in NUMBER_TOKEN_RE.finditer(text)]
 
 
-def _shape_reasons(text):
+def _windows(text):
+    """Stretches of ``text`` around its number tokens, widened to spaces, merged where they meet.
+
+    Every quantity and every shape set aside holds a number token, so matching only inside
+    these stretches finds the same things as matching the whole text, faster.
+    """
+    windows = []
+    for match in NUMBER_TOKEN_RE.finditer(text):
+        start = text.rfind(" ", 0, max(0, match.start() - WINDOW)) + 1
+        end = text.find(" ", match.end() + WINDOW)
+        end = len(text) if end == -1 else end
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(end, windows[-1][1]))
+        else:
+            windows.append((start, end))
+    return windows
+
+
+def _shape_reasons(text, windows):
     """Spans of ``text`` whose shape marks them as not quantities, with the reason."""
     spans = []
     for reason, pattern in NOT_QUANTITY_PATTERNS:
-        for match in pattern.finditer(text):
+        for match in (m for start, end in windows for m in pattern.finditer(text, start, end)):
             start, end = match.span("span") if "span" in pattern.groupindex else match.span()
             if not any(s < end and start < e for s, e, _ in spans):
                 spans.append((start, end, reason))
@@ -80,9 +103,10 @@ def _word_reason(text, start, mention):
 
 def _classify(text):
     """Quantity matches kept, and number tokens set aside with their reasons."""
-    shapes = _shape_reasons(text)
+    windows = _windows(text)
+    shapes = _shape_reasons(text, windows)
     kept, rejected = [], list(shapes)
-    for match in QUANTITY_RE.finditer(text):
+    for match in (m for start, end in windows for m in QUANTITY_RE.finditer(text, start, end)):
         start, end, mention = match.start(), match.end(), match.group(0)
         tokens = [(s + start, e + start) for s, e in number_tokens(mention)]
         if not tokens or any(s < te and ts < e for s, e, _ in shapes for ts, te in tokens):
@@ -108,9 +132,8 @@ def _row(text, match):
 def find_quantities(text: str) -> pd.DataFrame:
     """One row per quantity in ``text``: span (Python string offsets), mention, value, bounds, qualifier, unit."""
     kept, _ = _classify(text)
-    frame = pd.DataFrame([_row(text, m) for m in kept], columns=COLUMNS)
-    return frame.astype({"start": "int64", "end": "int64", "value": "float64",
-                         "value_low": "float64", "value_high": "float64"})
+    columns = list(zip(*[_row(text, m) for m in kept])) or [()] * len(COLUMNS)
+    return pd.DataFrame({name: pd.Series(values, dtype=DTYPES[name]) for name, values in zip(COLUMNS, columns)})
 
 
 def find_non_quantities(text: str) -> pd.DataFrame:

@@ -73,7 +73,8 @@ AMOUNT = (
 )
 RANGE = rf"(?:(?:\bbetween\s+{AMOUNT}\s+and\s+{AMOUNT})|(?:\bfrom\s+)?{AMOUNT}\s*(?:to|-|–|—)\s*{AMOUNT})"
 QUANTITY = rf"(?:{HEDGE}?(?:{VAGUE}{CURRENCY_WORD}?|{RANGE}|{AMOUNT}))"
-QUANTITY_RE = re.compile(QUANTITY, re.IGNORECASE)
+# The lookahead lets the engine skip, cheaply, every position that cannot start a quantity (mid-word, spaces).
+QUANTITY_RE = re.compile(r"(?=[\d$€£₩]|\b[A-Za-z])" + QUANTITY, re.IGNORECASE)
 
 
 class Quantity(NamedTuple):
