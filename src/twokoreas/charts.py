@@ -55,8 +55,8 @@ def hedged(row):
 def source_line(fig, sources):
     """Write 'Source: outlet (date); ...' under the figure, from rows with ``outlet`` and ``published_label``."""
     seen = dict.fromkeys(f"{r.outlet} ({r.published_label})" for r in sources.itertuples())
-    fig.text(0.01, 0.005, "Source: " + "; ".join(seen), fontsize=8, color="#5f6368", ha="left", va="bottom",
-             wrap=True)
+    fig.text(0.01, -0.01, "Source: " + "; ".join(seen), fontsize=8, color="#5f6368", ha="left", va="top",
+             wrap=True)  # below the axes and their labels; the tight bounding box keeps it in the saved file
 
 
 def _figure_name(notebook, slug):
