@@ -12,17 +12,12 @@ import seaborn as sns
 
 from . import paths
 from .atomic import atomic_path, write_csv
-from .numbers import format_number
 
 PALETTE = {
     "DPRK": "#c0392b", "ROK": "#1f5fa8", "Russia": "#7b3f00", "Ukraine": "#e0a100",
     "USA": "#5b6770", "Poland": "#8e44ad", "other": "#9aa0a6",
 }
 INDEX_COLUMNS = ["figure", "notebook", "title", "claim_ids"]
-HEDGE_WORDS = {
-    "exact": "", "approximately": "about ", "nearly": "nearly ", "at_least": "at least ",
-    "more_than": "more than ", "up_to": "up to ", "less_than": "less than ",
-}
 WIDTH_INCHES, DPI = 8, 100  # 800 px wide
 
 
@@ -39,17 +34,6 @@ def use_style():
 def color(actor):
     """The palette colour for an actor (grey for anyone not in the palette)."""
     return PALETTE.get(actor, PALETTE["other"])
-
-
-def hedged(row):
-    """A claim's figure as the article words it: ``about 1,500``, ``10,000–13,000``, ``tens of millions``."""
-    if row.qualifier == "vague":
-        return row.mention
-    if row.qualifier == "range":
-        return f"{format_number(row.value_low)}–{format_number(row.value_high)}"
-    prefix = "$" if row.unit == "USD" else ""
-    suffix = "%" if row.unit == "percent" else ""
-    return f"{HEDGE_WORDS[row.qualifier]}{prefix}{format_number(row.value)}{suffix}"
 
 
 def source_line(fig, sources):

@@ -1,7 +1,7 @@
 """Quote and state figures from the claims table, asserting each against the article text.
 
 A notebook that states a figure goes through :func:`state`, so an edit of the data that
-breaks the link to the text (span, value, qualifier) fails the cell, and nbval with it.
+breaks the link to the text (span, value, bounds) fails the cell, and nbval with it.
 """
 
 import math
@@ -9,8 +9,7 @@ import re
 
 import pandas as pd
 
-from .charts import hedged
-from .numbers import parse_quantity
+from .numbers import parse_quantity, worded
 
 SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)]*\s+|\n+")
 
@@ -30,8 +29,8 @@ def verified(claim, texts):
         f"claim {claim.claim_id}: span {claim.start}:{claim.end} reads {text[claim.start:claim.end]!r}, "
         f"not {claim.mention!r}")
     parsed = parse_quantity(claim.mention)
-    for field, stored in (("value", claim.value), ("value_low", claim.value_low), ("value_high", claim.value_high)):
-        got = getattr(parsed, {"value": "value", "value_low": "low", "value_high": "high"}[field])
+    for field, got, stored in (("value", parsed.value, claim.value), ("value_low", parsed.low, claim.value_low),
+                               ("value_high", parsed.high, claim.value_high)):
         assert (math.isnan(got) and math.isnan(stored)) or got == stored, (
             f"claim {claim.claim_id}: {field} {stored} disagrees with the text's {claim.mention!r}")
     return claim
@@ -39,19 +38,13 @@ def verified(claim, texts):
 
 def state(claims, claim_id, texts):
     """A claim's figure as worded in the article (``about 1,500``), verified against the text."""
-    claim = verified(claims.set_index("claim_id", drop=False).loc[claim_id], texts)
-    return hedged(claim)
+    return worded(verified(claims.set_index("claim_id", drop=False).loc[claim_id], texts))
 
 
-def sources_table(claims, articles):
-    """The closing sources table: claim, article, outlet, published, attributed_to and the quoted sentence."""
-    texts = dict(zip(articles.article_id, articles.text))
-    merged = claims.drop(columns=["outlet", "published_label"], errors="ignore").merge(
-        articles[["article_id", "outlet", "published_label"]], on="article_id")
-    rows = []
-    for claim in merged.itertuples():
-        verified(claim, texts)
-        rows.append({"claim": claim.claim_id, "article": claim.article_id[:3], "outlet": claim.outlet,
-                     "published": claim.published_label, "attributed_to": claim.attributed_to,
-                     "quote": sentence_around(texts[claim.article_id], claim.start, claim.end)})
-    return pd.DataFrame(rows)
+def sources_table(claims, texts):
+    """The closing sources table for claims from :func:`twokoreas.load_sourced_claims`: claim, article,
+    outlet, published, attributed_to and the quoted sentence, each span verified."""
+    return pd.DataFrame([
+        {"claim": c.claim_id, "article": c.article, "outlet": c.outlet, "published": c.published_label,
+         "attributed_to": c.attributed_to, "quote": sentence_around(texts[c.article_id], c.start, c.end)}
+        for c in (verified(c, texts) for c in claims.itertuples())])

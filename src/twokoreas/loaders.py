@@ -13,6 +13,7 @@ import pandas as pd
 
 from . import paths, schemas
 from .errors import DataError
+from .numbers import worded
 
 FLOAT_COLUMNS = ("value", "value_low", "value_high")
 SPAN_TABLES = {
@@ -145,6 +146,16 @@ def load_claims(data_dir=None):
     for column in ("event_date", "stated_date"):
         frame[column] = pd.to_datetime(frame[column].replace("", None), format="%Y-%m-%d")
     return frame
+
+
+def load_sourced_claims(data_dir=None):
+    """Claims with their article's ``outlet``, ``published`` and ``published_label``, the short ``article``
+    id, and ``figure``: the value as the article words it (``about 1,500``, ``10,000–13,000``)."""
+    articles = load_articles(data_dir)[["article_id", "outlet", "published", "published_label"]]
+    claims = load_claims(data_dir).merge(articles, on="article_id", how="left", validate="many_to_one")
+    claims["article"] = claims.article_id.str[:3]
+    claims["figure"] = [worded(row) for row in claims.itertuples()]
+    return claims
 
 
 def load_not_quantities(data_dir=None):

@@ -161,6 +161,23 @@ def parse_quantity(expression):
     return Quantity(value, low, high, qualifier, unit)
 
 
+WORDED_HEDGES = {
+    "exact": "", "approximately": "about ", "nearly": "nearly ", "at_least": "at least ",
+    "more_than": "more than ", "up_to": "up to ", "less_than": "less than ",
+}
+
+
 def format_number(value):
     """Format a number as a news text would: ``1,500``; ``2.5`` keeps its decimals."""
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
+
+
+def worded(row):
+    """A claim's figure as the article words it: ``about 1,500``, ``10,000–13,000``, ``tens of millions``."""
+    if row.qualifier == "vague":
+        return row.mention
+    if row.qualifier == "range":
+        return f"{format_number(row.value_low)}–{format_number(row.value_high)}"
+    prefix = "$" if row.unit == "USD" else ""
+    suffix = "%" if row.unit == "percent" else ""
+    return f"{WORDED_HEDGES[row.qualifier]}{prefix}{format_number(row.value)}{suffix}"

@@ -5,7 +5,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "data"
-RAW_ARTICLES = DATA / "raw" / "articles"
 REFERENCE = DATA / "reference"
 NOTEBOOKS = ROOT / "notebooks"
 SITE = ROOT / "site"
