@@ -36,11 +36,39 @@ def color(actor):
     return PALETTE.get(actor, PALETTE["other"])
 
 
+def draw_value(ax, row, at, color, value_axis="x", open_end=None):
+    """Draw one claim along the value axis at position ``at`` on the other axis, marked by its qualifier.
+
+    A point for exact and approximate figures (hollow when hedged); a bar between the bounds for a
+    range; a wide pale band for a vague magnitude; an arrow from the bound toward ``open_end`` (or
+    toward zero) for an open-ended one (``more than``, ``at least``, ``nearly``, ``up to``).
+    """
+    def xy(values, position):
+        return (values, position) if value_axis == "x" else (position, values)
+
+    if row.qualifier in ("range", "vague"):
+        width = 9 if row.qualifier == "vague" else 3
+        ax.plot(*xy([row.value_low, row.value_high], [at, at]), color=color, lw=width,
+                alpha=0.35 if row.qualifier == "vague" else 0.9, solid_capstyle="butt")
+        return
+    filled = row.qualifier == "exact"
+    ax.plot(*xy([row.value], [at]), "o", ms=8, color=color, mfc=color if filled else "white", mew=2, zorder=3)
+    if row.qualifier in ("at_least", "more_than", "nearly", "up_to", "less_than"):
+        upward = row.qualifier in ("at_least", "more_than")
+        end = open_end if upward and open_end is not None else row.value * (1.6 if upward else 0.7)
+        ax.annotate("", xy=xy(end, at), xytext=xy(row.value, at),
+                    arrowprops={"arrowstyle": "->", "color": color, "lw": 1.5})
+
+
 def source_line(fig, sources):
-    """Write 'Source: outlet (date); ...' under the figure, from rows with ``outlet`` and ``published_label``."""
+    """Write 'Source: outlet (date); ...' under the figure, from rows with ``outlet`` and ``published_label``.
+
+    Call it last, once the axes and their labels are drawn."""
     seen = dict.fromkeys(f"{r.outlet} ({r.published_label})" for r in sources.itertuples())
-    fig.text(0.01, -0.01, "Source: " + "; ".join(seen), fontsize=8, color="#5f6368", ha="left", va="top",
-             wrap=True)  # below the axes and their labels; the tight bounding box keeps it in the saved file
+    renderer = fig.canvas.get_renderer()
+    bottom = min(ax.get_tightbbox(renderer).transformed(fig.transFigure.inverted()).y0 for ax in fig.axes)
+    fig.text(0.01, bottom - 0.02, "Source: " + "; ".join(seen), fontsize=8, color="#5f6368", ha="left", va="top",
+             wrap=True)  # below the axes and every label; the tight bounding box keeps it in the saved file
 
 
 def _figure_name(notebook, slug):

@@ -150,11 +150,13 @@ def load_claims(data_dir=None):
 
 def load_sourced_claims(data_dir=None):
     """Claims with their article's ``outlet``, ``published`` and ``published_label``, the short ``article``
-    id, and ``figure``: the value as the article words it (``about 1,500``, ``10,000–13,000``)."""
+    id, ``figure``: the value as the article words it (``about 1,500``, ``10,000–13,000``), and ``credit``:
+    whom the article credits, or the outlet itself where it speaks in its own voice."""
     articles = load_articles(data_dir)[["article_id", "outlet", "published", "published_label"]]
     claims = load_claims(data_dir).merge(articles, on="article_id", how="left", validate="many_to_one")
     claims["article"] = claims.article_id.str[:3]
     claims["figure"] = [worded(row) for row in claims.itertuples()]
+    claims["credit"] = claims.attributed_to.where(claims.attributed_to != "own reporting", claims.outlet)
     return claims
 
 

@@ -168,14 +168,18 @@ WORDED_HEDGES = {
 
 
 def format_number(value):
-    """Format a number as a news text would: ``1,500``; ``2.5`` keeps its decimals."""
+    """Format a number as a news text would: ``1,500``, ``2.5``, ``40 million``, ``1.5 billion``."""
+    for name in ("billion", "million"):
+        scaled = value / SCALES[name]
+        if scaled >= 1 and float(scaled * 10).is_integer():
+            return f"{scaled:g} {name}"
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
 
 
 def worded(row):
-    """A claim's figure as the article words it: ``about 1,500``, ``10,000–13,000``, ``tens of millions``."""
-    if row.qualifier == "vague":
-        return row.mention
+    """A claim's figure as the article words it, hedge normalised: ``about 1,500``, ``10,000–13,000``, ``four``."""
+    if row.qualifier == "vague" or re.fullmatch(r"[A-Za-z -]+", row.mention):
+        return row.mention  # words stay words: "four", "nearly three", "tens of millions"
     if row.qualifier == "range":
         return f"{format_number(row.value_low)}–{format_number(row.value_high)}"
     prefix = "$" if row.unit == "USD" else ""
