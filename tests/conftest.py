@@ -11,7 +11,7 @@ from twokoreas import paths
 def data_copy(tmp_path):
     """A copy of data/ (raw articles and curated tables) in a temporary folder."""
     target = tmp_path / "data"
-    shutil.copytree(paths.DATA, target, ignore=shutil.ignore_patterns("reference"))
+    shutil.copytree(paths.DATA, target)
     return target
 
 

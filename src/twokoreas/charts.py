@@ -61,13 +61,15 @@ def draw_value(ax, row, at, color, value_axis="x", open_end=None):
 
 
 def source_line(fig, sources):
-    """Write 'Source: outlet (date); ...' under the figure, from rows with ``outlet`` and ``published_label``.
-
-    Call it last, once the axes and their labels are drawn."""
-    seen = dict.fromkeys(f"{r.outlet} ({r.published_label})" for r in sources.itertuples())
+    """Write 'Source: outlet (date); ...' under the figure, from rows with ``outlet`` and ``published_label``,
+    or a citation given as text. Call it last, once the axes and their labels are drawn."""
+    if isinstance(sources, str):
+        text = sources
+    else:
+        text = "; ".join(dict.fromkeys(f"{r.outlet} ({r.published_label})" for r in sources.itertuples()))
     renderer = fig.canvas.get_renderer()
     bottom = min(ax.get_tightbbox(renderer).transformed(fig.transFigure.inverted()).y0 for ax in fig.axes)
-    fig.text(0.01, bottom - 0.02, "Source: " + "; ".join(seen), fontsize=8, color="#5f6368", ha="left", va="top",
+    fig.text(0.01, bottom - 0.02, "Source: " + text, fontsize=8, color="#5f6368", ha="left", va="top",
              wrap=True)  # below the axes and every label; the tight bounding box keeps it in the saved file
 
 

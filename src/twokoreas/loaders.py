@@ -165,14 +165,90 @@ def load_not_quantities(data_dir=None):
     return _load_span_table("not_quantities.csv", data_dir)
 
 
+KIEL = "reference/kiel-ukraine-support-tracker"
+
+
+def _check_table(data_dir, name, schema):
+    path = data_dir / name
+    return _validated(_read_csv(path), path, schema)
+
+
 def _check_fact_relations(data_dir, claims):
-    path = data_dir / "fact_relations.csv"
-    return _validated(_read_csv(path), path, schemas.fact_relations_schema(set(claims.fact_key)))
+    return _check_table(data_dir, "fact_relations.csv", schemas.fact_relations_schema(set(claims.fact_key)))
 
 
 def load_fact_relations(data_dir=None):
     """Curated links between facts: which estimate revises, refines or differs from which, and why."""
     frame, problems = _check_fact_relations(_data_dir(data_dir), load_claims(data_dir))
+    if problems:
+        _raise_first(problems)
+    return frame.reset_index(drop=True)
+
+
+def _check_reference_files(data_dir):
+    """The reference-file register, and a problem for any file missing or changed since it was recorded."""
+    frame, problems = _check_table(data_dir, "reference_files.csv", schemas.reference_files_schema())
+    if problems:
+        return None, problems
+    csv = _display(data_dir / "reference_files.csv")
+    for line, row in enumerate(frame.itertuples(), start=2):
+        file = data_dir / row.file
+        if not file.exists():
+            problems.append(DataError(csv, f"reference file {row.file} not found", row=line, field="file"))
+        elif hashlib.sha256(file.read_bytes()).hexdigest() != row.sha256:
+            problems.append(DataError(csv, f"{row.file} has changed: its SHA-256 is not the one recorded",
+                                      row=line, field="sha256"))
+    return frame, problems
+
+
+def _check_kiel(data_dir):
+    references, problems = _check_reference_files(data_dir)
+    if problems:
+        return None, problems
+    tracker, problems = _check_table(data_dir, f"{KIEL}/data_explorer.csv", schemas.kiel_schema())
+    release, release_problems = _check_table(data_dir, f"{KIEL}/release_info.csv", schemas.release_info_schema())
+    problems += release_problems
+    if problems:
+        return None, problems
+    tracker = tracker[list(schemas.kiel_schema().columns)].copy()
+    tracker["release"] = release.release.iloc[0]
+    tracker["cite_as"] = references.set_index("file").cite_as.get(f"{KIEL}/data_explorer.csv", release.label.iloc[0])
+    tracker["month_start"] = pd.to_datetime(dict(year=tracker.year, month=tracker.month, day=1))
+    return tracker, []
+
+
+def load_kiel_tracker(data_dir=None):
+    """The Kiel Ukraine Support Tracker: one row per donor and month, € billion by category, with its release
+    and how to cite it (``cite_as``, from ``data/reference_files.csv``).
+
+    Reads columns by name and raises a DataError naming any column a new release dropped.
+    """
+    frame, problems = _check_kiel(_data_dir(data_dir))
+    if problems:
+        _raise_first(problems)
+    return frame.reset_index(drop=True)
+
+
+def load_exchange_rates(data_dir=None):
+    """Yearly average US dollars per euro, with their named source (kept in data/, never fetched)."""
+    frame, problems = _check_table(_data_dir(data_dir), "exchange_rates.csv", schemas.exchange_rates_schema())
+    if problems:
+        _raise_first(problems)
+    return frame.reset_index(drop=True)
+
+
+def load_donor_regions(data_dir=None):
+    """The tracker's donors with their region."""
+    frame, problems = _check_table(_data_dir(data_dir), "donor_regions.csv", schemas.donor_regions_schema())
+    if problems:
+        _raise_first(problems)
+    return frame.reset_index(drop=True)
+
+
+def load_cross_check(data_dir=None):
+    """For each ROK aid claim: the tracker measure and months it is held against, or why there is none."""
+    claims = load_claims(data_dir)
+    frame, problems = _check_table(_data_dir(data_dir), "cross_check.csv", schemas.cross_check_schema(set(claims.claim_id)))
     if problems:
         _raise_first(problems)
     return frame.reset_index(drop=True)
@@ -195,9 +271,16 @@ def validate_all(data_dir=None):
         except DataError as err:
             table_problems = [err]
         problems += table_problems
-    if checked.get("claims.csv") is not None:
+    claims = checked.get("claims.csv")
+    checks = [lambda: _check_kiel(data_dir),
+              lambda: _check_table(data_dir, "exchange_rates.csv", schemas.exchange_rates_schema()),
+              lambda: _check_table(data_dir, "donor_regions.csv", schemas.donor_regions_schema())]
+    if claims is not None:
+        checks += [lambda: _check_fact_relations(data_dir, claims),
+                   lambda: _check_table(data_dir, "cross_check.csv", schemas.cross_check_schema(set(claims.claim_id)))]
+    for check in checks:
         try:
-            problems += _check_fact_relations(data_dir, checked["claims.csv"])[1]
+            problems += check()[1]
         except DataError as err:
             problems.append(err)
     return problems

@@ -187,6 +187,74 @@ def fact_relations_schema(fact_keys):
     }, unique=["fact_key", "other_fact_key"], strict=True, ordered=True)
 
 
+KIEL_FLOATS = ("total", "financial", "humanitarian", "military", "commitments", "to_be_allocated", "gdp", "pct_gdp")
+KIEL_MEASURES = ("total", "financial", "humanitarian", "military")
+REGIONS = ("Europe", "EU institutions", "Asia-Pacific", "North America")
+YEAR_MONTH = r"^\d{4}-(0[1-9]|1[0-2])$"
+
+
+def kiel_schema():
+    """Columns the project reads from the Kiel tracker's ``data_explorer.csv`` (others are ignored)."""
+    return pa.DataFrameSchema({
+        "country": _text(checks=pa.Check.str_length(min_value=1)),
+        "iso": _text(checks=pa.Check.str_matches(r"^[A-Z]{2,3}$")),
+        "year": pa.Column("int64", pa.Check.in_range(2022, 2100), coerce=True),
+        "month": pa.Column("int64", pa.Check.in_range(1, 12), coerce=True),
+        **{name: pa.Column("float64", coerce=True) for name in KIEL_FLOATS},
+    }, unique=["iso", "year", "month"])
+
+
+def release_info_schema():
+    """The tracker's ``release_info.csv``: one row naming the release."""
+    return pa.DataFrameSchema({"release": _text(checks=pa.Check.str_length(min_value=1)), "label": _text()},
+                              checks=[pa.Check(lambda df: len(df) == 1, error="exactly one release row")])
+
+
+def reference_files_schema():
+    """Columns of ``data/reference_files.csv``: each reference file with its SHA-256 and citation."""
+    return pa.DataFrameSchema({
+        "file": _text(unique=True, checks=pa.Check.str_matches(r"^reference/[^.]+.*$")),
+        "sha256": _text(checks=pa.Check.str_matches(r"^[0-9a-f]{64}$")),
+        "publisher": _text(checks=pa.Check.str_length(min_value=1)),
+        "release": _text(checks=pa.Check.str_length(min_value=1)),
+        "cite_as": _text(checks=pa.Check.str_length(min_value=1)),
+    }, strict=True, ordered=True)
+
+
+def exchange_rates_schema():
+    """Columns of ``data/exchange_rates.csv``: yearly average US dollars per euro, with their source."""
+    return pa.DataFrameSchema({
+        "year": pa.Column("int64", pa.Check.in_range(1999, 2100), coerce=True, unique=True),
+        "usd_per_eur": pa.Column("float64", pa.Check.in_range(0.5, 2.0), coerce=True),
+        "source": _text(checks=pa.Check.str_length(min_value=1)),
+    }, strict=True, ordered=True)
+
+
+def donor_regions_schema():
+    """Columns of ``data/donor_regions.csv``: the tracker's donors by region."""
+    return pa.DataFrameSchema({
+        "iso": _text(unique=True, checks=pa.Check.str_matches(r"^[A-Z]{2,3}$")),
+        "country": _text(checks=pa.Check.str_length(min_value=1)),
+        "region": _text(checks=_one_of(REGIONS)),
+    }, strict=True, ordered=True)
+
+
+def cross_check_schema(claim_ids):
+    """Columns of ``data/cross_check.csv``: for each ROK aid claim, the tracker measure and months it is held
+    against, or ``none`` and why."""
+    return pa.DataFrameSchema({
+        "claim_id": _text(unique=True, checks=pa.Check.isin(claim_ids, error="unknown claim_id (not in claims.csv)")),
+        "measure": _text(checks=_one_of(KIEL_MEASURES + ("none",))),
+        "first_month": _text(checks=pa.Check.str_matches(YEAR_MONTH + "|^$")),
+        "last_month": _text(checks=pa.Check.str_matches(YEAR_MONTH + "|^$")),
+        "reason": _text(checks=pa.Check.str_length(min_value=1)),
+    }, checks=[
+        _row_check("first_month", "months are required for a measure and must be empty for none",
+                   lambda r: (r.measure == "none") == (r.first_month == "" and r.last_month == "")),
+        _row_check("last_month", "last_month before first_month", lambda r: r.first_month <= r.last_month),
+    ], strict=True, ordered=True)
+
+
 def failures(frame, schema, file):
     """Validate ``frame``; return (coerced frame or None, problems as DataErrors, one per row and check)."""
     try:

@@ -1,0 +1,57 @@
+"""Cross-checking claims against the tracker: conversion, sums over months, verdicts, unmatched claims."""
+
+import math
+from types import SimpleNamespace
+
+import pandas as pd
+import pytest
+
+from twokoreas import kiel
+
+TRACKER = pd.DataFrame({
+    "iso": ["KOR", "KOR", "KOR", "JPN"], "year": [2022, 2022, 2023, 2022], "month": [3, 11, 1, 3],
+    "total": [0.1, 0.2, 0.5, 9.0], "financial": [0.0, 0.2, 0.0, 9.0], "humanitarian": [0.1, 0.0, 0.5, 0.0],
+    "military": [0.0, 0.0, 0.0, 0.0], "commitments": [0.1, 0.2, 0.5, 9.0],
+})
+TRACKER["month_start"] = pd.to_datetime(dict(year=TRACKER.year, month=TRACKER.month, day=1))
+RATES = pd.DataFrame({"year": [2022], "usd_per_eur": [1.1], "source": ["test"]})
+
+
+def test_in_usd_uses_each_years_rate_and_leaves_unknown_years_empty():
+    usd = kiel.in_usd(TRACKER, RATES)
+    assert usd.total.iloc[0] == pytest.approx(0.1e9 * 1.1)
+    assert math.isnan(usd.total.iloc[2])
+
+
+def test_tracker_sum_takes_one_donor_measure_and_month_span():
+    usd = kiel.in_usd(TRACKER, RATES)
+    assert kiel.tracker_sum(usd, "KOR", "total", "2022-01", "2022-12") == pytest.approx(0.3e9 * 1.1)
+    assert kiel.tracker_sum(usd, "KOR", "financial", "2022-04", "2022-12") == pytest.approx(0.2e9 * 1.1)
+
+
+def claim(qualifier, value, low, high):
+    return SimpleNamespace(qualifier=qualifier, value=value, value_low=low, value_high=high)
+
+
+@pytest.mark.parametrize("c, tracker, expected", [
+    (claim("exact", 100.0, 100.0, 100.0), 103.0, "within 5% of the claim"),
+    (claim("exact", 100.0, 100.0, 100.0), 120.0, "tracker higher"),
+    (claim("approximately", 100.0, 100.0, 100.0), 80.0, "tracker lower"),
+    (claim("vague", math.nan, 20.0, 100.0), 93.0, "within the claim's bounds"),
+    (claim("vague", math.nan, 2.0, 10.0), 500.0, "tracker higher"),
+    (claim("more_than", 10.0, 10.0, math.nan), 500.0, "within the claim's bounds"),
+])
+def test_verdict(c, tracker, expected):
+    assert kiel.verdict(c, tracker) == expected
+
+
+def test_compare_keeps_unmatched_claims_with_their_reason():
+    claims = pd.DataFrame({"claim_id": ["a", "b"], "figure": ["$1", "$2"], "quantity_of": ["x", "y"],
+                           "outlet": ["o", "o"], "credit": ["c", "c"], "qualifier": ["exact", "exact"],
+                           "value": [0.33e9, 5.0], "value_low": [0.33e9, 5.0], "value_high": [0.33e9, 5.0]})
+    mapping = pd.DataFrame({"claim_id": ["a", "b"], "measure": ["total", "none"], "first_month": ["2022-01", ""],
+                            "last_month": ["2022-12", ""], "reason": ["year", "a pledge"]})
+    table = kiel.compare(claims, mapping, kiel.in_usd(TRACKER, RATES)).set_index("claim_id")
+    assert table.verdict.to_dict() == {"a": "within 5% of the claim", "b": "no tracker match"}
+    assert table.gap_usd["a"] == pytest.approx(0.0, abs=1) and math.isnan(table.tracker_usd["b"])
+    assert table.reason["b"] == "a pledge"
