@@ -37,7 +37,7 @@ nbval: $(STAMP)
 
 ## JupyterLab on the project's environment.
 lab: $(STAMP)
-	$(BIN)/jupyter lab --notebook-dir=notebooks
+	$(BIN)/jupyter lab --ServerApp.root_dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root)
 
 ## Regenerate requirements.lock from pyproject.toml (newest versions allowed by its ranges).
 lock:

@@ -22,8 +22,9 @@ WIDTH_INCHES, DPI = 8, 100  # 800 px wide
 
 
 def use_style():
-    """Apply the project's theme: seaborn whitegrid, fixed fonts, deterministic SVG."""
+    """Apply the project's theme: seaborn whitegrid, fixed fonts, deterministic SVG, tables without maths."""
     sns.set_theme(style="whitegrid", context="notebook")
+    pd.set_option("display.html.use_mathjax", False)  # "$40 million ... $50 million" is money, not maths
     mpl.rcParams.update({
         "figure.figsize": (WIDTH_INCHES, 4.5), "figure.dpi": DPI, "savefig.dpi": DPI,
         "svg.hashsalt": "twokoreas", "svg.fonttype": "path", "font.family": "DejaVu Sans",

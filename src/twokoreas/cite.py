@@ -8,10 +8,16 @@ import math
 import re
 
 import pandas as pd
+from IPython.display import Markdown
 
 from .numbers import parse_quantity, worded
 
 SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)]*\s+|\n+")
+
+
+def markdown(text):
+    """Prose for a notebook, with dollar signs escaped so JupyterLab does not typeset them as maths."""
+    return Markdown(text.replace("$", r"\$"))
 
 
 def sentence_around(text, start, end):
