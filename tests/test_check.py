@@ -42,3 +42,19 @@ def test_check_names_an_unknown_fact_key_in_relations(data_copy):
     edit_csv(data_copy / "fact_relations.csv", "dprk_troops_nis_3000,revises", "no_such_fact,revises")
     problems = [str(p) for p in validate_all(data_copy)]
     assert problems == [p for p in problems if "fact_relations.csv:2: fact_key: unknown fact_key" in p] and problems
+
+
+def test_check_names_an_event_off_the_codebook_or_off_its_span(data_copy):
+    edit_csv(data_copy / "events.csv", ",-6,denied,", ",-9,denied,")
+    edit_csv(data_copy / "events.csv", ",4,done,", ",4,rumoured,")
+    problems = [str(p) for p in validate_all(data_copy)]
+    assert any("events.csv:4: rung: |rung| is not a codebook rung" in p for p in problems), problems
+    assert any("events.csv:3: status: status is not in the codebook" in p for p in problems), problems
+
+
+def test_check_names_an_event_whose_span_moved(data_copy):
+    text = (data_copy / "events.csv").read_text(encoding="utf-8")
+    first = text.splitlines()[1].split(",")
+    edit_csv(data_copy / "events.csv", f",{first[9]},{first[10]},", f",{int(first[9]) + 1},{first[10]},")
+    problems = [str(p) for p in validate_all(data_copy)]
+    assert any("events.csv:2: quote: span does not read the quote in the article" in p for p in problems), problems

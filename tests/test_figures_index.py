@@ -14,6 +14,12 @@ def test_index_rows_name_existing_files():
         assert (paths.ROOT / "notebooks" / f"{row.notebook}.ipynb").exists(), row.notebook
 
 
+def test_every_event_appears_in_a_saved_figure_or_table():
+    index = pd.read_csv(paths.ROOT / "figures" / "index.csv", dtype=str, keep_default_na=False)
+    listed = {e for ids in index.event_ids for e in ids.split(";") if e}
+    assert set(tk.load_events().event_id) <= listed
+
+
 def test_every_claim_appears_in_a_saved_figure_or_table():
     index = pd.read_csv(paths.ROOT / "figures" / "index.csv", dtype=str, keep_default_na=False)
     listed = {c for ids in index.claim_ids for c in ids.split(";") if c}
@@ -33,8 +39,9 @@ def test_save_figure_writes_png_svg_csv_and_one_index_row(tmp_path, monkeypatch)
         ax.plot(data.x, data.y)
         files = charts.save_figure(fig, "09_test", "line", "A line", data, ["b", "a"])
     assert files == ["figures/09_line.png", "figures/09_line.svg", "figures/09_line.csv"]
-    index = pd.read_csv(tmp_path / "index.csv", dtype=str)
-    assert index.to_dict("records") == [{"figure": "09_line", "notebook": "09_test", "title": "A line", "claim_ids": "a;b"}]
+    index = pd.read_csv(tmp_path / "index.csv", dtype=str, keep_default_na=False)
+    assert index.to_dict("records") == [
+        {"figure": "09_line", "notebook": "09_test", "title": "A line", "claim_ids": "a;b", "event_ids": ""}]
     assert pd.read_csv(tmp_path / "09_line.csv").equals(data)
     svg = (tmp_path / "09_line.svg").read_bytes()
     fig, ax = plt.subplots()

@@ -17,7 +17,7 @@ PALETTE = {
     "DPRK": "#c0392b", "ROK": "#1f5fa8", "Russia": "#7b3f00", "Ukraine": "#e0a100",
     "USA": "#5b6770", "Poland": "#8e44ad", "other": "#9aa0a6",
 }
-INDEX_COLUMNS = ["figure", "notebook", "title", "claim_ids"]
+INDEX_COLUMNS = ["figure", "notebook", "title", "claim_ids", "event_ids"]
 WIDTH_INCHES, DPI = 8, 100  # 800 px wide
 
 
@@ -78,29 +78,32 @@ def _figure_name(notebook, slug):
     return f"{notebook[:2]}_{slug}"
 
 
-def _record(name, notebook, title, claim_ids):
+def _record(name, notebook, title, claim_ids, event_ids):
     index = paths.figures_dir() / "index.csv"
     rows = pd.read_csv(index, dtype=str, keep_default_na=False) if index.exists() else pd.DataFrame(columns=INDEX_COLUMNS)
+    rows = rows.reindex(columns=INDEX_COLUMNS, fill_value="")
     rows = rows[rows.figure != name]
-    new = pd.DataFrame([[name, notebook, title, ";".join(sorted(set(claim_ids)))]], columns=INDEX_COLUMNS)
+    new = pd.DataFrame([[name, notebook, title, ";".join(sorted(set(claim_ids))), ";".join(sorted(set(event_ids)))]],
+                       columns=INDEX_COLUMNS)
     write_csv(pd.concat([rows, new]).sort_values("figure"), index)
 
 
-def save_figure(fig, notebook, slug, title, data, claim_ids):
-    """Save ``fig`` as PNG and SVG with ``data`` as CSV beside it; index it. Returns the file names."""
+def save_figure(fig, notebook, slug, title, data, claim_ids, event_ids=()):
+    """Save ``fig`` as PNG and SVG with ``data`` as CSV beside it; index it with the claim and event ids it
+    draws. Returns the file names."""
     name = _figure_name(notebook, slug)
     folder = paths.figures_dir()
     for ext, metadata in (("png", {"Software": None}), ("svg", {"Date": None})):
         with atomic_path(folder / f"{name}.{ext}") as tmp:
             fig.savefig(tmp, format=ext, metadata=metadata, bbox_inches="tight", pad_inches=0.15)
     write_csv(data, folder / f"{name}.csv")
-    _record(name, notebook, title, claim_ids)
+    _record(name, notebook, title, claim_ids, event_ids)
     return [f"figures/{name}.{ext}" for ext in ("png", "svg", "csv")]
 
 
-def save_table(table, notebook, slug, title, claim_ids):
+def save_table(table, notebook, slug, title, claim_ids, event_ids=()):
     """Save a table shown in a notebook as ``figures/NN_slug.csv`` and index it. Returns the file name."""
     name = _figure_name(notebook, slug)
     write_csv(table, paths.figures_dir() / f"{name}.csv")
-    _record(name, notebook, title, claim_ids)
+    _record(name, notebook, title, claim_ids, event_ids)
     return f"figures/{name}.csv"

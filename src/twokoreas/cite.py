@@ -20,12 +20,22 @@ def markdown(text):
     return Markdown(text.replace("$", r"\$"))
 
 
-def sentence_around(text, start, end):
-    """The sentence (or line) of ``text`` holding the span ``start:end``."""
+def sentence_span(text, start, end):
+    """``(start, end)`` of the sentence (or line) of ``text`` holding the span ``start:end``, trimmed."""
     bounds = [0] + [m.end() for m in SENTENCE_END.finditer(text)] + [len(text)]
     left = max(b for b in bounds if b <= start)
     right = min((b for b in bounds if b >= end), default=len(text))
-    return text[left:right].strip()
+    while right > left and text[right - 1].isspace():
+        right -= 1
+    while left < right and text[left].isspace():
+        left += 1
+    return left, right
+
+
+def sentence_around(text, start, end):
+    """The sentence (or line) of ``text`` holding the span ``start:end``."""
+    left, right = sentence_span(text, start, end)
+    return text[left:right]
 
 
 def verified(claim, texts):

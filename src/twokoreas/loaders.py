@@ -254,6 +254,41 @@ def load_cross_check(data_dir=None):
     return frame.reset_index(drop=True)
 
 
+def load_markers(data_dir=None):
+    """The documented lexical markers of framing ("Kiev"/"Kyiv", "special military operation"/"invasion"...)."""
+    frame, problems = _check_table(_data_dir(data_dir), "markers.csv", schemas.markers_schema())
+    if problems:
+        _raise_first(problems)
+    return frame.reset_index(drop=True)
+
+
+def load_codebook(data_dir=None):
+    """The codebook: rungs of the support ladder (0-7) and statuses, with definitions and examples."""
+    frame, problems = _check_table(_data_dir(data_dir), "codebook.csv", schemas.codebook_schema())
+    if problems:
+        _raise_first(problems)
+    return frame.reset_index(drop=True)
+
+
+def _check_events(data_dir, articles, texts, codebook):
+    rungs = {int(c) for c in codebook[codebook.kind == "rung"].code}
+    statuses = set(codebook[codebook.kind == "status"].code)
+    path = data_dir / "events.csv"
+    return _validated(_read_csv(path), path, schemas.events_schema(set(articles.article_id), rungs, statuses),
+                      schemas.events_text_schema(texts))
+
+
+def load_events(data_dir=None):
+    """Stance events: date (``date`` as a date), actor, action, signed rung, status, and the supporting span."""
+    articles, texts = _articles_and_texts(data_dir)
+    frame, problems = _check_events(_data_dir(data_dir), articles, texts, load_codebook(data_dir))
+    if problems:
+        _raise_first(problems)
+    frame = frame.reset_index(drop=True)
+    frame["date"] = pd.to_datetime(frame.date, format="%Y-%m-%d")
+    return frame
+
+
 def validate_all(data_dir=None):
     """Every problem in every curated table, as DataErrors (empty when all holds)."""
     data_dir = _data_dir(data_dir)
@@ -272,9 +307,14 @@ def validate_all(data_dir=None):
             table_problems = [err]
         problems += table_problems
     claims = checked.get("claims.csv")
-    checks = [lambda: _check_kiel(data_dir),
+    def events():
+        codebook, problems = _check_table(data_dir, "codebook.csv", schemas.codebook_schema())
+        return (None, problems) if problems else _check_events(data_dir, articles, texts, codebook)
+
+    checks = [events, lambda: _check_kiel(data_dir),
               lambda: _check_table(data_dir, "exchange_rates.csv", schemas.exchange_rates_schema()),
-              lambda: _check_table(data_dir, "donor_regions.csv", schemas.donor_regions_schema())]
+              lambda: _check_table(data_dir, "donor_regions.csv", schemas.donor_regions_schema()),
+              lambda: _check_table(data_dir, "markers.csv", schemas.markers_schema())]
     if claims is not None:
         checks += [lambda: _check_fact_relations(data_dir, claims),
                    lambda: _check_table(data_dir, "cross_check.csv", schemas.cross_check_schema(set(claims.claim_id)))]

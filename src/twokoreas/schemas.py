@@ -7,6 +7,7 @@ check's name is ``field: problem`` so a failure names its field.
 """
 
 import math
+import re
 
 import pandas as pd
 import pandera.pandas as pa
@@ -253,6 +254,70 @@ def cross_check_schema(claim_ids):
                    lambda r: (r.measure == "none") == (r.first_month == "" and r.last_month == "")),
         _row_check("last_month", "last_month before first_month", lambda r: r.first_month <= r.last_month),
     ], strict=True, ordered=True)
+
+
+EVENT_CATEGORIES = ("diplomatic", "economic", "humanitarian", "military", "warning")
+
+
+def codebook_schema():
+    """Columns of ``data/codebook.csv``: the support-ladder rungs and the statuses."""
+    return pa.DataFrameSchema({
+        "kind": _text(checks=_one_of(("rung", "status"))),
+        "code": _text(checks=pa.Check.str_length(min_value=1)),
+        "label": _text(checks=pa.Check.str_length(min_value=1)),
+        "definition": _text(checks=pa.Check.str_length(min_value=1)),
+        "examples": _text(),
+    }, unique=["kind", "code"], checks=[
+        _row_check("code", "a rung's code must be a whole number from 0 to 7",
+                   lambda r: r.kind != "rung" or (r.code.isdigit() and int(r.code) <= 7)),
+    ], strict=True, ordered=True)
+
+
+def events_schema(article_ids, rungs, statuses):
+    """Columns of ``data/events.csv``: stance-relevant actions and statements, coded on the codebook."""
+    return pa.DataFrameSchema({
+        "event_id": _text(unique=True, checks=pa.Check.str_matches(r"^[A-Za-z0-9_.-]+$")),
+        "date": _iso_date(),
+        "date_precision": _text(checks=_one_of(DATE_PRECISIONS)),
+        "actor": _text(checks=_one_of(ACTORS)),
+        "action": _text(checks=pa.Check.str_length(min_value=1)),
+        "category": _text(checks=_one_of(EVENT_CATEGORIES)),
+        "rung": pa.Column("int64", pa.Check(lambda s: s.abs().isin(rungs), error="|rung| is not a codebook rung"),
+                          coerce=True),
+        "status": _text(checks=pa.Check.isin(statuses, error="status is not in the codebook")),
+        "article_id": _text(checks=pa.Check.isin(article_ids, error="unknown article_id")),
+        "start": pa.Column("int64", pa.Check.ge(0), coerce=True),
+        "end": pa.Column("int64", pa.Check.ge(1), coerce=True),
+        "quote": _text(checks=pa.Check.str_length(min_value=1)),
+        "attributed_to": _text(checks=pa.Check.str_length(min_value=1)),
+        "note": _text(),
+    }, checks=[_row_check("end", "end must be after start", lambda r: r.start < r.end)], strict=True, ordered=True)
+
+
+def events_text_schema(texts):
+    """Each event's span reads its quote in the article."""
+    return pa.DataFrameSchema(checks=[_span_reads(texts, "quote")])
+
+
+MARKER_FRAMINGS = ("Russian usage", "Ukrainian usage", "Western usage", "loaded")
+
+
+def _compiles(pattern):
+    try:
+        re.compile(pattern)
+    except re.error:
+        return False
+    return True
+
+
+def markers_schema():
+    """Columns of ``data/markers.csv``: the lexical framing markers, each a regular expression."""
+    return pa.DataFrameSchema({
+        "marker": _text(unique=True, checks=pa.Check.str_length(min_value=1)),
+        "pattern": _text(checks=pa.Check(lambda s: s.map(_compiles), error="not a valid regular expression")),
+        "framing": _text(checks=_one_of(MARKER_FRAMINGS)),
+        "note": _text(checks=pa.Check.str_length(min_value=1)),
+    }, strict=True, ordered=True)
 
 
 def failures(frame, schema, file):

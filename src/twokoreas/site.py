@@ -23,6 +23,9 @@ TABLES = {
     "not_quantities.csv": "every other number in the texts, and why it is not a quantity",
     "boilerplate.csv": "marked non-content ranges (datelines, footers, prompts)",
     "fact_relations.csv": "which estimate revises, refines or differs from which, and why",
+    "events.csv": "one row per stance event of either Korea, coded on the support ladder, with its sentence",
+    "codebook.csv": "the support ladder's rungs and the statuses, with definitions",
+    "markers.csv": "the lexical framing markers and what each signals",
     "cross_check.csv": "each South Korean aid figure's tracker measure and period, or why there is none",
     "exchange_rates.csv": "yearly average US dollars per euro, with their source",
 }

@@ -1,0 +1,100 @@
+"""Where each Korea stood, event by event, on the signed support ladder of ``data/codebook.csv``.
+
+A state's **done** level at a date is the rung (largest in size, sign kept) of everything it had done
+by then. Its **intent** level is the rung of what it had announced or considered and not withdrawn.
+Denials never count; alleged events count as done only when a sensitivity check asks
+(``include_alleged``), and announced ones likewise (``count_announced``). ``overrides`` recodes
+events (``{event_id: rung}``) to test an ambiguous coding.
+"""
+
+import pandas as pd
+
+KOREAS = ("ROK", "DPRK")
+
+
+def coded(events, count_announced=False, include_alleged=False, overrides=None):
+    """Events with ``counts_as``: ``done``, ``intent`` or ``None`` (denied, withdrawn, uncounted alleged)."""
+    frame = events.copy()
+    if overrides:
+        frame["rung"] = [overrides.get(e, r) for e, r in zip(frame.event_id, frame.rung)]
+    done = {"done"} | ({"announced"} if count_announced else set()) | ({"alleged"} if include_alleged else set())
+    intent = {"announced", "considered"} - done
+    frame["counts_as"] = [("done" if s in done else "intent" if s in intent else None) for s in frame.status]
+    return frame.sort_values(["date", "event_id"]).reset_index(drop=True)
+
+
+def _level(rungs):
+    """The rung largest in size, sign kept; 0 when there is none."""
+    rungs = list(rungs)
+    return max(rungs, key=abs) if rungs else 0
+
+
+def _active_intents(events, actor, when):
+    """Announced or considered events of ``actor`` by ``when`` that no later withdrawal (by ``when``) ended."""
+    mine = events[(events.actor == actor) & (events.date <= when)]
+    withdrawals = mine[mine.status == "withdrawn"]
+    intents = mine[mine.counts_as == "intent"]
+    ended = [any((w.rung == i.rung) and (w.date, w.event_id) > (i.date, i.event_id) for w in withdrawals.itertuples())
+             for i in intents.itertuples()]
+    return intents[[not e for e in ended]] if len(intents) else intents
+
+
+def levels_at(events, actor, when):
+    """``(done, intent)`` levels of ``actor`` on date ``when`` (events already passed through :func:`coded`)."""
+    done = events[(events.actor == actor) & (events.date <= when) & (events.counts_as == "done")]
+    return _level(done.rung), _level(_active_intents(events, actor, when).rung)
+
+
+def timeline(events, actor, **options):
+    """One row per date on which ``actor`` has an event: its done and intent levels after that date's events."""
+    frame = coded(events, **options)
+    dates = sorted(frame[frame.actor == actor].date.unique())
+    rows = [(when, *levels_at(frame, actor, when)) for when in dates]
+    return pd.DataFrame(rows, columns=["date", "done", "intent"])
+
+
+def gap(events, **options):
+    """Both Koreas' done levels on every date either acts, and the gap between them (ROK minus DPRK)."""
+    frame = coded(events, **options)
+    dates = sorted(frame[frame.actor.isin(KOREAS)].date.unique())
+    rows = [(when, levels_at(frame, "ROK", when)[0], levels_at(frame, "DPRK", when)[0]) for when in dates]
+    table = pd.DataFrame(rows, columns=["date", "ROK", "DPRK"])
+    table["gap"] = table.ROK - table.DPRK
+    return table
+
+
+def escalations(events, actor, **options):
+    """Each event that raised ``actor``'s done or intent level, with the other Korea's latest precisely dated
+    event before it."""
+    frame = coded(events, **options)
+    other = "DPRK" if actor == "ROK" else "ROK"
+    rows = []
+    for event in frame[frame.actor == actor].itertuples():
+        index = {"done": 0, "intent": 1}.get(event.counts_as)
+        if index is None:
+            continue
+        before = levels_at(frame[frame.date < event.date], actor, event.date)[index]
+        after = levels_at(frame, actor, event.date)[index]
+        if abs(after) > abs(before) and after == event.rung:
+            # the other Korea's latest event dated to the day or month (a "before" bound says nothing of order)
+            prior = frame[(frame.actor == other) & (frame.date < event.date) & frame.date_precision.isin(["day", "month"])]
+            last = prior.iloc[-1] if len(prior) else None
+            rows.append({"date": event.date, "event_id": event.event_id, "action": event.action,
+                         "kind": event.counts_as, "from": before, "to": after,
+                         "preceded_by": None if last is None else last.event_id,
+                         "preceding_action": None if last is None else last.action,
+                         "preceding_date": None if last is None else last.date})
+    return pd.DataFrame(rows)
+
+
+def quarterly(events, first_year, last_year, **options):
+    """Both Koreas' done and intent levels at the end of every quarter from ``first_year`` to ``last_year``."""
+    frame = coded(events, **options)
+    quarters = pd.period_range(f"{first_year}Q1", f"{last_year}Q4", freq="Q")
+    rows = []
+    for quarter in quarters:
+        when = quarter.end_time.normalize()
+        (rok_done, rok_intent), (dprk_done, dprk_intent) = (levels_at(frame, k, when) for k in KOREAS)
+        rows.append({"quarter": str(quarter), "ROK done": rok_done, "ROK intent": rok_intent,
+                     "DPRK done": dprk_done, "DPRK intent": dprk_intent, "gap": rok_done - dprk_done})
+    return pd.DataFrame(rows)

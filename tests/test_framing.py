@@ -1,0 +1,46 @@
+"""Actor detection and lexical markers, on sentences of their own."""
+
+import pandas as pd
+import pytest
+
+import twokoreas as tk
+from twokoreas import framing
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Pyongyang sent more shells to Moscow.", "DPRK"),
+    ("Kim Jong-un met the Russian defence minister.", "DPRK"),
+    ("Mr. Kim hosted Belousov over the weekend.", "DPRK"),
+    ("The Democratic People's Republic of Korea voted no.", "DPRK"),
+    ("The North's troops crossed the border.", "DPRK"),
+    ("Seoul pledged a loan to Kyiv.", "ROK"),
+    ("President Yoon flew to Warsaw with his wife, Kim Keon-hee.", "ROK"),
+    ("The Republic of Korea will supply helmets.", "ROK"),
+    ("The NIS said the count had doubled.", "ROK"),
+    ("South Korea protested after North Korea fired missiles.", "both"),
+    ("Russia and Ukraine traded strikes overnight.", "neither"),
+])
+def test_which_korea_a_sentence_is_about(sentence, expected):
+    assert framing.about(sentence) == expected
+
+
+def test_sentences_split_on_stops_and_lines():
+    assert framing.sentences("One thing. Another thing?\nA third line\n\n") == ["One thing.", "Another thing?", "A third line"]
+
+
+def test_markers_count_each_usage():
+    markers = tk.load_markers()
+    counts = framing.marker_counts("The Kiev regime, says Moscow, in its special military operation; Kyiv denies. "
+                                   "An invasion, not an NWO.", markers)
+    assert counts["Kiev"] == 1 and counts["Kyiv"] == 1 and counts["regime"] == 1
+    assert counts["special (military) operation / NWO"] == 2 and counts["invasion"] == 1
+    assert counts["neo-Nazi"] == 0
+
+
+def test_a_marker_that_is_not_a_regular_expression_is_named(data_copy):
+    path = data_copy / "markers.csv"
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    frame.loc[0, "pattern"] = "(unclosed"
+    frame.to_csv(path, index=False)
+    with pytest.raises(tk.DataError, match=r"markers.csv:2: pattern: not a valid regular expression"):
+        tk.load_markers(data_copy)
