@@ -14,7 +14,7 @@ all: notebooks
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade "pip>=24"
-	$(BIN)/python -m pip install --quiet -c requirements.lock -e ".[test]"
+	$(BIN)/python -m pip install --quiet -c requirements.lock -e ".[test,scale]"
 	$(BIN)/python -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (twokoreas)" > /dev/null
 	touch $(STAMP)
 
@@ -43,14 +43,16 @@ lab: $(STAMP)
 lock:
 	rm -rf build/lock-venv && $(PYTHON) -m venv build/lock-venv
 	build/lock-venv/bin/python -m pip install --quiet --upgrade "pip>=24"
-	build/lock-venv/bin/python -m pip install --quiet -e ".[test,bench]"
+	build/lock-venv/bin/python -m pip install --quiet -e ".[test,scale,bench]"
 	build/lock-venv/bin/python -m pip freeze --exclude-editable | grep -v '^twokoreas' > requirements.lock
 	rm -rf build/lock-venv
 
 ## Benchmarks print their figures; they are not tests.
 bench: $(STAMP)
-	$(BIN)/python -m pip install --quiet -c requirements.lock -e ".[test,bench]"
+	$(BIN)/python -m pip install --quiet -c requirements.lock -e ".[test,scale,bench]"
 	$(BIN)/python benchmarks/extractor.py
+	$(BIN)/python benchmarks/build.py
+	$(BIN)/python benchmarks/corpus.py
 
 chromium:
 	@test -x $(CHROMIUM) || { echo "installing Debian's chromium for the browser tests"; \

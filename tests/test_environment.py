@@ -6,7 +6,7 @@ import tomllib
 from twokoreas import paths
 
 # conda-forge packages whose names differ from PyPI's
-CONDA_NAMES = {"matplotlib": "matplotlib-base", "pandera": "pandera-base"}
+CONDA_NAMES = {"matplotlib": "matplotlib-base", "pandera": "pandera-base", "dask": "dask-core"}
 
 
 def requirement(spec):

@@ -37,8 +37,10 @@ def test_save_figure_writes_png_svg_csv_and_one_index_row(tmp_path, monkeypatch)
     for _ in range(2):  # saving again replaces, never duplicates
         fig, ax = plt.subplots()
         ax.plot(data.x, data.y)
-        files = charts.save_figure(fig, "09_test", "line", "A line", data, ["b", "a"])
-    assert files == ["figures/09_line.png", "figures/09_line.svg", "figures/09_line.csv"]
+        saved = charts.save_figure(fig, "09_test", "line", "A line", data, ["b", "a"])
+    assert saved.files == ["figures/09_line.png", "figures/09_line.svg", "figures/09_line.csv"]
+    assert repr(saved) == "figures/09_line.png, figures/09_line.svg, figures/09_line.csv"
+    assert saved._repr_png_() == (tmp_path / "09_line.png").read_bytes()
     index = pd.read_csv(tmp_path / "index.csv", dtype=str, keep_default_na=False)
     assert index.to_dict("records") == [
         {"figure": "09_line", "notebook": "09_test", "title": "A line", "claim_ids": "a;b", "event_ids": ""}]

@@ -7,6 +7,7 @@ from run to run: fixed SVG hash salt, no dates in metadata.
 """
 
 import matplotlib as mpl
+import matplotlib.pyplot as plt
 import pandas as pd
 import seaborn as sns
 
@@ -88,9 +89,25 @@ def _record(name, notebook, title, claim_ids, event_ids):
     write_csv(pd.concat([rows, new]).sort_values("figure"), index)
 
 
+class SavedFigure:
+    """What :func:`save_figure` returns: shown in a notebook as the saved PNG, listed as its files."""
+
+    def __init__(self, files, png):
+        self.files, self._png = files, png
+
+    def __iter__(self):
+        return iter(self.files)
+
+    def __repr__(self):
+        return ", ".join(self.files)
+
+    def _repr_png_(self):
+        return self._png
+
+
 def save_figure(fig, notebook, slug, title, data, claim_ids, event_ids=()):
     """Save ``fig`` as PNG and SVG with ``data`` as CSV beside it; index it with the claim and event ids it
-    draws. Returns the file names."""
+    draws; close it. Returns a :class:`SavedFigure`, which a notebook shows as the saved PNG (drawn once)."""
     name = _figure_name(notebook, slug)
     folder = paths.figures_dir()
     for ext, metadata in (("png", {"Software": None}), ("svg", {"Date": None})):
@@ -98,7 +115,8 @@ def save_figure(fig, notebook, slug, title, data, claim_ids, event_ids=()):
             fig.savefig(tmp, format=ext, metadata=metadata, bbox_inches="tight", pad_inches=0.15)
     write_csv(data, folder / f"{name}.csv")
     _record(name, notebook, title, claim_ids, event_ids)
-    return [f"figures/{name}.{ext}" for ext in ("png", "svg", "csv")]
+    plt.close(fig)
+    return SavedFigure([f"figures/{name}.{ext}" for ext in ("png", "svg", "csv")], (folder / f"{name}.png").read_bytes())
 
 
 def save_table(table, notebook, slug, title, claim_ids, event_ids=()):

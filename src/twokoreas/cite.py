@@ -6,6 +6,7 @@ breaks the link to the text (span, value, bounds) fails the cell, and nbval with
 
 import math
 import re
+from bisect import bisect_left, bisect_right
 
 import pandas as pd
 from IPython.display import Markdown
@@ -20,11 +21,17 @@ def markdown(text):
     return Markdown(text.replace("$", r"\$"))
 
 
-def sentence_span(text, start, end):
-    """``(start, end)`` of the sentence (or line) of ``text`` holding the span ``start:end``, trimmed."""
-    bounds = [0] + [m.end() for m in SENTENCE_END.finditer(text)] + [len(text)]
-    left = max(b for b in bounds if b <= start)
-    right = min((b for b in bounds if b >= end), default=len(text))
+def sentence_bounds(text):
+    """Offsets where the sentences (or lines) of ``text`` start and end, in order."""
+    return [0] + [m.end() for m in SENTENCE_END.finditer(text)] + [len(text)]
+
+
+def sentence_span(text, start, end, bounds=None):
+    """``(start, end)`` of the sentence (or line) of ``text`` holding the span ``start:end``, trimmed.
+
+    Pass ``bounds`` from :func:`sentence_bounds` to look up many spans of one text cheaply."""
+    bounds = sentence_bounds(text) if bounds is None else bounds
+    left, right = bounds[bisect_right(bounds, start) - 1], bounds[min(bisect_left(bounds, end), len(bounds) - 1)]
     while right > left and text[right - 1].isspace():
         right -= 1
     while left < right and text[left].isspace():

@@ -5,7 +5,7 @@ import csv
 import sys
 from pathlib import Path
 
-from .extract import find_non_quantities, find_quantities
+from .extract import decode_article, find_non_quantities, find_quantities
 
 EXTRACT_COLUMNS = ["file", "start", "end", "mention", "value", "value_low", "value_high", "qualifier", "unit"]
 
@@ -16,14 +16,7 @@ def _read_article(path):
         raw = Path(path).read_bytes()
     except OSError as err:
         return None, f"cannot read: {err.strerror}"
-    if not raw.strip():
-        return None, "empty file"
-    if b"\x00" in raw:
-        return None, "binary file (contains NUL bytes)"
-    try:
-        return raw.decode("utf-8"), None
-    except UnicodeDecodeError as err:
-        return None, f"not UTF-8 text (byte {err.start})"
+    return decode_article(raw)
 
 
 def _cell(value):
@@ -33,7 +26,24 @@ def _cell(value):
     return value
 
 
+def _extract_corpus(args):
+    from .corpus import extract_corpus
+
+    written, problems = extract_corpus(args.corpus, args.out, workers=args.workers, scheduler=args.scheduler)
+    for article_id, problem in problems:
+        print(f"{args.corpus}: {article_id}: {problem}", file=sys.stderr)
+    print(f"{written} candidate figures written to {args.out}"
+          + (f"; {len(problems)} articles skipped" if problems else ""), file=sys.stderr)
+    return 1 if problems else 0
+
+
 def _extract(args):
+    if args.corpus:
+        if args.files or not args.out:
+            args.parser.error("--corpus takes no FILE arguments and needs --out")
+        return _extract_corpus(args)
+    if not args.files:
+        args.parser.error("give FILE arguments, or --corpus PATH --out FILE")
     writer = csv.writer(sys.stdout, lineterminator="\n")
     writer.writerow(["file", "start", "end", "mention", "reason"] if args.explain else EXTRACT_COLUMNS)
     failed = 0
@@ -76,11 +86,16 @@ def main(argv=None):
     parser = argparse.ArgumentParser(prog="twokoreas", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
     extract = commands.add_parser("extract", help="list candidate quantities in text files, as CSV")
-    extract.add_argument("files", nargs="+", metavar="FILE")
+    extract.add_argument("files", nargs="*", metavar="FILE")
     extract.add_argument("--format", choices=["csv"], default="csv", help="output format (CSV only)")
     extract.add_argument("--explain", action="store_true",
                          help="list the numbers that are not quantities instead, with the reason")
-    extract.set_defaults(func=_extract)
+    extract.add_argument("--corpus", metavar="PATH",
+                         help="a folder of .txt articles or a Parquet file (article_id, text): write --out as Parquet")
+    extract.add_argument("--out", metavar="FILE", help="the Parquet file for --corpus")
+    extract.add_argument("--workers", type=int, metavar="N", help="run on a local Dask cluster of N worker processes")
+    extract.add_argument("--scheduler", metavar="ADDRESS", help="run on an existing Dask cluster")
+    extract.set_defaults(func=_extract, parser=extract)
     commands.add_parser("check", help="validate every curated table").set_defaults(func=_check)
     commands.add_parser("run", help="execute every notebook in order, then render the site").set_defaults(func=_run)
     commands.add_parser("site", help="render the executed notebooks to site/").set_defaults(func=_site)

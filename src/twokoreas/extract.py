@@ -57,6 +57,18 @@ PLAIN_WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)?")
 WINDOW = 40  # characters of context around a number token: longer than any quantity expression
 
 
+def decode_article(raw):
+    """An article's text from its bytes, or ``(None, why)`` when it cannot be read as one."""
+    if not raw.strip():
+        return None, "empty file"
+    if b"\x00" in raw:
+        return None, "binary file (contains NUL bytes)"
+    try:
+        return raw.decode("utf-8"), None
+    except UnicodeDecodeError as err:
+        return None, f"not UTF-8 text (byte {err.start})"
+
+
 def number_tokens(text):
     """Every digit run and cardinal number word in ``text`` as ``(start, end)`` spans."""
     return [m.span() for m in NUMBER_TOKEN_RE.finditer(text)]
@@ -129,10 +141,15 @@ def _row(text, match):
             quantity.qualifier, unit]
 
 
+def quantity_rows(text):
+    """The rows of :func:`find_quantities` as plain tuples (no DataFrame), for high-volume callers."""
+    kept, _ = _classify(text)
+    return [_row(text, m) for m in kept]
+
+
 def find_quantities(text: str) -> pd.DataFrame:
     """One row per quantity in ``text``: span (Python string offsets), mention, value, bounds, qualifier, unit."""
-    kept, _ = _classify(text)
-    columns = list(zip(*[_row(text, m) for m in kept])) or [()] * len(COLUMNS)
+    columns = list(zip(*quantity_rows(text))) or [()] * len(COLUMNS)
     return pd.DataFrame({name: pd.Series(values, dtype=DTYPES[name]) for name, values in zip(COLUMNS, columns)})
 
 

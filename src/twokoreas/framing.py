@@ -4,7 +4,7 @@ import re
 
 import pandas as pd
 
-from .cite import SENTENCE_END
+from .cite import sentence_bounds
 
 KOREA_NAMES = {
     "DPRK": [r"\bNorth Korea", r"\bDPRK\b", r"\bPyongyang\b", r"\bKim Jong[- ]un\b", r"\bKim\b(?! Keon-hee| Eun-hye)",
@@ -29,7 +29,7 @@ def about(sentence):
 
 def sentences(text):
     """The sentences (or lines) of ``text``, without empty ones."""
-    cuts = [0] + [m.end() for m in SENTENCE_END.finditer(text)] + [len(text)]
+    cuts = sentence_bounds(text)
     return [text[a:b].strip() for a, b in zip(cuts, cuts[1:]) if text[a:b].strip()]
 
 

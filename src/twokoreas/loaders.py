@@ -95,6 +95,13 @@ def _data_dir(data_dir):
     return Path(data_dir) if data_dir is not None else paths.DATA
 
 
+def _loaded(frame, problems):
+    """The validated table, or the first problem raised (never a partial table)."""
+    if problems:
+        _raise_first(problems)
+    return frame.reset_index(drop=True)
+
+
 def _raise_first(problems):
     first = problems[0]
     if len(problems) > 1:
@@ -109,12 +116,8 @@ def _articles_and_texts(data_dir):
     return frame, texts
 
 
-def load_articles(data_dir=None):
-    """One row per article: metadata, ``published`` as a date and as a label at its precision, ``text``,
-    ``body`` and ``body_words``.
-
-    Verifies every file's SHA-256 against ``data/articles.csv``.
-    """
+def _articles(data_dir):
+    """The articles with their derived columns, and their texts by id (validated once)."""
     frame, texts = _articles_and_texts(data_dir)
     frame = frame.copy()
     frame["text"] = frame.article_id.map(texts)
@@ -124,15 +127,21 @@ def load_articles(data_dir=None):
     frame["published_label"] = [
         f"{d:%Y-%m}" if p == "month" else f"{d:%Y}" if p == "year" else f"{d:%Y-%m-%d}"
         for d, p in zip(frame.published, frame.published_precision)]
-    return frame.reset_index(drop=True)
+    return frame.reset_index(drop=True), texts
 
 
-def _load_span_table(name, data_dir):
-    articles, texts = _articles_and_texts(data_dir)
-    frame, problems = _check_span_table(_data_dir(data_dir), name, set(articles.article_id), texts, *SPAN_TABLES[name])
-    if problems:
-        _raise_first(problems)
-    return frame.reset_index(drop=True)
+def load_articles(data_dir=None):
+    """One row per article: metadata, ``published`` as a date and as a label at its precision, ``text``,
+    ``body`` and ``body_words``.
+
+    Verifies every file's SHA-256 against ``data/articles.csv``.
+    """
+    return _articles(data_dir)[0]
+
+
+def _load_span_table(name, data_dir, articles_and_texts=None):
+    articles, texts = articles_and_texts or _articles_and_texts(data_dir)
+    return _loaded(*_check_span_table(_data_dir(data_dir), name, set(articles.article_id), texts, *SPAN_TABLES[name]))
 
 
 def load_boilerplate(data_dir=None):
@@ -142,7 +151,11 @@ def load_boilerplate(data_dir=None):
 
 def load_claims(data_dir=None):
     """The curated claims: one row per quantitative mention, with its span, value, bounds and context."""
-    frame = _load_span_table("claims.csv", data_dir)
+    return _claims(data_dir)
+
+
+def _claims(data_dir, articles_and_texts=None):
+    frame = _load_span_table("claims.csv", data_dir, articles_and_texts)
     for column in ("event_date", "stated_date"):
         frame[column] = pd.to_datetime(frame[column].replace("", None), format="%Y-%m-%d")
     return frame
@@ -152,8 +165,10 @@ def load_sourced_claims(data_dir=None):
     """Claims with their article's ``outlet``, ``published`` and ``published_label``, the short ``article``
     id, ``figure``: the value as the article words it (``about 1,500``, ``10,000–13,000``), and ``credit``:
     whom the article credits, or the outlet itself where it speaks in its own voice."""
-    articles = load_articles(data_dir)[["article_id", "outlet", "published", "published_label"]]
-    claims = load_claims(data_dir).merge(articles, on="article_id", how="left", validate="many_to_one")
+    articles, texts = _articles(data_dir)
+    claims = _claims(data_dir, (articles, texts)).merge(
+        articles[["article_id", "outlet", "published", "published_label"]], on="article_id", how="left",
+        validate="many_to_one")
     claims["article"] = claims.article_id.str[:3]
     claims["figure"] = [worded(row) for row in claims.itertuples()]
     claims["credit"] = claims.attributed_to.where(claims.attributed_to != "own reporting", claims.outlet)
@@ -179,10 +194,7 @@ def _check_fact_relations(data_dir, claims):
 
 def load_fact_relations(data_dir=None):
     """Curated links between facts: which estimate revises, refines or differs from which, and why."""
-    frame, problems = _check_fact_relations(_data_dir(data_dir), load_claims(data_dir))
-    if problems:
-        _raise_first(problems)
-    return frame.reset_index(drop=True)
+    return _loaded(*_check_fact_relations(_data_dir(data_dir), load_claims(data_dir)))
 
 
 def _check_reference_files(data_dir):
@@ -223,51 +235,34 @@ def load_kiel_tracker(data_dir=None):
 
     Reads columns by name and raises a DataError naming any column a new release dropped.
     """
-    frame, problems = _check_kiel(_data_dir(data_dir))
-    if problems:
-        _raise_first(problems)
-    return frame.reset_index(drop=True)
+    return _loaded(*_check_kiel(_data_dir(data_dir)))
 
 
 def load_exchange_rates(data_dir=None):
     """Yearly average US dollars per euro, with their named source (kept in data/, never fetched)."""
-    frame, problems = _check_table(_data_dir(data_dir), "exchange_rates.csv", schemas.exchange_rates_schema())
-    if problems:
-        _raise_first(problems)
-    return frame.reset_index(drop=True)
+    return _loaded(*_check_table(_data_dir(data_dir), "exchange_rates.csv", schemas.exchange_rates_schema()))
 
 
 def load_donor_regions(data_dir=None):
     """The tracker's donors with their region."""
-    frame, problems = _check_table(_data_dir(data_dir), "donor_regions.csv", schemas.donor_regions_schema())
-    if problems:
-        _raise_first(problems)
-    return frame.reset_index(drop=True)
+    return _loaded(*_check_table(_data_dir(data_dir), "donor_regions.csv", schemas.donor_regions_schema()))
 
 
 def load_cross_check(data_dir=None):
     """For each ROK aid claim: the tracker measure and months it is held against, or why there is none."""
     claims = load_claims(data_dir)
-    frame, problems = _check_table(_data_dir(data_dir), "cross_check.csv", schemas.cross_check_schema(set(claims.claim_id)))
-    if problems:
-        _raise_first(problems)
-    return frame.reset_index(drop=True)
+    return _loaded(*_check_table(_data_dir(data_dir), "cross_check.csv",
+                                 schemas.cross_check_schema(set(claims.claim_id))))
 
 
 def load_markers(data_dir=None):
     """The documented lexical markers of framing ("Kiev"/"Kyiv", "special military operation"/"invasion"...)."""
-    frame, problems = _check_table(_data_dir(data_dir), "markers.csv", schemas.markers_schema())
-    if problems:
-        _raise_first(problems)
-    return frame.reset_index(drop=True)
+    return _loaded(*_check_table(_data_dir(data_dir), "markers.csv", schemas.markers_schema()))
 
 
 def load_codebook(data_dir=None):
     """The codebook: rungs of the support ladder (0-7) and statuses, with definitions and examples."""
-    frame, problems = _check_table(_data_dir(data_dir), "codebook.csv", schemas.codebook_schema())
-    if problems:
-        _raise_first(problems)
-    return frame.reset_index(drop=True)
+    return _loaded(*_check_table(_data_dir(data_dir), "codebook.csv", schemas.codebook_schema()))
 
 
 def _check_events(data_dir, articles, texts, codebook):
@@ -281,10 +276,7 @@ def _check_events(data_dir, articles, texts, codebook):
 def load_events(data_dir=None):
     """Stance events: date (``date`` as a date), actor, action, signed rung, status, and the supporting span."""
     articles, texts = _articles_and_texts(data_dir)
-    frame, problems = _check_events(_data_dir(data_dir), articles, texts, load_codebook(data_dir))
-    if problems:
-        _raise_first(problems)
-    frame = frame.reset_index(drop=True)
+    frame = _loaded(*_check_events(_data_dir(data_dir), articles, texts, load_codebook(data_dir)))
     frame["date"] = pd.to_datetime(frame.date, format="%Y-%m-%d")
     return frame
 

@@ -29,35 +29,38 @@ def _level(rungs):
     return max(rungs, key=abs) if rungs else 0
 
 
-def _active_intents(events, actor, when):
-    """Announced or considered events of ``actor`` by ``when`` that no later withdrawal (by ``when``) ended."""
-    mine = events[(events.actor == actor) & (events.date <= when)]
-    withdrawals = mine[mine.status == "withdrawn"]
-    intents = mine[mine.counts_as == "intent"]
-    ended = [any((w.rung == i.rung) and (w.date, w.event_id) > (i.date, i.event_id) for w in withdrawals.itertuples())
-             for i in intents.itertuples()]
-    return intents[[not e for e in ended]] if len(intents) else intents
+def _records(events):
+    """The coded events as plain tuples, for the many look-ups a timeline makes."""
+    return list(events[["event_id", "date", "actor", "rung", "status", "counts_as"]].itertuples(index=False))
 
 
-def levels_at(events, actor, when):
-    """``(done, intent)`` levels of ``actor`` on date ``when`` (events already passed through :func:`coded`)."""
-    done = events[(events.actor == actor) & (events.date <= when) & (events.counts_as == "done")]
-    return _level(done.rung), _level(_active_intents(events, actor, when).rung)
+def _levels(records, actor, when):
+    """``(done, intent)`` levels of ``actor`` on date ``when``; intent counts announced or considered events
+    that no later withdrawal (by ``when``) ended."""
+    mine = [r for r in records if r.actor == actor and r.date <= when]
+    done = [r.rung for r in mine if r.counts_as == "done"]
+    withdrawals = [(r.date, r.event_id, r.rung) for r in mine if r.status == "withdrawn"]
+    intents = [r.rung for r in mine if r.counts_as == "intent"
+               and not any(rung == r.rung and (date, event_id) > (r.date, r.event_id)
+                           for date, event_id, rung in withdrawals)]
+    return _level(done), _level(intents)
 
 
 def timeline(events, actor, **options):
     """One row per date on which ``actor`` has an event: its done and intent levels after that date's events."""
     frame = coded(events, **options)
+    records = _records(frame)
     dates = sorted(frame[frame.actor == actor].date.unique())
-    rows = [(when, *levels_at(frame, actor, when)) for when in dates]
+    rows = [(when, *_levels(records, actor, when)) for when in dates]
     return pd.DataFrame(rows, columns=["date", "done", "intent"])
 
 
 def gap(events, **options):
     """Both Koreas' done levels on every date either acts, and the gap between them (ROK minus DPRK)."""
     frame = coded(events, **options)
+    records = _records(frame)
     dates = sorted(frame[frame.actor.isin(KOREAS)].date.unique())
-    rows = [(when, levels_at(frame, "ROK", when)[0], levels_at(frame, "DPRK", when)[0]) for when in dates]
+    rows = [(when, _levels(records, "ROK", when)[0], _levels(records, "DPRK", when)[0]) for when in dates]
     table = pd.DataFrame(rows, columns=["date", "ROK", "DPRK"])
     table["gap"] = table.ROK - table.DPRK
     return table
@@ -67,14 +70,15 @@ def escalations(events, actor, **options):
     """Each event that raised ``actor``'s done or intent level, with the other Korea's latest precisely dated
     event before it."""
     frame = coded(events, **options)
+    records = _records(frame)
     other = "DPRK" if actor == "ROK" else "ROK"
     rows = []
     for event in frame[frame.actor == actor].itertuples():
         index = {"done": 0, "intent": 1}.get(event.counts_as)
         if index is None:
             continue
-        before = levels_at(frame[frame.date < event.date], actor, event.date)[index]
-        after = levels_at(frame, actor, event.date)[index]
+        before = _levels([r for r in records if r.date < event.date], actor, event.date)[index]
+        after = _levels(records, actor, event.date)[index]
         if abs(after) > abs(before) and after == event.rung:
             # the other Korea's latest event dated to the day or month (a "before" bound says nothing of order)
             prior = frame[(frame.actor == other) & (frame.date < event.date) & frame.date_precision.isin(["day", "month"])]
@@ -89,12 +93,12 @@ def escalations(events, actor, **options):
 
 def quarterly(events, first_year, last_year, **options):
     """Both Koreas' done and intent levels at the end of every quarter from ``first_year`` to ``last_year``."""
-    frame = coded(events, **options)
+    records = _records(coded(events, **options))
     quarters = pd.period_range(f"{first_year}Q1", f"{last_year}Q4", freq="Q")
     rows = []
     for quarter in quarters:
         when = quarter.end_time.normalize()
-        (rok_done, rok_intent), (dprk_done, dprk_intent) = (levels_at(frame, k, when) for k in KOREAS)
+        (rok_done, rok_intent), (dprk_done, dprk_intent) = (_levels(records, k, when) for k in KOREAS)
         rows.append({"quarter": str(quarter), "ROK done": rok_done, "ROK intent": rok_intent,
                      "DPRK done": dprk_done, "DPRK intent": dprk_intent, "gap": rok_done - dprk_done})
     return pd.DataFrame(rows)
