@@ -55,3 +55,24 @@ def test_parquet_corpus_gives_the_folder_result(folder, tmp_path):
     corpus.extract_corpus(folder, tmp_path / "from_folder.parquet", progress=False)
     from_folder = pd.read_parquet(tmp_path / "from_folder.parquet")
     pd.testing.assert_frame_equal(pd.read_parquet(tmp_path / "from_parquet.parquet"), from_folder)
+
+
+def test_corpus_command_names_broken_articles_and_exits_non_zero(folder, tmp_path):
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-m", "twokoreas", "extract", "--corpus", str(folder), "--out",
+                             str(tmp_path / "c.parquet")], capture_output=True, text=True)
+    assert result.returncode == 1
+    assert f"{folder}: x_empty: empty file" in result.stderr
+    assert "126 candidate figures written" in result.stderr and "3 articles skipped" in result.stderr
+    assert len(pd.read_parquet(tmp_path / "c.parquet")) == 126
+
+
+def test_corpus_command_needs_out(folder):
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-m", "twokoreas", "extract", "--corpus", str(folder)],
+                            capture_output=True, text=True)
+    assert result.returncode == 2 and "needs --out" in result.stderr
