@@ -3,6 +3,7 @@
 import subprocess
 import sys
 
+import pandas as pd
 import pytest
 
 from twokoreas.loaders import validate_all
@@ -53,8 +54,8 @@ def test_check_names_an_event_off_the_codebook_or_off_its_span(data_copy):
 
 
 def test_check_names_an_event_whose_span_moved(data_copy):
-    text = (data_copy / "events.csv").read_text(encoding="utf-8")
-    first = text.splitlines()[1].split(",")
-    edit_csv(data_copy / "events.csv", f",{first[9]},{first[10]},", f",{int(first[9]) + 1},{first[10]},")
+    events = pd.read_csv(data_copy / "events.csv", dtype=str, keep_default_na=False)
+    events.loc[0, "start"] = str(int(events.start[0]) + 1)
+    events.to_csv(data_copy / "events.csv", index=False)
     problems = [str(p) for p in validate_all(data_copy)]
     assert any("events.csv:2: quote: span does not read the quote in the article" in p for p in problems), problems

@@ -10,20 +10,24 @@ from twokoreas.loaders import validate_all
 from conftest import edit_csv
 
 
-def test_load_articles_returns_every_article_with_text_and_dates():
+def test_load_articles_returns_every_article_with_text_and_date_interval():
     articles = tk.load_articles()
     assert articles.article_id.is_unique
     assert (articles.text.str.len() > articles.body_words).all()
-    assert pd.api.types.is_datetime64_any_dtype(articles.published)
+    assert pd.api.types.is_datetime64_any_dtype(articles.published_earliest)
+    assert pd.api.types.is_datetime64_any_dtype(articles.published_latest)
     for row in articles.itertuples():
-        assert row.published_evidence in row.text
+        assert row.published_earliest_evidence in row.text
         assert row.body == row.text[row.body_start:row.body_end]
+        assert pd.isna(row.published_latest) or row.published_earliest <= row.published_latest
 
 
-def test_month_precision_dates_are_labelled_at_that_precision():
+def test_open_ended_publication_dates_are_labelled_as_lower_bounds():
     articles = tk.load_articles()
-    month = articles[articles.published_precision == "month"]
-    assert not month.empty and (month.published_label.str.len() == 7).all()
+    open_ended = articles[articles.published_latest.isna()]
+    assert not open_ended.empty and open_ended.published_label.str.endswith("or later").all()
+    printed = articles[articles.published_basis != "inferred"]
+    assert (printed.published_earliest == printed.published_latest).all()
 
 
 def test_curated_tables_are_valid():
@@ -64,7 +68,7 @@ def test_unknown_article_id_in_claims(data_copy):
 
 def test_unparseable_date(data_copy):
     edit_csv(data_copy / "articles.csv", "2024-12-01", "2024-13-45")
-    with pytest.raises(DataError, match=r"articles.csv:5: published: not a valid YYYY-MM-DD date"):
+    with pytest.raises(DataError, match=r"articles.csv:5: published_earliest: not a valid YYYY-MM-DD date"):
         tk.load_articles(data_copy)
 
 

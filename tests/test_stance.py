@@ -7,22 +7,35 @@ from twokoreas import stance
 
 
 def events(*rows):
-    frame = pd.DataFrame(rows, columns=["event_id", "date", "date_precision", "actor", "rung", "status", "action"])
-    frame["date"] = pd.to_datetime(frame.date)
-    return frame
+    """Events dated as intervals: a day, or a whole month (``month``), or open-ended (``or later``)."""
+    frame = pd.DataFrame(rows, columns=["event_id", "date", "precision", "actor", "rung", "status", "action"])
+    frame["date_earliest"] = pd.to_datetime(frame.date)
+    month_end = frame.date_earliest + pd.offsets.MonthEnd(0)
+    frame["date_latest"] = frame.date_earliest.where(frame.precision == "day", month_end)
+    frame.loc[frame.precision == "or later", "date_latest"] = pd.NaT
+    return frame.drop(columns=["date", "precision"])
 
 
 EVENTS = events(
     ("A1", "2022-03-01", "day", "ROK", 3, "done", "aid"),
-    ("A2", "2022-11-01", "month", "ROK", 6, "announced", "lethal aid announced"),
-    ("A3", "2022-11-15", "month", "ROK", 6, "withdrawn", "backs off"),
+    ("A2", "2022-11-01", "day", "ROK", 6, "announced", "lethal aid announced"),
+    ("A3", "2022-11-15", "day", "ROK", 6, "withdrawn", "backs off"),
     ("B1", "2022-10-12", "day", "DPRK", -1, "done", "UN vote"),
     ("B2", "2023-01-01", "day", "DPRK", -6, "denied", "denies arms"),
     ("A4", "2023-03-01", "month", "ROK", 5, "done", "shells lent"),
     ("A5", "2023-06-01", "day", "ROK", 7, "alleged", "volunteers"),
     ("B3", "2024-10-08", "day", "DPRK", -7, "done", "troops"),
     ("A6", "2024-10-20", "day", "ROK", 6, "considered", "weapons considered"),
+    ("A7", "2022-02-24", "or later", "ROK", 2, "done", "sanctions, undated"),
 )
+
+
+def test_an_event_is_placed_when_it_is_known_to_have_happened_and_undated_ones_are_left_out():
+    rok = stance.timeline(EVENTS, "ROK")
+    assert pd.Timestamp("2023-03-31") in set(rok.date)  # A4, March 2023: known by the month's end
+    assert pd.Timestamp("2023-03-01") not in set(rok.date)
+    assert list(stance.undated(EVENTS).event_id) == ["A7"]
+    assert 2 not in set(rok.done)
 
 
 def test_done_level_is_the_largest_rung_done_so_far_and_denials_never_count():

@@ -11,7 +11,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 import seaborn as sns
 
-from . import paths
+from . import dates, paths
 from .atomic import atomic_path, write_csv
 
 PALETTE = {
@@ -19,7 +19,7 @@ PALETTE = {
     "USA": "#5b6770", "Poland": "#8e44ad", "other": "#9aa0a6",
 }
 INDEX_COLUMNS = ["figure", "notebook", "title", "claim_ids", "event_ids"]
-WIDTH_INCHES, DPI = 8, 100  # 800 px wide
+WIDTH_INCHES, DPI = 8, 200  # 1,600 px wide: sharp in print
 
 
 def use_style():
@@ -62,13 +62,33 @@ def draw_value(ax, row, at, color, value_axis="x", open_end=None):
                     arrowprops={"arrowstyle": "->", "color": color, "lw": 1.5})
 
 
+def draw_interval(ax, interval, y, color, marker="o", filled=True, alpha=1.0, zorder=3):
+    """Draw a date interval at height ``y``: a point for a known day, a span between its bounds otherwise,
+    and, when nothing bounds it above, a marker at its earliest date with an arrow pointing later
+    (``or later``). Never a point guessed from one bound."""
+    face = color if filled else "white"
+    if interval.is_day:
+        ax.plot(interval.earliest, y, marker, ms=8, color=color, mfc=face, mew=2, alpha=alpha, zorder=zorder)
+        return
+    if interval.bounded:
+        ax.plot([interval.earliest, interval.latest], [y, y], color=color, lw=5, alpha=0.45 * alpha,
+                solid_capstyle="butt", zorder=zorder - 1)
+        ax.plot([interval.earliest, interval.latest], [y, y], "|", ms=9, color=color, mew=1.5, alpha=alpha,
+                zorder=zorder)
+        return
+    ax.plot(interval.earliest, y, ">", ms=7, color=color, mfc=face, mew=1.5, alpha=alpha, zorder=zorder)
+    ax.annotate("", xy=(interval.earliest + pd.Timedelta(days=45), y), xytext=(interval.earliest, y),
+                arrowprops={"arrowstyle": "-|>", "color": color, "lw": 1.2, "alpha": alpha, "linestyle": ":"})
+
+
 def source_line(fig, sources):
-    """Write 'Source: outlet (date); ...' under the figure, from rows with ``outlet`` and ``published_label``,
-    or a citation given as text. Call it last, once the axes and their labels are drawn."""
+    """Write 'Source: outlet, description (dates); ...' under the figure, from rows with ``source_label`` (the
+    outlet and what it is, e.g. Russian state media) and ``published_label``, or a citation given as text.
+    Call it last, once the axes and their labels are drawn."""
     if isinstance(sources, str):
         text = sources
     else:
-        text = "; ".join(dict.fromkeys(f"{r.outlet} ({r.published_label})" for r in sources.itertuples()))
+        text = "; ".join(dict.fromkeys(f"{r.source_label} ({r.published_label})" for r in sources.itertuples()))
     renderer = fig.canvas.get_renderer()
     bottom = min(ax.get_tightbbox(renderer).transformed(fig.transFigure.inverted()).y0 for ax in fig.axes)
     fig.text(0.01, bottom - 0.02, "Source: " + text, fontsize=8, color="#5f6368", ha="left", va="top",
@@ -125,3 +145,46 @@ def save_table(table, notebook, slug, title, claim_ids, event_ids=()):
     write_csv(table, paths.figures_dir() / f"{name}.csv")
     _record(name, notebook, title, claim_ids, event_ids)
     return f"figures/{name}.csv"
+
+
+def one_row_per_fact(claims):
+    """One claim per ``fact_key``: the one dated most narrowly (then the first id), with ``reports``, how many
+    claims state that fact."""
+    width = [(i.latest - i.earliest).days if i.bounded else 10**6 for i in dates.intervals(claims)]
+    ranked = claims.assign(_width=width).sort_values(["_width", "claim_id"])
+    chosen = ranked.drop_duplicates("fact_key").drop(columns="_width")
+    return chosen.assign(reports=chosen.fact_key.map(claims.fact_key.value_counts()))
+
+
+def estimates_over_time(ax, facts, colors):
+    """Estimates on a date axis, each at its value: a dot on a known day, a span over a date interval, an arrow
+    for "or later"; hollow when hedged, a square for a plan, a shaded band for a range of values, a caret for
+    "more than". ``colors`` maps a fact's ``kind`` to a colour. Returns the legend handles."""
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+
+    for r in facts.itertuples():
+        interval = dates.Interval(r.date_earliest, r.date_latest)
+        color = colors[r.kind]
+        y = r.value if r.value == r.value else r.value_low
+        if r.qualifier == "range" and interval.is_day:
+            ax.plot([interval.earliest] * 2, [r.value_low, r.value_high], color=color, lw=7, alpha=0.25,
+                    solid_capstyle="butt")
+        elif r.qualifier == "range":
+            end = interval.latest if interval.bounded else interval.earliest + pd.Timedelta(days=45)
+            ax.fill_between([interval.earliest, end], r.value_low, r.value_high, color=color, alpha=0.2, lw=0)
+        marker = "s" if r.kind == "planned" else "o"
+        draw_interval(ax, interval, y, color, marker=marker, filled=r.qualifier == "exact")
+        if r.qualifier in ("more_than", "at_least"):
+            ax.plot(interval.earliest, y * 1.06, "^", ms=6, color=color)
+    grey = "#5f6368"
+    return [
+        Line2D([], [], marker="o", ls="", color=grey, ms=7, label="exact figure, known day"),
+        Line2D([], [], marker="o", ls="", color=grey, mfc="white", mew=2, ms=7, label='hedged ("about")'),
+        Line2D([], [], color=grey, lw=5, alpha=0.45, label="date known only within a span"),
+        Line2D([], [], marker=">", ls=":", color=grey, ms=6, label="date known only as a lower bound"),
+        Line2D([], [], marker="^", ls="", color=grey, ms=6, label='"more than"'),
+        Patch(color=grey, alpha=0.2, label="range of values"),
+        *[Line2D([], [], marker="s" if kind == "planned" else "o", ls="", color=color, ms=7, label=kind)
+          for kind, color in colors.items()],
+    ]

@@ -4,14 +4,14 @@ A notebook that states a figure goes through :func:`state`, so an edit of the da
 breaks the link to the text (span, value, bounds) fails the cell, and nbval with it.
 """
 
-import math
 import re
 from bisect import bisect_left, bisect_right
 
 import pandas as pd
 from IPython.display import Markdown
 
-from .numbers import parse_quantity, worded
+from .numbers import worded
+from .verify import claim_disagreement
 
 SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)]*\s+|\n+")
 
@@ -47,27 +47,26 @@ def sentence_around(text, start, end):
 
 def verified(claim, texts):
     """``claim`` (a claims row) after asserting its span and values against its article text."""
-    text = texts[claim.article_id]
-    assert text[claim.start:claim.end] == claim.mention, (
-        f"claim {claim.claim_id}: span {claim.start}:{claim.end} reads {text[claim.start:claim.end]!r}, "
-        f"not {claim.mention!r}")
-    parsed = parse_quantity(claim.mention)
-    for field, got, stored in (("value", parsed.value, claim.value), ("value_low", parsed.low, claim.value_low),
-                               ("value_high", parsed.high, claim.value_high)):
-        assert (math.isnan(got) and math.isnan(stored)) or got == stored, (
-            f"claim {claim.claim_id}: {field} {stored} disagrees with the text's {claim.mention!r}")
+    problem = claim_disagreement(claim, texts[claim.article_id])
+    assert problem is None, f"claim {claim.claim_id}: {problem}"
     return claim
 
 
 def state(claims, claim_id, texts):
-    """A claim's figure as worded in the article (``about 1,500``), verified against the text."""
-    return worded(verified(claims.set_index("claim_id", drop=False).loc[claim_id], texts))
+    """A claim's figure as worded in the article, in bold (``**about 1,500**``), verified against the text; for
+    a single-source figure from a party to the war or from state media, followed by whom it rests on
+    (``**about 1,500** (according to NIS (intelligence service of a party))``). ``claims`` come from
+    :func:`twokoreas.load_sourced_claims`."""
+    claim = verified(claims.set_index("claim_id", drop=False).loc[claim_id], texts)
+    figure = f"**{worded(claim)}**"
+    return f"{figure} ({claim.attribution})" if claim.needs_attribution else figure
 
 
 def sources_table(claims, texts):
     """The closing sources table for claims from :func:`twokoreas.load_sourced_claims`: claim, article,
-    outlet, published, attributed_to and the quoted sentence, each span verified."""
+    the outlet and what it is, its date, whom it credits and the quoted sentence, each span verified."""
     return pd.DataFrame([
-        {"claim": c.claim_id, "article": c.article, "outlet": c.outlet, "published": c.published_label,
-         "attributed_to": c.attributed_to, "quote": sentence_around(texts[c.article_id], c.start, c.end)}
+        {"claim": c.claim_id, "article": c.article, "outlet": c.source_label, "published": c.published_label,
+         "attributed_to": c.attributed_to, "source kind": c.source_kind, "voice": c.voice,
+         "quote": sentence_around(texts[c.article_id], c.start, c.end)}
         for c in (verified(c, texts) for c in claims.itertuples())])

@@ -68,6 +68,14 @@ def _check(_args):
     return 1 if problems else 0
 
 
+def _describe(_args):
+    from .describe import write_all
+
+    write_all()
+    print("wrote data/datapackage.json and the README's data dictionary from src/twokoreas/registry.py")
+    return 0
+
+
 def _run(_args):
     from .runner import run_all
 
@@ -97,6 +105,8 @@ def main(argv=None):
     extract.add_argument("--scheduler", metavar="ADDRESS", help="run on an existing Dask cluster")
     extract.set_defaults(func=_extract, parser=extract)
     commands.add_parser("check", help="validate every curated table").set_defaults(func=_check)
+    commands.add_parser("describe", help="write data/datapackage.json and the README's data dictionary from the "
+                        "table registry").set_defaults(func=_describe)
     commands.add_parser("run", help="execute every notebook in order, then render the site").set_defaults(func=_run)
     commands.add_parser("site", help="render the executed notebooks to site/").set_defaults(func=_site)
     args = parser.parse_args(argv)

@@ -1,26 +1,22 @@
-"""Loaders for the raw corpus and the curated tables.
+"""Loaders for the raw corpus and the curated and reference tables declared in :mod:`twokoreas.registry`.
 
-Every loader validates what it reads with the schemas in :mod:`twokoreas.schemas`
-and raises :class:`twokoreas.DataError` (file, row, field) on the first problem,
-never returning a partial table. :func:`validate_all` returns every problem at once,
-for ``python -m twokoreas check``.
+Every loader validates what it reads and raises :class:`twokoreas.DataError` (file, row, field) on
+the first problem, never returning a partial table. The columns a loader adds are the ones the
+registry declares as derived. :func:`validate_all` returns every problem at once, for
+``python -m twokoreas check``.
 """
 
-import hashlib
 from pathlib import Path
 
 import pandas as pd
 
-from . import paths, schemas
+from . import dates, paths, registry, schemas
+from .attribution import attribution, needs_attribution
 from .errors import DataError
+from .integrity import checked_bytes
 from .numbers import worded
 
-FLOAT_COLUMNS = ("value", "value_low", "value_high")
-SPAN_TABLES = {
-    "boilerplate.csv": (schemas.boilerplate_schema, schemas.boilerplate_text_schema),
-    "claims.csv": (schemas.claims_schema, schemas.claims_text_schema),
-    "not_quantities.csv": (schemas.not_quantities_schema, schemas.spans_text_schema),
-}
+FLOAT_TYPES = ("number",)
 
 
 def _display(path):
@@ -31,68 +27,34 @@ def _display(path):
         return str(path)
 
 
-def _read_csv(path):
-    """A CSV as strings (empty cells stay ''), or a DataError naming the file."""
+def _data_dir(data_dir):
+    return Path(data_dir) if data_dir is not None else paths.DATA
+
+
+def _read_csv(path, table):
+    """A CSV as strings (empty cells stay ''; optional numbers None), or a DataError naming the file."""
     if not path.exists():
         raise DataError(_display(path), "file not found")
     try:
         frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
     except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as err:
         raise DataError(_display(path), f"cannot read as CSV: {err}") from None
-    for column in FLOAT_COLUMNS:
-        if column in frame:
-            frame[column] = frame[column].replace("", None)
+    for column in table.columns:
+        if column.type in FLOAT_TYPES and not column.required and column.name in frame:
+            frame[column.name] = frame[column.name].replace("", None)
     return frame
 
 
-def _validated(frame, path, *schemas_in_order):
-    """Run schemas in order, stopping at the first that fails; return (frame or None, problems)."""
-    for schema in schemas_in_order:
+def _check(data_dir, name, *text_schemas, **schema_options):
+    """(validated frame or None, problems) for table ``name``: columns first, then ``text_schemas``."""
+    table = registry.table(name)
+    path = data_dir / table.file
+    frame = _read_csv(path, table)
+    for schema in (schemas.schema(name, **schema_options), *text_schemas):
         frame, problems = schemas.failures(frame, schema, _display(path))
         if problems:
             return None, problems
     return frame, []
-
-
-def _read_article_texts(frame, data_dir, csv):
-    """Article texts by id, checked against their recorded SHA-256; problems for missing or changed files."""
-    texts, problems = {}, []
-    for line, row in enumerate(frame.itertuples(), start=2):
-        file = data_dir / row.file
-        if not file.exists():
-            problems.append(DataError(csv, f"article file {row.file} not found", row=line, field="file"))
-            continue
-        raw = file.read_bytes()
-        if hashlib.sha256(raw).hexdigest() != row.sha256:
-            problems.append(DataError(csv, f"{row.file} has changed: its SHA-256 is not the one recorded",
-                                      row=line, field="sha256"))
-            continue
-        try:
-            texts[row.article_id] = raw.decode("utf-8")
-        except UnicodeDecodeError:
-            problems.append(DataError(csv, f"{row.file} is not UTF-8 text", row=line, field="file"))
-    return texts, problems
-
-
-def _check_articles(data_dir):
-    path = data_dir / "articles.csv"
-    frame, problems = _validated(_read_csv(path), path, schemas.articles_schema())
-    if problems:
-        return None, {}, problems
-    texts, problems = _read_article_texts(frame, data_dir, _display(path))
-    if problems:
-        return None, {}, problems
-    frame, problems = _validated(frame, path, schemas.articles_text_schema(texts))
-    return frame, texts, problems
-
-
-def _check_span_table(data_dir, name, article_ids, texts, column_schema, text_schema):
-    path = data_dir / name
-    return _validated(_read_csv(path), path, column_schema(article_ids), text_schema(texts))
-
-
-def _data_dir(data_dir):
-    return Path(data_dir) if data_dir is not None else paths.DATA
 
 
 def _loaded(frame, problems):
@@ -109,6 +71,32 @@ def _raise_first(problems):
     raise first
 
 
+def _read_article_texts(frame, data_dir, csv):
+    """Article texts by id, each checked against its recorded SHA-256; problems for missing or changed files."""
+    texts, problems = {}, []
+    for line, row in enumerate(frame.itertuples(), start=2):
+        try:
+            raw = checked_bytes(data_dir, row.file, row.sha256, csv, line, what="article file")
+            texts[row.article_id] = raw.decode("utf-8")
+        except DataError as err:
+            problems.append(err)
+        except UnicodeDecodeError:
+            problems.append(DataError(csv, f"{row.file} is not UTF-8 text", row=line, field="file"))
+    return texts, problems
+
+
+def _check_articles(data_dir):
+    frame, problems = _check(data_dir, "articles")
+    if problems:
+        return None, {}, problems
+    texts, problems = _read_article_texts(frame, data_dir, _display(data_dir / registry.ARTICLES.file))
+    if problems:
+        return None, {}, problems
+    frame, problems = schemas.failures(frame, schemas.articles_text_schema(texts),
+                                       _display(data_dir / registry.ARTICLES.file))
+    return frame, texts, problems
+
+
 def _articles_and_texts(data_dir):
     frame, texts, problems = _check_articles(_data_dir(data_dir))
     if problems:
@@ -116,100 +104,122 @@ def _articles_and_texts(data_dir):
     return frame, texts
 
 
+def _as_dates(frame, *columns):
+    for column in columns:
+        frame[column] = pd.to_datetime(frame[column].replace("", None), format="%Y-%m-%d")
+    return frame
+
+
 def _articles(data_dir):
     """The articles with their derived columns, and their texts by id (validated once)."""
-    frame, texts = _articles_and_texts(data_dir)
-    frame = frame.copy()
+    return _with_derived_columns(*_articles_and_texts(data_dir))
+
+
+def _with_derived_columns(frame, texts):
+    frame = _as_dates(frame.copy(), "published_earliest", "published_latest")
     frame["text"] = frame.article_id.map(texts)
     frame["body"] = [t[s:e] for t, s, e in zip(frame.text, frame.body_start, frame.body_end)]
     frame["body_words"] = frame.body.str.split().str.len()
-    frame["published"] = pd.to_datetime(frame.published, format="%Y-%m-%d")
-    frame["published_label"] = [
-        f"{d:%Y-%m}" if p == "month" else f"{d:%Y}" if p == "year" else f"{d:%Y-%m-%d}"
-        for d, p in zip(frame.published, frame.published_precision)]
+    frame["label"] = frame.article_id.str[:3] + " · " + frame.outlet
+    frame["published_label"] = dates.labels(frame, "published")
+    frame["source_label"] = frame.outlet.where(frame.outlet != "unknown", "article " + frame.article_id.str[:3]) + \
+        ", " + frame.outlet_description
     return frame.reset_index(drop=True), texts
 
 
 def load_articles(data_dir=None):
-    """One row per article: metadata, ``published`` as a date and as a label at its precision, ``text``,
-    ``body`` and ``body_words``.
+    """One row per article: metadata, the publication interval (``published_earliest``/``_latest`` as dates,
+    ``published_label`` in words), ``text``, ``body``, ``body_words``, ``label`` and ``source_label``.
 
     Verifies every file's SHA-256 against ``data/articles.csv``.
     """
     return _articles(data_dir)[0]
 
 
-def _load_span_table(name, data_dir, articles_and_texts=None):
-    articles, texts = articles_and_texts or _articles_and_texts(data_dir)
-    return _loaded(*_check_span_table(_data_dir(data_dir), name, set(articles.article_id), texts, *SPAN_TABLES[name]))
+def _article_ids(articles):
+    return (set(articles.article_id), "unknown article_id")
+
+
+def _raw_article_dates(articles):
+    """The articles' dates as the strings in the file, for the text checks."""
+    out = articles[["article_id"]].copy()
+    out["published_latest"] = [d.strftime("%Y-%m-%d") if not pd.isna(d) else "" for d in articles.published_latest]
+    return out
+
+
+def _check_span_table(data_dir, name, articles, texts):
+    known = {"article_id": _article_ids(articles)}
+    if name == "claims":
+        text_schema = schemas.claims_text_schema(texts, _raw_article_dates(articles))
+    elif name == "boilerplate":
+        text_schema = schemas.spans_text_schema(texts, "text")
+    else:
+        text_schema = schemas.spans_text_schema(texts)
+    return _check(data_dir, name, text_schema, known=known)
 
 
 def load_boilerplate(data_dir=None):
     """Marked non-content ranges of the articles (datelines, footers, newsletter prompts)."""
-    return _load_span_table("boilerplate.csv", data_dir)
-
-
-def load_claims(data_dir=None):
-    """The curated claims: one row per quantitative mention, with its span, value, bounds and context."""
-    return _claims(data_dir)
+    articles, texts = _articles(data_dir)
+    return _loaded(*_check_span_table(_data_dir(data_dir), "boilerplate", articles, texts))
 
 
 def _claims(data_dir, articles_and_texts=None):
-    frame = _load_span_table("claims.csv", data_dir, articles_and_texts)
-    for column in ("event_date", "stated_date"):
-        frame[column] = pd.to_datetime(frame[column].replace("", None), format="%Y-%m-%d")
-    return frame
+    articles, texts = articles_and_texts or _articles(data_dir)
+    frame = _loaded(*_check_span_table(_data_dir(data_dir), "claims", articles, texts))
+    return _as_dates(frame, "date_earliest", "date_latest", "stated_date")
+
+
+def load_claims(data_dir=None):
+    """The curated claims: one row per quantitative mention, with its span, value, bounds, source and date
+    interval (``date_earliest``, ``date_latest`` as dates; ``date_latest`` NaT when unbounded)."""
+    return _claims(data_dir)
 
 
 def load_sourced_claims(data_dir=None):
-    """Claims with their article's ``outlet``, ``published`` and ``published_label``, the short ``article``
-    id, ``figure``: the value as the article words it (``about 1,500``, ``10,000–13,000``), and ``credit``:
-    whom the article credits, or the outlet itself where it speaks in its own voice."""
+    """Claims with the derived columns the registry declares: their article's ``outlet``, ``source_label``
+    and ``published_label``, the short ``article`` id, ``figure`` (the value as the article words it),
+    ``credit``, ``date_label``, and ``needs_attribution`` with the ``attribution`` prose must carry."""
     articles, texts = _articles(data_dir)
     claims = _claims(data_dir, (articles, texts)).merge(
-        articles[["article_id", "outlet", "published", "published_label"]], on="article_id", how="left",
-        validate="many_to_one")
+        articles[["article_id", "outlet", "source_type", "outlet_description", "source_label",
+                  "published_label"]], on="article_id", how="left", validate="many_to_one")
     claims["article"] = claims.article_id.str[:3]
     claims["figure"] = [worded(row) for row in claims.itertuples()]
     claims["credit"] = claims.attributed_to.where(claims.attributed_to != "own reporting", claims.outlet)
+    claims["date_label"] = dates.labels(claims)
+    claims["needs_attribution"] = [needs_attribution(row) for row in claims.itertuples()]
+    claims["attribution"] = [attribution(row) for row in claims.itertuples()]
     return claims
 
 
 def load_not_quantities(data_dir=None):
     """Every other number in the texts, with its span and the reason it is not a quantity."""
-    return _load_span_table("not_quantities.csv", data_dir)
-
-
-KIEL = "reference/kiel-ukraine-support-tracker"
-
-
-def _check_table(data_dir, name, schema):
-    path = data_dir / name
-    return _validated(_read_csv(path), path, schema)
+    articles, texts = _articles(data_dir)
+    return _loaded(*_check_span_table(_data_dir(data_dir), "not_quantities", articles, texts))
 
 
 def _check_fact_relations(data_dir, claims):
-    return _check_table(data_dir, "fact_relations.csv", schemas.fact_relations_schema(set(claims.fact_key)))
+    known = (set(claims.fact_key), "unknown fact_key (not in claims.csv)")
+    return _check(data_dir, "fact_relations", known={"fact_key": known, "other_fact_key": known})
 
 
 def load_fact_relations(data_dir=None):
-    """Curated links between facts: which estimate revises, refines or differs from which, and why."""
+    """Curated links between facts: which estimate revises, refines, agrees or conflicts with which, and why."""
     return _loaded(*_check_fact_relations(_data_dir(data_dir), load_claims(data_dir)))
 
 
 def _check_reference_files(data_dir):
     """The reference-file register, and a problem for any file missing or changed since it was recorded."""
-    frame, problems = _check_table(data_dir, "reference_files.csv", schemas.reference_files_schema())
+    frame, problems = _check(data_dir, "reference_files")
     if problems:
         return None, problems
-    csv = _display(data_dir / "reference_files.csv")
+    csv = _display(data_dir / registry.REFERENCE_FILES.file)
     for line, row in enumerate(frame.itertuples(), start=2):
-        file = data_dir / row.file
-        if not file.exists():
-            problems.append(DataError(csv, f"reference file {row.file} not found", row=line, field="file"))
-        elif hashlib.sha256(file.read_bytes()).hexdigest() != row.sha256:
-            problems.append(DataError(csv, f"{row.file} has changed: its SHA-256 is not the one recorded",
-                                      row=line, field="sha256"))
+        try:
+            checked_bytes(data_dir, row.file, row.sha256, csv, line, what="reference file")
+        except DataError as err:
+            problems.append(err)
     return frame, problems
 
 
@@ -217,14 +227,14 @@ def _check_kiel(data_dir):
     references, problems = _check_reference_files(data_dir)
     if problems:
         return None, problems
-    tracker, problems = _check_table(data_dir, f"{KIEL}/data_explorer.csv", schemas.kiel_schema())
-    release, release_problems = _check_table(data_dir, f"{KIEL}/release_info.csv", schemas.release_info_schema())
+    tracker, problems = _check(data_dir, "kiel_tracker")
+    release, release_problems = _check(data_dir, "kiel_release")
     problems += release_problems
     if problems:
         return None, problems
-    tracker = tracker[list(schemas.kiel_schema().columns)].copy()
+    tracker = tracker[registry.KIEL_TRACKER.column_names].copy()
     tracker["release"] = release.release.iloc[0]
-    tracker["cite_as"] = references.set_index("file").cite_as.get(f"{KIEL}/data_explorer.csv", release.label.iloc[0])
+    tracker["cite_as"] = references.set_index("file").cite_as.get(registry.KIEL_FILE, release.label.iloc[0])
     tracker["month_start"] = pd.to_datetime(dict(year=tracker.year, month=tracker.month, day=1))
     return tracker, []
 
@@ -240,79 +250,103 @@ def load_kiel_tracker(data_dir=None):
 
 def load_exchange_rates(data_dir=None):
     """Yearly average US dollars per euro, with their named source (kept in data/, never fetched)."""
-    return _loaded(*_check_table(_data_dir(data_dir), "exchange_rates.csv", schemas.exchange_rates_schema()))
+    return _loaded(*_check(_data_dir(data_dir), "exchange_rates"))
 
 
 def load_donor_regions(data_dir=None):
     """The tracker's donors with their region."""
-    return _loaded(*_check_table(_data_dir(data_dir), "donor_regions.csv", schemas.donor_regions_schema()))
+    return _loaded(*_check(_data_dir(data_dir), "donor_regions"))
+
+
+def _check_cross_check(data_dir, claims):
+    return _check(data_dir, "cross_check",
+                  known={"claim_id": (set(claims.claim_id), "unknown claim_id (not in claims.csv)")})
 
 
 def load_cross_check(data_dir=None):
     """For each ROK aid claim: the tracker measure and months it is held against, or why there is none."""
-    claims = load_claims(data_dir)
-    return _loaded(*_check_table(_data_dir(data_dir), "cross_check.csv",
-                                 schemas.cross_check_schema(set(claims.claim_id))))
+    return _loaded(*_check_cross_check(_data_dir(data_dir), load_claims(data_dir)))
 
 
 def load_markers(data_dir=None):
     """The documented lexical markers of framing ("Kiev"/"Kyiv", "special military operation"/"invasion"...)."""
-    return _loaded(*_check_table(_data_dir(data_dir), "markers.csv", schemas.markers_schema()))
+    return _loaded(*_check(_data_dir(data_dir), "markers"))
 
 
 def load_codebook(data_dir=None):
     """The codebook: rungs of the support ladder (0-7) and statuses, with definitions and examples."""
-    return _loaded(*_check_table(_data_dir(data_dir), "codebook.csv", schemas.codebook_schema()))
+    return _loaded(*_check(_data_dir(data_dir), "codebook"))
 
 
 def _check_events(data_dir, articles, texts, codebook):
     rungs = {int(c) for c in codebook[codebook.kind == "rung"].code}
     statuses = set(codebook[codebook.kind == "status"].code)
-    path = data_dir / "events.csv"
-    return _validated(_read_csv(path), path, schemas.events_schema(set(articles.article_id), rungs, statuses),
-                      schemas.events_text_schema(texts))
+    return _check(data_dir, "events", schemas.events_text_schema(texts, _raw_article_dates(articles)),
+                  known={"article_id": _article_ids(articles)}, rungs=rungs, statuses=statuses)
 
 
 def load_events(data_dir=None):
-    """Stance events: date (``date`` as a date), actor, action, signed rung, status, and the supporting span."""
-    articles, texts = _articles_and_texts(data_dir)
+    """Stance events: date interval (``date_earliest``, ``date_latest`` as dates, ``date_label`` in words),
+    actor, action, signed rung, status, source and the supporting span."""
+    articles, texts = _articles(data_dir)
     frame = _loaded(*_check_events(_data_dir(data_dir), articles, texts, load_codebook(data_dir)))
-    frame["date"] = pd.to_datetime(frame.date, format="%Y-%m-%d")
+    frame = _as_dates(frame, "date_earliest", "date_latest")
+    frame["date_label"] = dates.labels(frame)
     return frame
 
 
 def validate_all(data_dir=None):
-    """Every problem in every curated table, as DataErrors (empty when all holds)."""
+    """Every problem in every table under data/, as DataErrors (empty when all holds)."""
     data_dir = _data_dir(data_dir)
     try:
-        articles, texts, problems = _check_articles(data_dir)
+        frame, texts, problems = _check_articles(data_dir)
     except DataError as err:
         return [err]
     if problems:
         return problems
+    articles, texts = _with_derived_columns(frame, texts)
     checked = {}
-    for name, (column_schema, text_schema) in SPAN_TABLES.items():
-        try:
-            checked[name], table_problems = _check_span_table(data_dir, name, set(articles.article_id), texts,
-                                                              column_schema, text_schema)
-        except DataError as err:
-            table_problems = [err]
-        problems += table_problems
-    claims = checked.get("claims.csv")
-    def events():
-        codebook, problems = _check_table(data_dir, "codebook.csv", schemas.codebook_schema())
-        return (None, problems) if problems else _check_events(data_dir, articles, texts, codebook)
 
-    checks = [events, lambda: _check_kiel(data_dir),
-              lambda: _check_table(data_dir, "exchange_rates.csv", schemas.exchange_rates_schema()),
-              lambda: _check_table(data_dir, "donor_regions.csv", schemas.donor_regions_schema()),
-              lambda: _check_table(data_dir, "markers.csv", schemas.markers_schema())]
-    if claims is not None:
-        checks += [lambda: _check_fact_relations(data_dir, claims),
-                   lambda: _check_table(data_dir, "cross_check.csv", schemas.cross_check_schema(set(claims.claim_id)))]
-    for check in checks:
+    def span(name):
+        return lambda: _check_span_table(data_dir, name, articles, texts)
+
+    def events():
+        codebook, found = _check(data_dir, "codebook")
+        return (None, found) if found else _check_events(data_dir, articles, texts, codebook)
+
+    checks = {"boilerplate": span("boilerplate"), "claims": span("claims"),
+              "not_quantities": span("not_quantities"), "events": events, "kiel": lambda: _check_kiel(data_dir),
+              "exchange_rates": lambda: _check(data_dir, "exchange_rates"),
+              "donor_regions": lambda: _check(data_dir, "donor_regions"),
+              "markers": lambda: _check(data_dir, "markers")}
+    for name, check in checks.items():
         try:
-            problems += check()[1]
+            checked[name], found = check()
         except DataError as err:
-            problems.append(err)
+            checked[name], found = None, [err]
+        problems += found
+    claims = checked.get("claims")
+    if claims is not None:
+        for check in (lambda: _check_fact_relations(data_dir, claims), lambda: _check_cross_check(data_dir, claims)):
+            try:
+                problems += check()[1]
+            except DataError as err:
+                problems.append(err)
+        problems += _unresolved_corroborations(data_dir, claims, checked.get("events"))
+    return problems
+
+
+def _unresolved_corroborations(data_dir, claims, events):
+    """Problems for ``corroborated_by`` ids that name no claim or event, or the row itself."""
+    known = set(claims.claim_id) | (set(events.event_id) if events is not None else set())
+    problems = []
+    for name, frame, id_column in (("claims", claims, "claim_id"), ("events", events, "event_id")):
+        if frame is None:
+            continue
+        file = _display(data_dir / registry.table(name).file)
+        for index, row in frame.iterrows():
+            for other in filter(None, row.corroborated_by.split(";")):
+                if other not in known or other == row[id_column]:
+                    problems.append(DataError(file, f"{other!r} is not another claim or event id", row=index + 2,
+                                              field="corroborated_by"))
     return problems

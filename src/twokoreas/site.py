@@ -9,28 +9,13 @@ import nbformat
 import pandas as pd
 from nbconvert import HTMLExporter
 
-from . import paths
+from . import paths, registry
 from .atomic import write_text
 from .loaders import load_articles, load_claims
 from .runner import notebook_paths
 
 TEMPLATES = Path(__file__).parent / "templates"
 TITLE = "Two Koreas and the war in Ukraine"
-#: The curated tables offered for download, with what a row is.
-TABLES = {
-    "articles.csv": "one row per article: outlet, date and how it is known, kind, body span",
-    "claims.csv": "one row per quantitative figure, with its exact character span",
-    "not_quantities.csv": "every other number in the texts, and why it is not a quantity",
-    "boilerplate.csv": "marked non-content ranges (datelines, footers, prompts)",
-    "fact_relations.csv": "which estimate revises, refines or differs from which, and why",
-    "events.csv": "one row per stance event of either Korea, coded on the support ladder, with its sentence",
-    "codebook.csv": "the support ladder's rungs and the statuses, with definitions",
-    "markers.csv": "the lexical framing markers and what each signals",
-    "cross_check.csv": "each South Korean aid figure's tracker measure and period, or why there is none",
-    "exchange_rates.csv": "yearly average US dollars per euro, with their source",
-}
-
-
 def _commit():
     try:
         out = subprocess.run(["git", "rev-parse", "--short=12", "HEAD"], cwd=paths.ROOT,
@@ -53,13 +38,14 @@ def notebook_card(path):
 def summary():
     """One paragraph on what the collection holds, generated from the data."""
     articles, claims = load_articles(), load_claims()
-    first, last = articles.published.min(), articles.published.max()
-    outlets = sorted(o for o in articles.outlet.unique() if o != "unknown")
+    first, last = articles.published_earliest.min(), articles.published_earliest.max()
+    named = articles[articles.outlet != "unknown"].sort_values("outlet")
+    outlets = ", ".join(f"{r.outlet} ({r.outlet_description})" for r in named.itertuples())
     return (f"{len(claims)} quantitative figures ({claims.fact_key.nunique()} distinct facts) from "
-            f"{len(articles)} news texts dated {first:%B %Y} to {last:%B %Y} ({', '.join(outlets)} and "
+            f"{len(articles)} news texts dated from {first:%B %Y} to {last:%B %Y} or later ({outlets} and "
             f"{(articles.outlet == 'unknown').sum()} of unknown outlet), each traced to its characters, "
-            "on how North Korea armed and manned Russia's war while South Korea sent money, "
-            "humanitarian aid and shells that reached Ukraine only through others.")
+            "on how North Korea armed and manned Russia's war while South Korea sent money and humanitarian aid, "
+            "and lent or sold shells to the United States, which some outlets say reached Ukraine; Seoul denied this.")
 
 
 def _render_notebook(path, exporter):
@@ -87,10 +73,11 @@ def build_site():
                                 "page": f"{row.notebook}.html"})
     (site / "data").mkdir(exist_ok=True)
     tables = []
-    for name, about in TABLES.items():
-        shutil.copyfile(paths.DATA / name, site / "data" / name)
-        rows = len(pd.read_csv(paths.DATA / name, dtype=str))
-        tables.append({"name": name, "href": f"data/{name}", "rows": rows, "about": about})
+    for table in registry.TABLES.values():  # every declared table, with the registry's description
+        name = Path(table.file).name
+        shutil.copyfile(paths.DATA / table.file, site / "data" / name)
+        rows = len(pd.read_csv(paths.DATA / table.file, dtype=str))
+        tables.append({"name": name, "href": f"data/{name}", "rows": rows, "about": table.description})
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True)
     page = env.get_template("index.html").render(
         title=TITLE, summary=summary(), notebooks=[notebook_card(p) for p in notebooks],

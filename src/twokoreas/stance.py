@@ -5,6 +5,10 @@ by then. Its **intent** level is the rung of what it had announced or considered
 Denials never count; alleged events count as done only when a sensitivity check asks
 (``include_alleged``), and announced ones likewise (``count_announced``). ``overrides`` recodes
 events (``{event_id: rung}``) to test an ambiguous coding.
+
+Events are dated as intervals. A level "at a date" counts an event once it is known to have happened:
+each event is placed at the latest day of its interval (``date``). Events with no latest date (nothing
+in the text bounds them above) cannot be placed in time and are left out; :func:`undated` lists them.
 """
 
 import pandas as pd
@@ -20,7 +24,13 @@ def coded(events, count_announced=False, include_alleged=False, overrides=None):
     done = {"done"} | ({"announced"} if count_announced else set()) | ({"alleged"} if include_alleged else set())
     intent = {"announced", "considered"} - done
     frame["counts_as"] = [("done" if s in done else "intent" if s in intent else None) for s in frame.status]
-    return frame.sort_values(["date", "event_id"]).reset_index(drop=True)
+    frame["date"] = frame.date_latest  # the day by which the event is known to have happened
+    return frame[frame.date.notna()].sort_values(["date", "event_id"]).reset_index(drop=True)
+
+
+def undated(events):
+    """The events that no date bounds above, which no timeline can place."""
+    return events[events.date_latest.isna()]
 
 
 def _level(rungs):
@@ -80,8 +90,9 @@ def escalations(events, actor, **options):
         before = _levels([r for r in records if r.date < event.date], actor, event.date)[index]
         after = _levels(records, actor, event.date)[index]
         if abs(after) > abs(before) and after == event.rung:
-            # the other Korea's latest event dated to the day or month (a "before" bound says nothing of order)
-            prior = frame[(frame.actor == other) & (frame.date < event.date) & frame.date_precision.isin(["day", "month"])]
+            # the other Korea's latest event dated within a month (a wide interval says nothing of order)
+            narrow = (frame.date_latest - frame.date_earliest).dt.days <= 31
+            prior = frame[(frame.actor == other) & (frame.date < event.date) & narrow]
             last = prior.iloc[-1] if len(prior) else None
             rows.append({"date": event.date, "event_id": event.event_id, "action": event.action,
                          "kind": event.counts_as, "from": before, "to": after,

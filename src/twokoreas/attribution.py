@@ -1,0 +1,28 @@
+"""Who a figure rests on, in words: the attribution that prose and source lines must carry.
+
+A figure resting on a single source that is a party to the war (its government or intelligence
+service; the two Koreas count as parties to the question measured here) or on state media is
+never stated in the project's own voice: it is written "according to Sputnik, Russian state media, ..."
+"""
+
+from .vocab import PARTY_SOURCE_KINDS, SOURCE_TYPES
+
+STATE_MEDIA = SOURCE_TYPES[0]
+
+
+def needs_attribution(row):
+    """True when ``row`` (a sourced claim or event) is single-source and rests on a party or on state media."""
+    single = not row.corroborated_by
+    return single and (row.source_kind in PARTY_SOURCE_KINDS or row.source_type == STATE_MEDIA)
+
+
+def attribution(row):
+    """``according to ...``: the source and its type, and the outlet when that is state media."""
+    name = row.outlet if row.outlet != "unknown" else f"article {row.article_id[:3]}"
+    outlet = f"{name}, {row.outlet_description}"
+    if row.voice == "own":
+        return f"according to {outlet}"
+    text = f"according to {row.attributed_to} ({row.source_kind})"
+    if row.source_type == STATE_MEDIA:
+        text += f", as reported by {outlet}"
+    return text

@@ -1,0 +1,31 @@
+"""The one check of a claim against its article text, used by ``check`` and by the notebooks' prose."""
+
+import math
+
+from .numbers import parse_quantity
+
+
+def same_number(a, b):
+    """Equal numbers, where two missing values (NaN or None) count as equal."""
+    missing = lambda x: x is None or (isinstance(x, float) and math.isnan(x))  # noqa: E731
+    return (missing(a) and missing(b)) or a == b
+
+
+def claim_disagreement(claim, text):
+    """Why ``claim`` (a claims row) does not read from ``text``, or None when its span reads its mention and
+    the cleaner's parse of the mention gives its value, bounds, qualifier and unit."""
+    if text[claim.start:claim.end] != claim.mention:
+        return f"span {claim.start}:{claim.end} reads {text[claim.start:claim.end]!r}, not {claim.mention!r}"
+    try:
+        parsed = parse_quantity(claim.mention)
+    except ValueError as err:
+        return f"the cleaner cannot read {claim.mention!r}: {err}"
+    for field, got, stored in (("value", parsed.value, claim.value), ("value_low", parsed.low, claim.value_low),
+                               ("value_high", parsed.high, claim.value_high)):
+        if not same_number(got, stored):
+            return f"{field} {stored} disagrees with the text's {claim.mention!r} ({got})"
+    if parsed.qualifier != claim.qualifier:
+        return f"qualifier {claim.qualifier!r} disagrees with the text's {claim.mention!r} ({parsed.qualifier!r})"
+    if parsed.unit not in (None, claim.unit):
+        return f"unit {claim.unit!r} disagrees with the text's {claim.mention!r} ({parsed.unit!r})"
+    return None

@@ -1,0 +1,39 @@
+"""The controlled vocabularies of the curated tables, each named once.
+
+The table registry (:mod:`twokoreas.registry`) points its columns at these; the
+pandera schemas, the data dictionary and ``datapackage.json`` all read them from there.
+"""
+
+from .extract import NOT_QUANTITY_PATTERNS
+from .numbers import QUALIFIERS, UNITS
+
+INVASION = "2022-02-24"  # Russia's full-scale invasion: the earliest date a war-time figure can hold
+
+ARTICLE_KINDS = ("news report", "interview-opinion", "compiled reference page")
+SOURCE_TYPES = ("state media of a party to the war", "news agency", "newspaper", "compiled reference page",
+                "unknown outlet")
+PUBLISHED_BASES = ("printed", "updated", "inferred")
+DATE_BASES = ("printed", "inferred", "bounded by article")
+VOICES = ("own", "quoted", "paraphrased")
+SOURCE_KINDS = ("media", "government of a party", "intelligence service of a party", "other government",
+                "anonymous official", "politician or party", "activist or interviewee", "expert or analyst",
+                "international organisation", "poll")
+# Parties: the two sides of the war, and the two Koreas whose stances the collection measures (each is an
+# interested party about itself and about the other).
+PARTIES = ("Russia", "Ukraine", "DPRK", "ROK")
+PARTY_SOURCE_KINDS = ("government of a party", "intelligence service of a party")
+
+THEMES = ("aid", "munitions", "troops", "arms_trade", "opinion_constraints", "other")
+ACTORS = ("DPRK", "ROK", "Russia", "Ukraine", "USA", "Poland", "Iran", "NATO", "UN")
+NOT_QUANTITY_REASONS = tuple(r for r, _ in NOT_QUANTITY_PATTERNS) + (
+    "pronoun or determiner", "referring expression", "not a quantity")
+FACT_RELATIONS = ("revises", "refines", "consistent_with", "conflicts_with", "differs_from", "context_for")
+EVENT_CATEGORIES = ("diplomatic", "economic", "humanitarian", "military", "warning")
+CODEBOOK_KINDS = ("rung", "status")
+KIEL_MEASURES = ("total", "financial", "humanitarian", "military")
+CROSS_CHECK_MEASURES = KIEL_MEASURES + ("none",)
+REGIONS = ("Europe", "EU institutions", "Asia-Pacific", "North America")
+MARKER_FRAMINGS = ("Russian usage", "Ukrainian usage", "Western usage", "loaded")
+TABLE_ROLES = ("raw", "curated", "reference")
+
+__all__ = [name for name in dir() if name.isupper()] + ["QUALIFIERS", "UNITS"]
