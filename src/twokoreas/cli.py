@@ -68,6 +68,46 @@ def _check(_args):
     return 1 if problems else 0
 
 
+def _add(args):
+    from .add import add_article
+    from .errors import DataError
+
+    try:
+        article_id, counts = add_article(args.file, outlet=args.outlet, published=args.published, url=args.url)
+    except DataError as err:
+        print(err, file=sys.stderr)
+        return 1
+    print(f"added {article_id}: drafted 1 article row, {counts['claims']} claims, {counts['not_quantities']} "
+          f"other numbers, {counts['cross_check']} cross-check rows. Next: `twokoreas review` lists what each "
+          f"draft needs; fill them in, then `twokoreas review --accept {article_id[:3]}`.")
+    return 0
+
+
+def _review(args):
+    from .add import accept
+    from .errors import DataError
+    from .loaders import drafts
+
+    if args.accept:
+        try:
+            count, problems = accept(args.accept)
+        except DataError as err:
+            print(err, file=sys.stderr)
+            return 1
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        if problems:
+            print(f"nothing accepted: fix the {len(problems)} problems above first", file=sys.stderr)
+            return 1
+        print(f"accepted {count} rows of {args.accept}")
+        return 0
+    found = drafts()
+    for problem in found:
+        print(problem)
+    print(f"{len(found)} draft rows" if found else "no drafts: every row is reviewed")
+    return 0
+
+
 def _describe(_args):
     from .describe import write_all
 
@@ -105,6 +145,16 @@ def main(argv=None):
     extract.add_argument("--scheduler", metavar="ADDRESS", help="run on an existing Dask cluster")
     extract.set_defaults(func=_extract, parser=extract)
     commands.add_parser("check", help="validate every curated table").set_defaults(func=_check)
+    add = commands.add_parser("add", help="add an article: copy the text, register its SHA-256, draft its rows")
+    add.add_argument("file", metavar="FILE", help="the article as UTF-8 text")
+    add.add_argument("--outlet", help="the publisher, when the text does not name it")
+    add.add_argument("--published", metavar="YYYY-MM-DD", help="the publication date, when the text prints none")
+    add.add_argument("--url", help="where it was published")
+    add.set_defaults(func=_add)
+    review = commands.add_parser("review", help="list draft rows and what each needs; --accept ARTICLE marks an "
+                                 "article's drafts reviewed once they pass check")
+    review.add_argument("--accept", metavar="ARTICLE", help="article id or its three-digit number")
+    review.set_defaults(func=_review)
     commands.add_parser("describe", help="write data/datapackage.json and the README's data dictionary from the "
                         "table registry").set_defaults(func=_describe)
     commands.add_parser("run", help="execute every notebook in order, then render the site").set_defaults(func=_run)

@@ -42,6 +42,8 @@ def _read_csv(path, table):
     for column in table.columns:
         if column.type in FLOAT_TYPES and not column.required and column.name in frame:
             frame[column.name] = frame[column.name].replace("", None)
+    if table.reviewed and "review" in frame:
+        frame = frame[frame.review != "draft"]  # drafts are listed by `check` and `review`, never loaded
     return frame
 
 
@@ -333,7 +335,33 @@ def validate_all(data_dir=None):
             except DataError as err:
                 problems.append(err)
         problems += _unresolved_corroborations(data_dir, claims, checked.get("events"))
-    return problems
+    return problems + drafts(data_dir)
+
+
+def drafts(data_dir=None):
+    """One DataError per draft row (``review`` = ``draft``), saying what it still needs: the required fields
+    still empty, and the extractor's ``needs_review`` reason kept in its note."""
+    data_dir = _data_dir(data_dir)
+    found = []
+    for table in registry.TABLES.values():
+        path = data_dir / table.file
+        if not table.reviewed or not path.exists():
+            continue
+        try:
+            frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+        except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError):
+            continue  # reported by the table's own check
+        if "review" not in frame:
+            continue
+        required = [c.name for c in table.columns if c.required and c.name in frame]
+        for index, row in frame[frame.review == "draft"].iterrows():
+            empty = [name for name in required if row[name] == ""]
+            needs = f"still needs {', '.join(empty)}" if empty else "complete: check it against the text"
+            if row.get("note", "").startswith("needs_review:"):
+                needs += f"; {row['note']}"
+            found.append(DataError(_display(path), f"draft, not yet reviewed: {needs}", row=index + 2,
+                                   field="review"))
+    return found
 
 
 def _unresolved_corroborations(data_dir, claims, events):

@@ -54,6 +54,11 @@ class Table:
     derived: dict = field(default_factory=dict)
     strict: bool = True  # False for a third party's file: other columns are allowed, read by name
 
+    @property
+    def reviewed(self):
+        """True when the table's rows carry a ``review`` state (drafts from ``twokoreas add``)."""
+        return "review" in self.column_names
+
     def column(self, name):
         """The declared column called ``name``."""
         return next(c for c in self.columns if c.name == name)
@@ -79,6 +84,12 @@ def _dates(what):
                "the article's own dates and context bound it)", vocab=vocab.DATE_BASES),
         Column("date_evidence", "string", "the words or reasoning that fix each bound"),
     )
+
+
+def _review():
+    return Column("review", "string", "`draft` when `twokoreas add` wrote the row and no person has checked it yet; "
+                  "`reviewed` once one has. Drafts are never loaded, and `check` fails while any remain",
+                  vocab=vocab.REVIEW_STATES)
 
 
 def _sources(what):
@@ -122,6 +133,8 @@ ARTICLES = Table(
         Column("published_note", "string", "the reasoning, with any outside record used"),
         Column("body_start", "integer", "offset where the article body starts", minimum=0),
         Column("body_end", "integer", "offset just past the body", minimum=1),
+        Column("url", "string", "where the text was published, when known", required=False),
+        _review(),
     ),
     key=("article_id",),
     derived={
@@ -173,6 +186,7 @@ CLAIMS = Table(
         Column("fact_key", "string", "the same fact wherever reported; a revised estimate is a new fact",
                pattern=r"^[a-z0-9_]+$"),
         Column("note", "string", "anything a reader should know", required=False),
+        _review(),
     ),
     key=("claim_id",),
     references=(Reference("article_id", "articles", "article_id"),),
@@ -200,6 +214,7 @@ NOT_QUANTITIES = Table(
         Column("mention", "string", "the token as printed"),
         Column("reason", "string", "why it is not a quantity", vocab=vocab.NOT_QUANTITY_REASONS),
         Column("note", "string", "anything a reader should know", required=False),
+        _review(),
     ),
     key=("token_id",),
     references=(Reference("article_id", "articles", "article_id"),),
@@ -228,6 +243,7 @@ CROSS_CHECK = Table(
                required=False),
         Column("last_month", "year-month", "last tracker month held against (empty for none)", required=False),
         Column("reason", "string", "why that period, or why no match"),
+        _review(),
     ),
     key=("claim_id",),
     references=(Reference("claim_id", "claims", "claim_id"),),

@@ -35,5 +35,6 @@ CROSS_CHECK_MEASURES = KIEL_MEASURES + ("none",)
 REGIONS = ("Europe", "EU institutions", "Asia-Pacific", "North America")
 MARKER_FRAMINGS = ("Russian usage", "Ukrainian usage", "Western usage", "loaded")
 TABLE_ROLES = ("raw", "curated", "reference")
+REVIEW_STATES = ("reviewed", "draft")
 
 __all__ = [name for name in dir() if name.isupper()] + ["QUALIFIERS", "UNITS"]

@@ -1,0 +1,116 @@
+"""`twokoreas add` drafts a new article's rows; drafts are never loaded, `check` names each until it is reviewed."""
+
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+import twokoreas as tk
+from twokoreas import DataError
+from twokoreas.add import accept, add_article
+from twokoreas.loaders import validate_all
+
+TEXT = """Seoul weighs shell sales as the North's troops reach the front
+Updated 11/20/2024
+South Korea is weighing the sale of artillery shells to European allies, officials said, after North Korea sent \
+about 11,000 troops to Russia's Kursk region. Seoul has pledged $100 million in humanitarian aid for 2025, the \
+foreign ministry said on 18 November.
+"""
+
+
+@pytest.fixture
+def added(data_copy, tmp_path):
+    source = tmp_path / "new.txt"
+    source.write_text(TEXT, encoding="utf-8")
+    article_id, counts = add_article(source, data_dir=data_copy)
+    return data_copy, article_id, counts, source
+
+
+def _fill(data_copy, article_id):
+    """What a reviewer writes after reading the text."""
+    path = data_copy / "articles.csv"
+    articles = pd.read_csv(path, dtype=str, keep_default_na=False)
+    mine = articles.article_id == article_id
+    articles.loc[mine, ["kind", "outlet_description", "reliability_note"]] = [
+        "news report", "an unnamed outlet", "No outlet or byline; a made-up text for the test."]
+    articles.to_csv(path, index=False)
+    path = data_copy / "claims.csv"
+    claims = pd.read_csv(path, dtype=str, keep_default_na=False)
+    mine = claims.article_id == article_id
+    claims.loc[mine, ["theme", "actor", "attributed_to", "voice", "source_kind", "date_earliest", "date_latest",
+                      "date_basis", "date_evidence"]] = [
+        "other", "ROK", "own reporting", "own", "media", "2024-11-20", "2024-11-20", "bounded by article",
+        "As of the update."]
+    claims.loc[mine, "quantity_of"] = ["North Korean troops in Kursk", "ROK humanitarian aid pledged for 2025"]
+    claims.loc[mine, "fact_key"] = ["dprk_troops_kursk_11000", "rok_aid_pledge_2025"]
+    claims.to_csv(path, index=False)
+    path = data_copy / "cross_check.csv"
+    cross = pd.read_csv(path, dtype=str, keep_default_na=False)
+    cross.loc[cross.review == "draft", ["measure", "reason"]] = ["none", "A pledge for 2025: nothing to hold."]
+    cross.to_csv(path, index=False)
+
+
+def test_add_copies_the_text_unchanged_and_drafts_every_number(added):
+    data_copy, article_id, counts, source = added
+    assert (data_copy / "raw" / "articles" / f"{article_id}.txt").read_bytes() == source.read_bytes()
+    assert article_id.startswith("005_") and counts == {"articles": 1, "claims": 2, "not_quantities": 3,
+                                                        "cross_check": 1}
+    row = pd.read_csv(data_copy / "articles.csv", dtype=str, keep_default_na=False).iloc[-1]
+    assert (row.published_earliest, row.published_basis, row.outlet) == ("2024-11-20", "updated", "unknown")
+    claims = pd.read_csv(data_copy / "claims.csv", dtype=str, keep_default_na=False)
+    assert list(claims[claims.article_id == article_id].mention) == ["about 11,000", "$100 million"]
+
+
+def test_drafts_are_never_loaded_and_check_names_each_one(added):
+    data_copy, article_id, counts, _ = added
+    assert article_id not in set(tk.load_articles(data_copy).article_id)
+    assert len(tk.load_claims(data_copy)) == len(tk.load_claims())
+    problems = [str(p) for p in validate_all(data_copy)]
+    assert len(problems) == sum(counts.values())
+    assert any(p.endswith("claims.csv:44: review: draft, not yet reviewed: still needs theme, quantity_of, actor, "
+                          "attributed_to, voice, source_kind, date_earliest, date_basis, date_evidence, fact_key")
+               for p in problems), problems
+
+
+def test_accept_refuses_incomplete_drafts_and_changes_nothing(added):
+    data_copy, article_id, _, _ = added
+    before = {p.name: p.read_bytes() for p in data_copy.glob("*.csv")}
+    count, problems = accept(article_id[:3], data_copy)
+    assert count == 0 and problems
+    assert {p.name: p.read_bytes() for p in data_copy.glob("*.csv")} == before
+
+
+def test_reviewed_drafts_are_published(added):
+    data_copy, article_id, counts, _ = added
+    _fill(data_copy, article_id)
+    count, problems = accept(article_id[:3], data_copy)
+    assert problems == [] and count == sum(counts.values())
+    assert validate_all(data_copy) == []
+    claims = tk.load_claims(data_copy)
+    assert set(claims[claims.article_id == article_id].fact_key) == {"dprk_troops_kursk_11000", "rok_aid_pledge_2025"}
+
+
+@pytest.mark.parametrize("content, kwargs, message", [
+    (TEXT.replace("\n", "\r\n"), {}, "Windows line endings"),
+    (TEXT, {"published": "20/11/2024"}, "not a YYYY-MM-DD date"),
+    ("", {}, "empty file"),
+])
+def test_add_refuses_bad_input_in_one_line_and_writes_nothing(data_copy, tmp_path, content, kwargs, message):
+    source = tmp_path / "bad.txt"
+    source.write_bytes(content.encode("utf-8"))
+    before = {p: p.read_bytes() for p in data_copy.rglob("*") if p.is_file()}
+    with pytest.raises(DataError, match=message):
+        add_article(source, data_dir=data_copy, **kwargs)
+    assert {p: p.read_bytes() for p in data_copy.rglob("*") if p.is_file()} == before
+
+
+def test_add_refuses_a_text_already_in_the_corpus(data_copy):
+    existing = next((data_copy / "raw" / "articles").glob("003_*.txt"))
+    with pytest.raises(DataError, match="already in the corpus as 003_"):
+        add_article(existing, data_dir=data_copy)
+
+
+def test_review_lists_no_drafts_on_the_curated_data():
+    result = subprocess.run([sys.executable, "-m", "twokoreas", "review"], capture_output=True, text=True)
+    assert (result.returncode, result.stdout) == (0, "no drafts: every row is reviewed\n")
