@@ -55,3 +55,15 @@ def test_compare_keeps_unmatched_claims_with_their_reason():
     assert table.verdict.to_dict() == {"a": "within 5% of the claim", "b": "no tracker match"}
     assert table.gap_usd["a"] == pytest.approx(0.0, abs=1) and math.isnan(table.tracker_usd["b"])
     assert table.reason["b"] == "a pledge"
+
+
+def test_a_missing_exchange_rate_is_an_error_naming_the_year_never_a_zero():
+    import twokoreas as tk
+    from twokoreas import DataError
+
+    tracker = tk.load_kiel_tracker()
+    rates = tk.load_exchange_rates()
+    without_2023 = kiel.in_usd(tracker, rates[rates.year != 2023])
+    with pytest.raises(DataError, match=r"exchange_rates.csv: year: no US dollar rate for 2023: needed to convert"):
+        kiel.tracker_sum(without_2023, "KOR", "humanitarian", "2023-01", "2023-12")
+    assert kiel.tracker_sum(kiel.in_usd(tracker, rates), "KOR", "humanitarian", "2023-01", "2023-12") > 0

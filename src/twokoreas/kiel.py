@@ -4,6 +4,8 @@ import math
 
 import pandas as pd
 
+from .errors import DataError
+
 MEASURES = ["financial", "humanitarian", "military"]
 
 
@@ -23,6 +25,10 @@ def tracker_sum(tracker_usd, iso, measure, first_month, last_month):
     """A donor's allocations of one measure over ``first_month``..``last_month`` (``YYYY-MM``), in US dollars."""
     months = tracker_usd.month_start.dt.strftime("%Y-%m")
     rows = tracker_usd[(tracker_usd.iso == iso) & (months >= first_month) & (months <= last_month)]
+    missing = sorted(set(rows[rows[measure].isna()].year))
+    if missing:  # never a sum that skips what could not be converted
+        raise DataError("data/exchange_rates.csv", f"no US dollar rate for {', '.join(map(str, missing))}: needed "
+                        f"to convert the tracker's {measure} for {iso}, {first_month} to {last_month}", field="year")
     return float(rows[measure].sum())
 
 
