@@ -38,10 +38,11 @@ def _fill(data_copy, article_id):
     path = data_copy / "claims.csv"
     claims = pd.read_csv(path, dtype=str, keep_default_na=False)
     mine = claims.article_id == article_id
-    claims.loc[mine, ["theme", "actor", "attributed_to", "voice", "source_kind", "date_earliest", "date_latest",
-                      "date_basis", "date_evidence"]] = [
-        "other", "ROK", "own reporting", "own", "media", "2024-11-20", "2024-11-20", "bounded by article",
-        "As of the update."]
+    claims.loc[mine, ["attributed_to", "voice", "source_kind", "date_earliest", "date_latest", "date_basis",
+                      "date_evidence"]] = [
+        "own reporting", "own", "media", "2024-11-20", "2024-11-20", "bounded by article", "As of the update."]
+    claims.loc[mine, "theme"] = ["troops", "aid"]
+    claims.loc[mine, "actor"] = ["DPRK", "ROK"]
     claims.loc[mine, "quantity_of"] = ["North Korean troops in Kursk", "ROK humanitarian aid pledged for 2025"]
     claims.loc[mine, "fact_key"] = ["dprk_troops_kursk_11000", "rok_aid_pledge_2025"]
     claims.to_csv(path, index=False)

@@ -59,3 +59,64 @@ def test_check_names_an_event_whose_span_moved(data_copy):
     events.to_csv(data_copy / "events.csv", index=False)
     problems = [str(p) for p in validate_all(data_copy)]
     assert any("events.csv:2: quote: span does not read the quote in the article" in p for p in problems), problems
+
+
+def _header_only(path):
+    path.write_text(path.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
+
+
+@pytest.mark.parametrize("table", ["events.csv", "markers.csv", "cross_check.csv", "exchange_rates.csv",
+                                   "donor_regions.csv", "boilerplate.csv", "not_quantities.csv",
+                                   "fact_relations.csv", "reference_files.csv"])
+def test_a_table_with_a_header_and_no_rows_is_refused(data_copy, table):
+    _header_only(data_copy / table)
+    problems = [str(p) for p in validate_all(data_copy)]
+    assert any(p.endswith(f"{table}: no rows: the table is empty (a header alone is not data)") for p in problems), \
+        problems
+
+
+def test_an_empty_articles_table_says_so_in_one_line(data_copy):
+    _header_only(data_copy / "articles.csv")
+    assert [str(p).split("data/")[-1] for p in validate_all(data_copy)] == [
+        "articles.csv: no rows: the table is empty (a header alone is not data)"]
+
+
+def test_a_unit_that_contradicts_its_mention_is_refused(data_copy):
+    claims = pd.read_csv(data_copy / "claims.csv", dtype=str, keep_default_na=False)
+    claims.loc[claims.claim_id == "000-06", "unit"] = "KRW"  # "72" howitzers
+    claims.to_csv(data_copy / "claims.csv", index=False)
+    problems = [str(p) for p in validate_all(data_copy)]
+    assert any("claims.csv:7: value: the cleaner's parse" in p for p in problems), problems
+
+
+@pytest.mark.parametrize("pattern, problem", [("", "matches the empty string"), ("x?", "matches the empty string"),
+                                              (r"\bZanzibar\b", "matches nothing in the articles")])
+def test_a_marker_pattern_must_match_something_and_not_the_empty_string(data_copy, pattern, problem):
+    markers = pd.read_csv(data_copy / "markers.csv", dtype=str, keep_default_na=False)
+    markers.loc[0, "pattern"] = pattern
+    markers.to_csv(data_copy / "markers.csv", index=False)
+    problems = [str(p) for p in validate_all(data_copy)]
+    assert any(f"markers.csv:2: pattern: {problem}" in p for p in problems), problems
+
+
+def test_an_unregistered_reference_file_is_refused(data_copy):
+    register = pd.read_csv(data_copy / "reference_files.csv", dtype=str, keep_default_na=False)
+    register.iloc[1:].to_csv(data_copy / "reference_files.csv", index=False)  # drop data_explorer.csv's row
+    problems = [str(p) for p in validate_all(data_copy)]
+    assert any("data_explorer.csv is under data/reference/ but not registered" in p for p in problems), problems
+
+
+def test_a_number_no_row_holds_is_refused(data_copy):
+    others = pd.read_csv(data_copy / "not_quantities.csv", dtype=str, keep_default_na=False)
+    others.iloc[1:].to_csv(data_copy / "not_quantities.csv", index=False)
+    problems = [str(p) for p in validate_all(data_copy)]
+    assert any("not_quantities.csv: start: 000_808c9a3eda23d770 185:188 'one' is in no claims.csv or "
+               "not_quantities.csv row" in p for p in problems), problems
+
+
+def test_an_aid_claim_without_a_cross_check_row_is_refused(data_copy):
+    rows = pd.read_csv(data_copy / "cross_check.csv", dtype=str, keep_default_na=False)
+    rows.iloc[1:].to_csv(data_copy / "cross_check.csv", index=False)
+    problems = [str(p) for p in validate_all(data_copy)]
+    assert any("claims.csv:3: claim_id: South Korean aid claim 000-02 has no cross_check.csv row" in p
+               for p in problems), problems

@@ -13,6 +13,7 @@ import pandas as pd
 from . import dates, paths, registry, schemas
 from .attribution import attribution, needs_attribution
 from .errors import DataError
+from .extract import number_tokens
 from .integrity import checked_bytes
 from .numbers import worded
 
@@ -52,6 +53,8 @@ def _check(data_dir, name, *text_schemas, **schema_options):
     table = registry.table(name)
     path = data_dir / table.file
     frame = _read_csv(path, table)
+    if frame.empty:
+        return None, [DataError(_display(path), "no rows: the table is empty (a header alone is not data)")]
     for schema in (schemas.schema(name, **schema_options), *text_schemas):
         frame, problems = schemas.failures(frame, schema, _display(path))
         if problems:
@@ -222,6 +225,12 @@ def _check_reference_files(data_dir):
             checked_bytes(data_dir, row.file, row.sha256, csv, line, what="reference file")
         except DataError as err:
             problems.append(err)
+    registered = set(frame.file)
+    for path in sorted((data_dir / "reference").rglob("*")):
+        file = str(path.relative_to(data_dir))
+        if path.is_file() and file not in registered:
+            problems.append(DataError(csv, f"{file} is under data/reference/ but not registered with its SHA-256",
+                                      field="file"))
     return frame, problems
 
 
@@ -272,7 +281,8 @@ def load_cross_check(data_dir=None):
 
 def load_markers(data_dir=None):
     """The documented lexical markers of framing ("Kiev"/"Kyiv", "special military operation"/"invasion"...)."""
-    return _loaded(*_check(_data_dir(data_dir), "markers"))
+    articles, texts = _articles(data_dir)
+    return _loaded(*_check(_data_dir(data_dir), "markers", schemas.markers_text_schema(texts)))
 
 
 def load_codebook(data_dir=None):
@@ -320,7 +330,7 @@ def validate_all(data_dir=None):
               "not_quantities": span("not_quantities"), "events": events, "kiel": lambda: _check_kiel(data_dir),
               "exchange_rates": lambda: _check(data_dir, "exchange_rates"),
               "donor_regions": lambda: _check(data_dir, "donor_regions"),
-              "markers": lambda: _check(data_dir, "markers")}
+              "markers": lambda: _check(data_dir, "markers", schemas.markers_text_schema(texts))}
     for name, check in checks.items():
         try:
             checked[name], found = check()
@@ -328,12 +338,15 @@ def validate_all(data_dir=None):
             checked[name], found = None, [err]
         problems += found
     claims = checked.get("claims")
+    if claims is not None and checked.get("not_quantities") is not None:
+        problems += _uncovered_numbers(data_dir, articles, claims, checked["not_quantities"])
     if claims is not None:
         for check in (lambda: _check_fact_relations(data_dir, claims), lambda: _check_cross_check(data_dir, claims)):
             try:
                 problems += check()[1]
             except DataError as err:
                 problems.append(err)
+        problems += _aid_claims_without_cross_check(data_dir, claims)
         problems += _unresolved_corroborations(data_dir, claims, checked.get("events"))
     return problems + drafts(data_dir)
 
@@ -362,6 +375,40 @@ def drafts(data_dir=None):
             found.append(DataError(_display(path), f"draft, not yet reviewed: {needs}", row=index + 2,
                                    field="review"))
     return found
+
+
+def _uncovered_numbers(data_dir, articles, claims, others):
+    """Problems for number tokens of an article that no claim or not-a-quantity row holds, or two rows hold."""
+    rows = pd.concat([claims[["article_id", "start", "end"]], others[["article_id", "start", "end"]]])
+    file = _display(data_dir / registry.NOT_QUANTITIES.file)
+    problems = []
+    for article in articles.itertuples():
+        mine = rows[rows.article_id == article.article_id]
+        for start, end in number_tokens(article.text):
+            holders = int(((mine.start <= start) & (mine.end >= end)).sum())
+            if holders != 1:
+                where = "no claims.csv or not_quantities.csv row" if not holders else f"{holders} rows"
+                problems.append(DataError(file, f"{article.article_id} {start}:{end} {article.text[start:end]!r} "
+                                                f"is in {where}: every number must be in exactly one", field="start"))
+    return problems
+
+
+def _aid_claims_without_cross_check(data_dir, claims):
+    """Both ways: every South Korean aid claim has a cross-check row, and every cross-check row is one."""
+    try:
+        mapped, found = _check_cross_check(data_dir, claims)
+    except DataError:
+        return []  # reported by the table's own check
+    if found:
+        return []
+    aid = claims[(claims.actor == "ROK") & (claims.theme == "aid")]
+    problems = [DataError(_display(data_dir / registry.CLAIMS.file), f"South Korean aid claim {c} has no "
+                          "cross_check.csv row", row=i + 2, field="claim_id")
+                for i, c in zip(aid.index, aid.claim_id) if c not in set(mapped.claim_id)]
+    stray = mapped[~mapped.claim_id.isin(aid.claim_id)]
+    problems += [DataError(_display(data_dir / registry.CROSS_CHECK.file), f"{c} is not a South Korean aid claim",
+                           row=i + 2, field="claim_id") for i, c in zip(stray.index, stray.claim_id)]
+    return problems
 
 
 def _unresolved_corroborations(data_dir, claims, events):

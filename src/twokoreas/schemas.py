@@ -192,6 +192,15 @@ def events_text_schema(texts, articles):
     return pa.DataFrameSchema(checks=[_span_reads(texts, "quote"), *_within_article(articles)])
 
 
+def markers_text_schema(texts):
+    """Each marker's pattern must not match the empty string and must match somewhere in the corpus."""
+    corpus = "\n".join(texts.values())
+    return pa.DataFrameSchema(checks=[
+        _row_check("pattern", "matches the empty string", lambda r: re.fullmatch(r.pattern, "") is None),
+        _row_check("pattern", "matches nothing in the articles", lambda r: re.search(r.pattern, corpus) is not None),
+    ])
+
+
 def spans_text_schema(texts, column="mention"):
     """A span table's rows against the article texts."""
     return pa.DataFrameSchema(checks=[_span_reads(texts, column)])

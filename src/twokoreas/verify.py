@@ -4,6 +4,8 @@ import math
 
 from .numbers import parse_quantity
 
+WORDED_UNITS = ("USD", "EUR", "GBP", "KRW", "percent")  # a mention always carries these in its own words
+
 
 def same_number(a, b):
     """Equal numbers, where two missing values (NaN or None) count as equal."""
@@ -28,4 +30,6 @@ def claim_disagreement(claim, text):
         return f"qualifier {claim.qualifier!r} disagrees with the text's {claim.mention!r} ({parsed.qualifier!r})"
     if parsed.unit not in (None, claim.unit):
         return f"unit {claim.unit!r} disagrees with the text's {claim.mention!r} ({parsed.unit!r})"
+    if parsed.unit is None and claim.unit in WORDED_UNITS:
+        return f"unit {claim.unit!r} needs its word in the mention ({claim.mention!r} has no currency or percent sign)"
     return None
