@@ -28,6 +28,9 @@ def test_state_media_and_party_sources_need_attribution():
     nis = CLAIMS[(CLAIMS.source_kind == "intelligence service of a party") & (CLAIMS.corroborated_by == "")]
     assert not nis.empty and nis.needs_attribution.all()
     assert not CLAIMS[CLAIMS.source_kind == "poll"].needs_attribution.any()
+    own_page = CLAIMS[(CLAIMS.voice == "own") & (CLAIMS.source_type == "compiled reference page")]
+    assert own_page[own_page.corroborated_by == ""].needs_attribution.all()
+    assert not own_page[own_page.corroborated_by != ""].needs_attribution.any()  # 001-15, corroborated by 003
 
 
 def test_attribution_names_the_source_and_its_type():
@@ -59,7 +62,7 @@ def test_generated_prose_attributes_every_single_source_party_figure():
     state is followed by whom it rests on, with the source's type."""
     figures = CLAIMS.groupby("figure").needs_attribution.all()
     must_attribute = set(figures[figures].index)
-    kinds = [*vocab.PARTY_SOURCE_KINDS, "state media"]
+    kinds = [*vocab.PARTY_SOURCE_KINDS, "state media", "compiled reference page", "unnamed outlet"]
     checked = 0
     for name, text in _prose_outputs():
         for match in re.finditer(r"\*\*(.+?)\*\*( \(according to [^()]*(?:\([^()]*\)[^()]*)*\))?", text.replace("\\$", "$")):
