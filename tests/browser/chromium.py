@@ -1,5 +1,6 @@
 """Which Chromium the browser tests drive: $TWOKOREAS_CHROMIUM, else the usual place on this platform.
 
+The browser tests take the `chromium` fixture (a failure that says how to install a browser, never a skip).
 Run as a script, it prints the path, or says how to install a browser and exits 1.
 """
 
@@ -7,6 +8,8 @@ import os
 import shutil
 import sys
 from pathlib import Path
+
+import pytest
 
 VARIABLE = "TWOKOREAS_CHROMIUM"
 # Where Chromium or Chrome usually lives, most likely first; commands are looked up on PATH.
@@ -46,6 +49,15 @@ def chromium_path():
     raise BrowserMissing(
         f"no Chromium or Chrome found for the browser tests. Install one ({INSTALL.get(_platform(), INSTALL['linux'])}),"
         f" or set {VARIABLE} to a Chromium or Chrome executable")
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """Path of the Chromium or Chrome executable the browser tests launch."""
+    try:
+        return chromium_path()
+    except BrowserMissing as err:
+        pytest.fail(str(err), pytrace=False)
 
 
 if __name__ == "__main__":

@@ -18,6 +18,7 @@ import pytest
 
 from twokoreas import paths
 
+from chromium import chromium  # noqa: F401 (the fixture)
 from test_site import ARTIFACTS, FLAGS
 
 NOTEBOOK = "02_aid.ipynb"

@@ -6,6 +6,7 @@ from urllib.parse import unquote, urlparse
 
 import pytest
 
+from chromium import chromium  # noqa: F401 (the fixture)
 from twokoreas import paths
 
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
