@@ -24,6 +24,7 @@ $(STAMP): pyproject.toml requirements.lock $(if $(VENV_STALE),FORCE)
 	  || { echo "make needs Python 3.11 or newer: PYTHON=$(PYTHON) is $(or $(PYTHON_VERSION),missing); try make PYTHON=python3.11" >&2; exit 1; }
 	$(if $(VENV_STALE),@echo "$(VENV): $(VENV_STALE); rebuilding it with Python $(PYTHON_VERSION)" && rm -rf $(VENV))
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@echo "installing the pinned packages into $(VENV) (a minute or more the first time)"
 	$(BIN)/python -m pip install --quiet --upgrade "pip>=24"
 	$(BIN)/python -m pip install --quiet -c requirements.lock -e ".[test,scale]"
 	$(BIN)/python -m twokoreas.kernel
