@@ -11,7 +11,7 @@ from nbformat.v4 import new_code_cell, new_notebook
 
 from twokoreas import __version__, cli, paths, version_info
 
-COMMANDS = ["extract", "check", "run", "site"]
+COMMANDS = ["extract", "check", "add", "review", "describe", "run", "site"]
 
 
 def twokoreas(*args):
@@ -44,6 +44,11 @@ def test_version_info_marks_uncommitted_changes_and_works_outside_git(tmp_path, 
     dirty = version_info()
     assert dirty.commit == clean.commit and dirty.dirty is True
     assert str(dirty).endswith(", with uncommitted changes)")
+
+
+def test_every_command_is_in_this_list():
+    listed = re.findall(r"^    ([a-z]+) ", twokoreas("--help").stdout, flags=re.M)
+    assert listed == COMMANDS
 
 
 @pytest.mark.parametrize("command", [None, *COMMANDS])
