@@ -1,11 +1,13 @@
-"""``python -m twokoreas`` (also installed as ``twokoreas``): extract, check, run, site."""
+"""The ``twokoreas`` command (also ``python -m twokoreas``): extract, check, run, site; plain-text help."""
 
 import argparse
 import csv
 import sys
+import time
 from pathlib import Path
 
 from .extract import decode_article, find_non_quantities, find_quantities
+from .version import version_info
 
 EXTRACT_COLUMNS = ["file", "start", "end", "mention", "value", "value_low", "value_high", "qualifier", "unit"]
 
@@ -116,10 +118,27 @@ def _describe(_args):
     return 0
 
 
-def _run(_args):
-    from .runner import run_all
+def _run(args):
+    from . import runner
 
-    return run_all()
+    if args.only is None:
+        return runner.run_all()
+    number = args.only.zfill(2)
+    found = [p for p in runner.notebook_paths() if p.name.startswith(f"{number}_")] if number.isdigit() else []
+    if not found:
+        args.parser.error(f"--only {args.only}: there is no notebooks/{number}_*.ipynb")
+    path = found[0]
+    print(f"[1/1] {path.stem} … ", end="", flush=True)
+    began = time.perf_counter()
+    try:
+        runner.execute(path)
+    except runner.NotebookFailed as err:
+        print("FAILED")
+        print(f"error: {err}", file=sys.stderr)
+        print(f"{path.name} left as committed.", file=sys.stderr)
+        return 1
+    print(f"{time.perf_counter() - began:.1f} s")
+    return 0
 
 
 def _site(_args):
@@ -129,12 +148,83 @@ def _site(_args):
     return 0
 
 
+DESCRIPTION = "Extract, check and build the two-koreas-ukraine analysis: every figure traced to its characters."
+
+EXAMPLES = {
+    None: """examples:
+  twokoreas check                      validate every curated table
+  twokoreas run                        execute every notebook in order, then render site/
+  twokoreas run --only 02              execute notebooks/02_*.ipynb alone
+  twokoreas extract data/raw/articles/000_*.txt
+  twokoreas COMMAND --help             options and examples for one command""",
+    "extract": """examples:
+  twokoreas extract data/raw/articles/000_*.txt > candidates.csv
+  twokoreas extract --explain data/raw/articles/000_*.txt
+  twokoreas extract --corpus articles/ --out candidates.parquet --workers 2
+
+CSV columns: file,start,end,mention,value,value_low,value_high,qualifier,unit
+(--explain: file,start,end,mention,reason). A file that cannot be read is named
+on stderr and skipped; the exit status is then 1.""",
+    "check": """example:
+  twokoreas check
+
+Prints nothing and exits 0 when every table holds; otherwise one line per
+problem, as file:line: field: problem, and exit status 1.""",
+    "add": """examples:
+  twokoreas add ~/new-article.txt
+  twokoreas add ~/new-article.txt --outlet "Yonhap" --published 2025-03-01 --url https://example.org/a
+
+Copies the text into data/raw/articles/ unchanged and drafts its rows; drafts
+are never published, and check fails until they are reviewed and accepted.""",
+    "review": """examples:
+  twokoreas review                     list every draft row and what it needs
+  twokoreas review --accept 005        mark article 005's drafts reviewed (they must pass check)""",
+    "describe": """example:
+  twokoreas describe
+
+Writes data/datapackage.json and the README's data dictionary from
+src/twokoreas/registry.py.""",
+    "run": """examples:
+  twokoreas run
+  twokoreas run --only 02
+
+One line per notebook with its time. A failing notebook is named with its
+cell and error, is left as committed, and the exit status is 1.""",
+    "site": """example:
+  twokoreas site
+
+Renders the notebooks as they are saved, without executing them: start at
+site/index.html (it opens from file:// or any static server).""",
+}
+
+
+class _VersionAction(argparse.Action):
+    """--version: the release, the commit and whether the tree has uncommitted changes."""
+
+    def __init__(self, option_strings, dest, **kwargs):
+        super().__init__(option_strings, dest, nargs=0, help="print the version and commit, then exit")
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        print(f"twokoreas {version_info()}")
+        parser.exit()
+
+
+def _command(commands, name, summary, func):
+    """A subcommand whose --help is plain text: the summary, the options, then examples."""
+    command = commands.add_parser(name, help=summary, description=summary[0].upper() + summary[1:] + ".",
+                                  epilog=EXAMPLES[name], formatter_class=argparse.RawDescriptionHelpFormatter)
+    command.set_defaults(func=func, parser=command)
+    return command
+
+
 def main(argv=None):
     """Entry point; returns the exit status."""
-    parser = argparse.ArgumentParser(prog="twokoreas", description=__doc__)
-    commands = parser.add_subparsers(dest="command", required=True)
-    extract = commands.add_parser("extract", help="list candidate quantities in text files, as CSV")
-    extract.add_argument("files", nargs="*", metavar="FILE")
+    parser = argparse.ArgumentParser(prog="twokoreas", description=DESCRIPTION, epilog=EXAMPLES[None],
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", action=_VersionAction)
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    extract = _command(commands, "extract", "list candidate quantities in text files, as CSV", _extract)
+    extract.add_argument("files", nargs="*", metavar="FILE", help="UTF-8 text files (articles)")
     extract.add_argument("--format", choices=["csv"], default="csv", help="output format (CSV only)")
     extract.add_argument("--explain", action="store_true",
                          help="list the numbers that are not quantities instead, with the reason")
@@ -143,21 +233,19 @@ def main(argv=None):
     extract.add_argument("--out", metavar="FILE", help="the Parquet file for --corpus")
     extract.add_argument("--workers", type=int, metavar="N", help="run on a local Dask cluster of N worker processes")
     extract.add_argument("--scheduler", metavar="ADDRESS", help="run on an existing Dask cluster")
-    extract.set_defaults(func=_extract, parser=extract)
-    commands.add_parser("check", help="validate every curated table").set_defaults(func=_check)
-    add = commands.add_parser("add", help="add an article: copy the text, register its SHA-256, draft its rows")
+    _command(commands, "check", "validate every curated table", _check)
+    add = _command(commands, "add", "add an article: copy the text, register its SHA-256, draft its rows", _add)
     add.add_argument("file", metavar="FILE", help="the article as UTF-8 text")
     add.add_argument("--outlet", help="the publisher, when the text does not name it")
     add.add_argument("--published", metavar="YYYY-MM-DD", help="the publication date, when the text prints none")
     add.add_argument("--url", help="where it was published")
-    add.set_defaults(func=_add)
-    review = commands.add_parser("review", help="list draft rows and what each needs; --accept ARTICLE marks an "
-                                 "article's drafts reviewed once they pass check")
+    review = _command(commands, "review", "list draft rows and what each needs; --accept ARTICLE marks an "
+                      "article's drafts reviewed once they pass check", _review)
     review.add_argument("--accept", metavar="ARTICLE", help="article id or its three-digit number")
-    review.set_defaults(func=_review)
-    commands.add_parser("describe", help="write data/datapackage.json and the README's data dictionary from the "
-                        "table registry").set_defaults(func=_describe)
-    commands.add_parser("run", help="execute every notebook in order, then render the site").set_defaults(func=_run)
-    commands.add_parser("site", help="render the executed notebooks to site/").set_defaults(func=_site)
+    _command(commands, "describe", "write data/datapackage.json and the README's data dictionary from the "
+             "table registry", _describe)
+    run = _command(commands, "run", "execute every notebook in order, then render the site", _run)
+    run.add_argument("--only", metavar="NN", help="execute only notebooks/NN_*.ipynb (no site)")
+    _command(commands, "site", "render the executed notebooks to site/", _site)
     args = parser.parse_args(argv)
     return args.func(args)

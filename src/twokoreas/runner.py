@@ -16,8 +16,8 @@ from nbclient.exceptions import CellExecutionError
 
 from . import paths
 from .atomic import atomic_path
+from .kernel import KERNELSPEC  # the kernel `make` installs, so JupyterLab finds nothing to change
 
-KERNELSPEC = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
 CELL_TIMEOUT = 600
 
 

@@ -1,6 +1,10 @@
-"""JupyterLab as a person uses it: open a notebook on a temporary copy, Run All, see figures and tables, no errors."""
+"""JupyterLab as a person uses it, on a temporary copy: Run All shows figures and tables with no errors;
+opening and saving a notebook changes none of its bytes."""
 
+import contextlib
+import json
 import os
+import platform
 import secrets
 import shutil
 import socket
@@ -14,7 +18,8 @@ import pytest
 
 from twokoreas import paths
 
-from test_site import ARTIFACTS, CHROMIUM, FLAGS
+from chromium import chromium  # noqa: F401 (the fixture)
+from test_site import ARTIFACTS, FLAGS
 
 NOTEBOOK = "02_aid.ipynb"
 START_TIMEOUT = 90  # seconds for the server to answer
@@ -27,12 +32,12 @@ def free_port():
         return sock.getsockname()[1]
 
 
-@pytest.fixture
-def lab(tmp_path):
+@contextlib.contextmanager
+def running_lab(tmp_path, clear_outputs):
     """JupyterLab on 127.0.0.1 over a temporary copy of the notebooks; always stopped afterwards."""
     workdir = tmp_path / "notebooks"
     shutil.copytree(paths.NOTEBOOKS, workdir)
-    for path in workdir.glob("*.ipynb"):  # outputs cleared, so every output seen comes from this run
+    for path in workdir.glob("*.ipynb") if clear_outputs else ():
         nb = nbformat.read(path, as_version=4)
         for cell in nb.cells:
             if cell.cell_type == "code":
@@ -70,18 +75,38 @@ def lab(tmp_path):
             server.wait()
 
 
-def test_open_notebook_run_all_shows_figures_and_tables(lab):
+@pytest.fixture
+def lab(tmp_path):
+    """Lab over a copy whose outputs are cleared, so every output seen comes from this run."""
+    with running_lab(tmp_path, clear_outputs=True) as running:
+        yield running
+
+
+@pytest.fixture
+def lab_as_committed(tmp_path):
+    """Lab over an exact copy of the committed notebooks."""
+    with running_lab(tmp_path, clear_outputs=False) as running:
+        yield running
+
+
+def open_notebook(browser, url, token):
+    """A page with NOTEBOOK open and its kernel started and idle."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{url}/lab/tree/{NOTEBOOK}?token={token}", timeout=60_000)
+    page.locator(".jp-Notebook .jp-Cell").first.wait_for(timeout=60_000)
+    page.get_by_text("| Idle").first.wait_for(timeout=60_000)  # the status bar: kernel started and idle
+    return page
+
+
+def test_open_notebook_run_all_shows_figures_and_tables(lab, chromium):
     from playwright.sync_api import sync_playwright
 
     url, token, workdir = lab
     committed = (paths.NOTEBOOKS / NOTEBOOK).read_bytes()
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS, timeout=60_000)
+        browser = p.chromium.launch(executable_path=chromium, args=FLAGS, timeout=60_000)
         try:
-            page = browser.new_page(viewport={"width": 1280, "height": 900})
-            page.goto(f"{url}/lab/tree/{NOTEBOOK}?token={token}", timeout=60_000)
-            page.locator(".jp-Notebook .jp-Cell").first.wait_for(timeout=60_000)
-            page.get_by_text("| Idle").first.wait_for(timeout=60_000)  # the status bar: kernel started and idle
+            page = open_notebook(browser, url, token)
             page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
             page.locator(".lm-Menu-itemLabel", has_text="Run All Cells").first.click()
             cells = page.locator(".jp-Notebook .jp-CodeCell")
@@ -102,3 +127,39 @@ def test_open_notebook_run_all_shows_figures_and_tables(lab):
         finally:
             browser.close()
     assert (paths.NOTEBOOKS / NOTEBOOK).read_bytes() == committed, "the repository's notebook must stay untouched"
+
+
+def as_made_here(text):
+    """The notebook as `make` saves it with this Python: only language_info.version depends on the Python."""
+    line = f'   "version": "{json.loads(text)["metadata"]["language_info"]["version"]}"\n'
+    assert text.count(line) == 1, line
+    return text.replace(line, f'   "version": "{platform.python_version()}"\n')
+
+
+def test_opening_and_saving_a_notebook_changes_nothing(lab_as_committed, chromium):
+    """The saved notebook names the kernel Lab starts (twokoreas.kernel), so Lab has nothing to change."""
+    from playwright.sync_api import sync_playwright
+
+    url, token, workdir = lab_as_committed
+    saved = workdir / NOTEBOOK
+    expected = workdir.parent / "expected.ipynb"
+    expected.write_text(as_made_here(saved.read_text(encoding="utf-8")), encoding="utf-8")
+    shutil.copyfile(expected, saved)
+    before = saved.stat().st_mtime_ns
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=FLAGS, timeout=60_000)
+        try:
+            page = open_notebook(browser, url, token)
+            page.wait_for_timeout(2_000)  # time for Lab to write the kernel's metadata into the model, if it differed
+            tab = page.locator(".lm-DockPanel-tabBar .lm-TabBar-tab", has_text=NOTEBOOK)
+            assert "jp-mod-dirty" not in (tab.get_attribute("class") or ""), "the notebook shows unsaved changes on open"
+            page.locator(".jp-Notebook").first.click()
+            page.keyboard.press("Control+s")
+            deadline = time.monotonic() + 30
+            while saved.stat().st_mtime_ns == before:
+                assert time.monotonic() < deadline, "Lab did not save the notebook"
+                time.sleep(0.2)
+        finally:
+            browser.close()
+    diff = subprocess.run(["git", "diff", "--no-index", "--", str(expected), str(saved)], capture_output=True, text=True)
+    assert saved.read_bytes() == expected.read_bytes(), f"saving without running changed it:\n{diff.stdout[:3000]}"

@@ -1,15 +1,14 @@
-"""The rendered site in a real browser (Debian's Chromium via Playwright): images load, links resolve, no errors."""
+"""The rendered site in a real browser (Chromium via Playwright, see chromium.py): images load, links resolve, no errors."""
 
 import subprocess
 import sys
-from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 import pytest
 
+from chromium import chromium  # noqa: F401 (the fixture)
 from twokoreas import paths
 
-CHROMIUM = "/usr/bin/chromium"
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
          "--disable-component-update", "--disable-sync", "--no-first-run"]
 ARTIFACTS = paths.ROOT / "test-artifacts"
@@ -18,21 +17,19 @@ ARTIFACTS = paths.ROOT / "test-artifacts"
 @pytest.fixture(scope="module")
 def site():
     """site/ rendered from the committed notebooks and figures (without executing them)."""
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: `make test` installs Debian's chromium package")
     result = subprocess.run([sys.executable, "-m", "twokoreas", "site"], capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
     return paths.SITE
 
 
 @pytest.fixture(scope="module")
-def browser():
+def browser(chromium):
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS, timeout=60_000)
-        yield chromium
-        chromium.close()
+        launched = p.chromium.launch(executable_path=chromium, args=FLAGS, timeout=60_000)
+        yield launched
+        launched.close()
 
 
 def local_target(page_path, href):
