@@ -58,8 +58,8 @@ def test_extract_command_prints_csv(tmp_path):
     result = run_extract(article)
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == [
-        "file,start,end,mention,value,value_low,value_high,qualifier,unit",
-        f"{article},11,25,some 8 million,8000000,8000000,8000000,approximately,count"]
+        "file,start,end,mention,value,value_low,value_high,qualifier,unit,needs_review",
+        f"{article},11,25,some 8 million,8000000,8000000,8000000,approximately,count,"]
 
 
 def test_extract_reports_bad_files_and_processes_the_rest(tmp_path):

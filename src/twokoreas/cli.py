@@ -6,10 +6,10 @@ import sys
 import time
 from pathlib import Path
 
-from .extract import decode_article, find_non_quantities, find_quantities
+from .extract import COLUMNS, decode_article, find_non_quantities, quantity_rows
 from .version import version_info
 
-EXTRACT_COLUMNS = ["file", "start", "end", "mention", "value", "value_low", "value_high", "qualifier", "unit"]
+EXTRACT_COLUMNS = ["file", *COLUMNS]
 
 
 def _read_article(path):
@@ -55,8 +55,8 @@ def _extract(args):
             print(f"{path}: {problem}", file=sys.stderr)
             failed += 1
             continue
-        frame = find_non_quantities(text) if args.explain else find_quantities(text)
-        for row in frame.itertuples(index=False):
+        rows = find_non_quantities(text).itertuples(index=False) if args.explain else quantity_rows(text)
+        for row in rows:
             writer.writerow([path, *(_cell(v) for v in row)])
     return 1 if failed else 0
 
