@@ -18,7 +18,7 @@ disjoint spans with ``bisect``.
 
 import re
 import unicodedata
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 import numpy as np
 import pandas as pd
@@ -124,6 +124,7 @@ VOTE_BEFORE = re.compile(r"\b(?:vote[sd]?|voting|passed|adopted|approved|rejecte
 ODD_GROUPING = re.compile(r"[.,]\d")
 DIGIT_RUN = re.compile(r"\d+(?:[.,]\d+)*")
 WINDOW = 40  # characters of context around a number token: longer than any quantity expression
+LOOKBACK = 40  # characters a quantity can start before its first number token ("slightly more than U.S. $")
 
 REVIEW_CURRENCY = "currency sign not recognised"
 REVIEW_GROUPING = "digits grouped neither as thousands nor as decimals"
@@ -154,8 +155,9 @@ def _windows(text):
     Every quantity and every shape set aside holds such a token, so matching only inside
     these stretches finds the same things as matching the whole text, faster.
     """
-    windows = []
+    windows, starts = [], []
     for match in WINDOW_SCAN.finditer(text):
+        starts.append(match.start())
         start = text.rfind(" ", 0, max(0, match.start() - WINDOW)) + 1
         end = text.find(" ", match.end() + WINDOW)
         end = len(text) if end == -1 else end
@@ -163,7 +165,24 @@ def _windows(text):
             windows[-1] = (windows[-1][0], max(end, windows[-1][1]))
         else:
             windows.append((start, end))
-    return windows
+    return windows, starts
+
+
+def _quantity_matches(text, windows, token_starts):
+    """The matches ``QUANTITY_RE.finditer`` would give in each window, found by searching only from a little
+    before each number token: every quantity holds a token, and no hedge or prefix is longer than LOOKBACK."""
+    i = 0
+    for window_start, window_end in windows:
+        pos = window_start
+        while True:
+            i = bisect_left(token_starts, pos, i)
+            if i == len(token_starts) or token_starts[i] >= window_end:
+                break
+            match = QUANTITY_RE.search(text, max(pos, token_starts[i] - LOOKBACK), window_end)
+            if not match:
+                break
+            yield match
+            pos = max(match.end(), match.start() + 1)
 
 
 class _Spans:
@@ -270,11 +289,11 @@ def _range_rows(text, start, end):
 
 def _classify(text):
     """Rows of the quantities kept, and spans set aside with their reasons (both sorted by start)."""
-    windows = _windows(text)
+    windows, token_starts = _windows(text)
     shapes = _shape_spans(text, windows)
     rows, rejected, absorbed_until = [], [], -1
-    for window_start, window_end in windows:
-        for match in QUANTITY_RE.finditer(text, window_start, window_end):
+    if True:
+        for match in _quantity_matches(text, windows, token_starts):
             start, end, mention = match.start(), match.end(), match.group(0)
             if start < absorbed_until:
                 rows[-1] = _review(rows[-1][0], max(end, absorbed_until), text, REVIEW_GROUPING)

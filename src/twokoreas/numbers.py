@@ -117,11 +117,12 @@ ABBREVIATED = (
 AMOUNT = rf"(?:{ABBREVIATED}|{CURRENCY_PREFIX}?{NUMBER})(?:{PERCENT}|{CURRENCY_WORD})?"
 # A repeated unit belongs to a range: "between 300 km and 500 km".
 MEASURE = r"(?:\s?(?:km|kilomet(?:er|re)s|miles|tonnes|tons)\b)"
+RANGE_TAIL = rf"(?:{MEASURE}?\s*(?:to|-|–|—)\s*{AMOUNT}{MEASURE}?)"
 RANGE = (
-    rf"(?:\bbetween\s+{AMOUNT}{MEASURE}\s+and\s+{AMOUNT}{MEASURE}|\bbetween\s+{AMOUNT}\s+and\s+{AMOUNT}"
-    rf"|(?:\bfrom\s+)?{AMOUNT}{MEASURE}\s*(?:to|-|–|—)\s*{AMOUNT}{MEASURE}"
-    rf"|(?:\bfrom\s+)?{AMOUNT}\s*(?:to|-|–|—)\s*{AMOUNT})"
+    rf"(?:\bbetween\s+{AMOUNT}{MEASURE}?\s+and\s+{AMOUNT}{MEASURE}?|\bfrom\s+{AMOUNT}{RANGE_TAIL})"
 )
+#: An amount, or a range that starts with it (one pattern, so the amount is not matched twice).
+AMOUNT_OR_RANGE = rf"(?:{AMOUNT}{RANGE_TAIL}?)"
 DENOMINATOR = r"(?:1,?000|100|10|[2-9]|ten|two|three|four|five|six|seven|eight|nine|an?\s+hundred|one\s+hundred)"
 NOT_TIME_AFTER = r"(?!\s+(?:days?|weeks?|months?|years?|hours?|minutes?|seconds?|km|kilomet|miles?|percent|per\s?cent))"
 #: "six in 10", "2 out of 3", "one in four": a proportion, not two numbers.
@@ -141,7 +142,9 @@ MULTIPLIER = (
     r"|\b(?:twice|thrice)(?=\s+(?:as|the|that|what|its|their|his|her|this|a|an|over|more)\b|$)"
     r"|\b(?:double|triple|treble|quadruple)(?=\s+(?:the|its|their|his|her|that|what|this|in|as)\b|\s*[:;,.]|$))"
 )
-QUANTITY = rf"(?:{HEDGE}?(?:{PROPORTION_OF}|{MULTIPLIER}|{VAGUE}{CURRENCY_WORD}?|{RANGE}|{FRACTION_OF}|{AMOUNT}))"
+QUANTITY = (
+    rf"(?:{HEDGE}?(?:{PROPORTION_OF}|{MULTIPLIER}|{VAGUE}{CURRENCY_WORD}?|{RANGE}|{FRACTION_OF}|{AMOUNT_OR_RANGE}))"
+)
 # The lookahead lets the engine skip, cheaply, every position that cannot start a quantity (mid-word, spaces).
 QUANTITY_RE = re.compile(r"(?=[\d$€£₩₽₴]|\b[A-Za-z])" + QUANTITY, re.IGNORECASE)
 
@@ -160,6 +163,9 @@ _SCALE_AT_END = re.compile(rf"({SCALE})\s*$", re.IGNORECASE)
 _HAS_SCALE = re.compile(rf"\b{SCALE}\b|\d\s?(?:trln|trn|mln|bln|mn|bn|tn|k|m)\b", re.IGNORECASE)
 _STRIP = re.compile(rf"^{CURRENCY_PREFIX}|{PERCENT}$|{CURRENCY_WORD}$", re.IGNORECASE)
 _GROUPING = re.compile(r"(?<=\d)[,\u00a0\u202f ](?=\d{3}\b)")
+_AND_A_HALF = re.compile(r"\band[- ]a[- ]half\b", re.IGNORECASE)
+_CURRENCY_WORD_AT_END = re.compile(CURRENCY_WORD + "$", re.IGNORECASE)
+_TIMES_AT_END = re.compile(r"[- ]?fold$|\s+times$", re.IGNORECASE)
 _TOKENS = re.compile(r"\d+(?:\.\d+)?|[A-Za-z]+")
 _UNIT_PATTERNS = [(re.compile(p, re.IGNORECASE), unit) for p, unit in (
     (r"percentage\s+points?", "percentage_point"), (PERCENT, "percent"),
@@ -191,7 +197,7 @@ def _amount_value(text):
     """Value of one amount (no hedge, no range): digits or words, spelled decimals, scales, fractions of a scale."""
     core = _STRIP.sub("", text.strip()).strip()
     core = _GROUPING.sub("", _STRIP.sub("", core).strip())
-    core = re.sub(r"\band[- ]a[- ]half\b", " andahalf", core, flags=re.IGNORECASE)
+    core = _AND_A_HALF.sub(" andahalf", core)
     total, current, fraction, decimals, of_whole, last_scale = 0.0, 0.0, None, None, False, 0.0
     for token in _TOKENS.findall(core.lower()):
         if decimals is not None and (token.isdigit() and len(token) == 1 or token in DIGIT_VALUES):
@@ -231,7 +237,7 @@ DIGIT_VALUES = {w: i for i, w in enumerate(UNITS_WORDS[:10])}
 
 
 def _vague_bounds(text):
-    words = re.sub(CURRENCY_WORD + "$", "", text.strip(), flags=re.IGNORECASE).lower().split()
+    words = _CURRENCY_WORD_AT_END.sub("", text.strip()).lower().split()
     if words[0] in ("several", "a"):
         low, high = VAGUE_COUNTS[words[0] if words[0] == "several" else "few"]
         magnitude = math.prod(SCALE_WORDS[w] for w in words if w in SCALE_WORDS)
@@ -246,7 +252,7 @@ def _multiplier_value(text):
     word = text.lower().split()[0]
     if word in MULTIPLIER_WORDS:
         return MULTIPLIER_WORDS[word]
-    return _amount_value(re.sub(r"[- ]?fold$|\s+times$", "", text, flags=re.IGNORECASE))
+    return _amount_value(_TIMES_AT_END.sub("", text))
 
 
 def has_scale(text):
