@@ -23,7 +23,7 @@ from bisect import bisect_left, bisect_right
 import numpy as np
 import pandas as pd
 
-from .numbers import (FRACTIONS, MULTIPLIER_WORDS, QUANTITY_RE, SCALE, SCALES, TENS_WORDS, UNITS_WORDS, WORD_NUMBER,
+from .numbers import (CURRENCY_CODES, FRACTIONS, HEDGES, MULTIPLIER_WORDS, QUANTITY_RE, SCALE, SCALES, TENS_WORDS, UNITS_WORDS, WORD_NUMBER,
                       has_scale, parse_quantity, range_bounds, range_parts)
 
 try:  # an optional DFA engine for the one scan over the whole text; Python re gives the same spans
@@ -62,8 +62,8 @@ NOT_QUANTITY_PATTERNS = [
     ("date", re.compile(
         rf"\b{MONTH}\s+{DAY}\b{AND_DAY}*{NOT_NUMBER_AFTER}(?:,?\s+{YEAR}\b)?"
         rf"|\b{DAY}{AND_DAY}*\s+(?:of\s+)?{MONTH}(?:,?\s+{YEAR}\b)?"
-        rf"|\b{MONTH},?\s+{YEAR}\b"
-        r"|\b\d{1,2}/\d{1,2}/\d{2,4}|\b\d{4}-\d{2}-\d{2}\b")),
+        rf"|\b{MONTH},?\s+{YEAR}\b")),
+    ("date", re.compile(r"\b\d{1,2}/\d{1,2}/\d{2,4}|\b\d{4}-\d{2}-\d{2}\b")),
     ("clock time", re.compile(r"\b\d{1,2}:\d{2}\b(?:\s?[ap]\.?m\.?)?", re.IGNORECASE)),
     ("reference number", re.compile(rf"\b(?:{REFERENCE_LABELS})\s+\d+\b")),
     ("calibre", re.compile(
@@ -80,10 +80,16 @@ NOT_QUANTITY_PATTERNS = [
                           re.IGNORECASE)),
     ("year", re.compile(rf"(?:©\s*)?\b{YEAR}\b{NOT_NUMBER_AFTER}")),
 ]
+#: Words a shape cannot match without (lower case): a window that holds none of them skips the pattern.
+SHAPE_LITERALS = {
+    "reading time": ("reading",), "footnote": ("[",), "age": ("old", "age"), "clock time": (":",),
+    "calibre": ("mm", "millimet", "inch", "-in.", "-cal"), "decade": ("0s",), "period": ("half", "quarter"),
+    "date": ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "/", "-"),
+}
 NUMBER_WORDS = UNITS_WORDS + TENS_WORDS + list(SCALES) + [
     "dozen", "dozens", "scores", "tens", "hundreds", "thousands", "millions", "billions", "trillions"]
 #: Words that can carry a figure without being a cardinal: fractions and multipliers ("half", "tripled").
-FIGURE_WORDS = NUMBER_WORDS + list(FRACTIONS) + list(MULTIPLIER_WORDS) + ["fold"]
+FIGURE_WORDS = NUMBER_WORDS + list(FRACTIONS) + list(MULTIPLIER_WORDS)
 
 
 def _cases(words):
@@ -92,7 +98,7 @@ def _cases(words):
 
 
 NUMBER_TOKEN_RE = re.compile(rf"\d+|\b(?:{_cases(NUMBER_WORDS)})\b")
-_FIGURE_TOKEN = rf"\b(?:{_cases(FIGURE_WORDS)})\b|[a-z](?:fold|FOLD)\b"
+_FIGURE_TOKEN = rf"\b(?:{_cases(FIGURE_WORDS)})\b|\b[A-Za-z]+(?:fold|FOLD)\b"
 FIGURE_TOKEN_RE = re.compile(rf"\d+|{_FIGURE_TOKEN}")
 #: The scan over the whole text: google-re2 (a DFA, about 6x Python re here) when installed.
 WINDOW_SCAN = re2.compile(rf"\p{{Nd}}+|{_FIGURE_TOKEN}") if re2 else FIGURE_TOKEN_RE
@@ -125,6 +131,10 @@ ODD_GROUPING = re.compile(r"[.,]\d")
 DIGIT_RUN = re.compile(r"\d+(?:[.,]\d+)*")
 WINDOW = 40  # characters of context around a number token: longer than any quantity expression
 LOOKBACK = 40  # characters a quantity can start before its first number token ("slightly more than U.S. $")
+#: First words of whatever can open a quantity before its number: hedges, range words, currency codes.
+PREFIX_WORDS = {h.split()[0].rstrip(".") for h in HEDGES} | {c.lower() for c in CURRENCY_CODES} | {
+    "between", "from", "a", "an", "several", "u", "us", "c", "ca", "au"}
+PREFIX_WORD = re.compile(r"[$€£₩₽₴]|\b[A-Za-z]+")
 
 REVIEW_CURRENCY = "currency sign not recognised"
 REVIEW_GROUPING = "digits grouped neither as thousands nor as decimals"
@@ -169,20 +179,29 @@ def _windows(text):
 
 
 def _quantity_matches(text, windows, token_starts):
-    """The matches ``QUANTITY_RE.finditer`` would give in each window, found by searching only from a little
-    before each number token: every quantity holds a token, and no hedge or prefix is longer than LOOKBACK."""
+    """The matches ``QUANTITY_RE.finditer`` gives in each window, found by trying the pattern only where a
+    quantity can start: at a number token, or at a hedge, currency or range word just before one."""
     i = 0
     for window_start, window_end in windows:
         pos = window_start
-        while True:
-            i = bisect_left(token_starts, pos, i)
-            if i == len(token_starts) or token_starts[i] >= window_end:
-                break
-            match = QUANTITY_RE.search(text, max(pos, token_starts[i] - LOOKBACK), window_end)
-            if not match:
-                break
-            yield match
-            pos = max(match.end(), match.start() + 1)
+        i = bisect_left(token_starts, pos, i)
+        while i < len(token_starts) and token_starts[i] < window_end:
+            token = token_starts[i]
+            if token < pos:
+                i += 1
+                continue
+            match = None
+            for word in PREFIX_WORD.finditer(text, max(pos, token - LOOKBACK), token):
+                if word.group(0).lower() in PREFIX_WORDS or not word.group(0)[0].isalpha():
+                    match = QUANTITY_RE.match(text, word.start(), window_end)
+                    if match:
+                        break
+            match = match or QUANTITY_RE.match(text, token, window_end)
+            if match:
+                yield match
+                pos = match.end()
+            else:
+                i += 1
 
 
 class _Spans:
@@ -210,10 +229,13 @@ class _Spans:
 
 def _shape_spans(text, windows):
     """Spans of ``text`` whose shape marks them as not quantities, with the reason (first pattern wins)."""
-    spans = _Spans()
+    spans, lowered = _Spans(), [text[start:end].lower() for start, end in windows]
     for reason, pattern in NOT_QUANTITY_PATTERNS:
         group = "span" if "span" in pattern.groupindex else 0
-        for start, end in windows:
+        literals = SHAPE_LITERALS.get(reason)
+        for (start, end), window in zip(windows, lowered):
+            if literals and not any(literal in window for literal in literals):
+                continue
             for match in pattern.finditer(text, start, end):
                 spans.add(*match.span(group), reason)
     return spans
