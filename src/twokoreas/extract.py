@@ -24,7 +24,7 @@ import numpy as np
 import pandas as pd
 
 from .numbers import (CURRENCY_CODES, FRACTIONS, HEDGES, MULTIPLIER_WORDS, QUANTITY_RE, SCALE, SCALES, TENS_WORDS, UNITS_WORDS, WORD_NUMBER,
-                      has_scale, parse_quantity, range_bounds, range_parts)
+                      has_scale, parse_quantity, range_parts)
 
 try:  # an optional DFA engine for the one scan over the whole text; Python re gives the same spans
     import re2
@@ -72,7 +72,7 @@ NOT_QUANTITY_PATTERNS = [
     ("ordinal", re.compile(r"\b\d+(?:st|nd|rd|th)\b")),
     ("decade", re.compile(rf"\b{YEAR}s\b")),
     ("model or name", re.compile(
-        rf"\b(?!(?i:{SCALE})-)[A-Za-z]+-?\d+[A-Za-z\d]*(?:/\d+[A-Za-z\d]*)*\b|\b[A-Z]+\.\d+\b|\b[A-Z]{{1,3}}/\d+\b"
+        rf"\b(?=[A-Za-z]+-?\d)(?!(?i:{SCALE})-)[A-Za-z]+-?\d+[A-Za-z\d]*(?:/\d+[A-Za-z\d]*)*\b|\b[A-Z]+\.\d+\b|\b[A-Z]{{1,3}}/\d+\b"
         rf"|\b\d+(?!(?i:{GLUED_SCALES})\b)[A-Za-z]+\d*\b|\bWorld\s+War\s+(?:One|Two|Three|I{{1,3}}|\d)\b(?!\.\d)")),
     # after a count, "Capitalised-word number" is a designation: "18 Leopard 2 tanks", "14 PzH 2000 howitzers"
     ("model or name", re.compile(r"(?<=\d )(?P<span>[A-Z][A-Za-z]*\s\d+)\b")),
@@ -85,6 +85,8 @@ SHAPE_LITERALS = {
     "reading time": ("reading",), "footnote": ("[",), "age": ("old", "age"), "clock time": (":",),
     "calibre": ("mm", "millimet", "inch", "-in.", "-cal"), "decade": ("0s",), "period": ("half", "quarter"),
     "date": ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "/", "-"),
+    "year": ("18", "19", "20"),
+    "reference number": tuple(label.lower() for label in REFERENCE_LABELS.replace("\\", "").split("|")),
 }
 NUMBER_WORDS = UNITS_WORDS + TENS_WORDS + list(SCALES) + [
     "dozen", "dozens", "scores", "tens", "hundreds", "thousands", "millions", "billions", "trillions"]
@@ -165,9 +167,10 @@ def _windows(text):
     Every quantity and every shape set aside holds such a token, so matching only inside
     these stretches finds the same things as matching the whole text, faster.
     """
-    windows, starts = [], []
+    windows, starts, ends = [], [], []
     for match in WINDOW_SCAN.finditer(text):
         starts.append(match.start())
+        ends.append(match.end())
         start = text.rfind(" ", 0, max(0, match.start() - WINDOW)) + 1
         end = text.find(" ", match.end() + WINDOW)
         end = len(text) if end == -1 else end
@@ -175,7 +178,7 @@ def _windows(text):
             windows[-1] = (windows[-1][0], max(end, windows[-1][1]))
         else:
             windows.append((start, end))
-    return windows, starts
+    return windows, starts, ends
 
 
 def _quantity_matches(text, windows, token_starts):
@@ -282,12 +285,16 @@ def _row(text, start, end, quantity=None):
     return [start, end, mention, quantity.value, quantity.low, quantity.high, quantity.qualifier, unit, ""]
 
 
-def _range_rows(text, start, end):
-    """Rows for a range match: one range, or two figures when the words are a tally or a change."""
+def _rows(text, start, end):
+    """Rows for a quantity match: one, or two figures when a range's words are a tally or a change."""
     mention = text[start:end]
-    parts = range_parts(mention)
+    try:
+        quantity = parse_quantity(mention)
+    except ValueError as err:
+        return [_review(start, end, text, str(err))]
+    parts = range_parts(mention) if quantity.qualifier == "range" else None
     if not parts:
-        return [_row(text, start, end)]
+        return [_row(text, start, end, quantity)]
     (a, b), (c, d) = parts
     first, second = mention[a:b], mention[c:d]
     before = text[max(0, start - 60):start]
@@ -295,11 +302,7 @@ def _range_rows(text, start, end):
     if (parse_quantity(first).value < parse_quantity(second).value
             and not (VOTE_BEFORE.search(before) and not lower.startswith("between"))
             and not (lower.startswith("from") and CHANGE_BEFORE.search(before))):
-        try:
-            range_bounds(first, second)
-        except ValueError as err:
-            return [_review(start, end, text, str(err))]
-        return [_row(text, start, end)]
+        return [_row(text, start, end, quantity)]
     rows = []
     for (s, e), own, other in (((a, b), first, second), ((c, d), second, first)):
         row = _row(text, start + s, start + e)
@@ -311,39 +314,39 @@ def _range_rows(text, start, end):
 
 def _classify(text):
     """Rows of the quantities kept, and spans set aside with their reasons (both sorted by start)."""
-    windows, token_starts = _windows(text)
+    windows, token_starts, token_ends = _windows(text)
     shapes = _shape_spans(text, windows)
     rows, rejected, absorbed_until = [], [], -1
-    if True:
-        for match in _quantity_matches(text, windows, token_starts):
-            start, end, mention = match.start(), match.end(), match.group(0)
-            if start < absorbed_until:
-                rows[-1] = _review(rows[-1][0], max(end, absorbed_until), text, REVIEW_GROUPING)
-                absorbed_until = max(end, absorbed_until)
-                continue
-            tokens = [(s + start, e + start) for s, e in (m.span() for m in FIGURE_TOKEN_RE.finditer(mention))]
-            if not tokens or any(shapes.overlaps(s, e) for s, e in tokens):
-                continue
-            reason = _word_reason(text, start, mention) if PLAIN_WORD.fullmatch(mention) else None
-            if reason:
-                rejected.append((start, end, reason))
-                continue
-            if ODD_GROUPING.match(text, end):
-                run_end = DIGIT_RUN.match(text, tokens[-1][0]).end()
-                rows.append(_review(start, run_end, text, REVIEW_GROUPING))
-                absorbed_until = run_end + 1
-                continue
-            if _currency_problem(text, start, mention):
-                rows.append(_review(start, end, text, REVIEW_CURRENCY))
-                continue
-            if text[end:end + 1] in ("m", "M") and not text[end + 1:end + 2].isalpha() and mention[-1].isdigit():
-                rows.append(_review(start, end + 1, text, REVIEW_METRES))
-                continue
-            hedge = OVER_HEDGE.match(mention)
-            if hedge and (PLACE_AFTER.match(text, end) or TIME_AFTER.match(text, end)
-                          and not LASTING_BEFORE.search(text[max(0, start - 20):start])):
-                start += hedge.end()
-            rows.extend(_range_rows(text, start, end))
+    for match in _quantity_matches(text, windows, token_starts):
+        start, end, mention = match.start(), match.end(), match.group(0)
+        if start < absorbed_until:
+            rows[-1] = _review(rows[-1][0], max(end, absorbed_until), text, REVIEW_GROUPING)
+            absorbed_until = max(end, absorbed_until)
+            continue
+        first, last = bisect_left(token_starts, start), bisect_left(token_starts, end)
+        tokens = list(zip(token_starts[first:last], token_ends[first:last]))
+        if not tokens or any(shapes.overlaps(s, e) for s, e in tokens):
+            continue
+        reason = _word_reason(text, start, mention) if PLAIN_WORD.fullmatch(mention) else None
+        if reason:
+            rejected.append((start, end, reason))
+            continue
+        if ODD_GROUPING.match(text, end):
+            run_end = DIGIT_RUN.match(text, tokens[-1][0]).end()
+            rows.append(_review(start, run_end, text, REVIEW_GROUPING))
+            absorbed_until = run_end + 1
+            continue
+        if _currency_problem(text, start, mention):
+            rows.append(_review(start, end, text, REVIEW_CURRENCY))
+            continue
+        if text[end:end + 1] in ("m", "M") and not text[end + 1:end + 2].isalpha() and mention[-1].isdigit():
+            rows.append(_review(start, end + 1, text, REVIEW_METRES))
+            continue
+        hedge = OVER_HEDGE.match(mention)
+        if hedge and (PLACE_AFTER.match(text, end) or TIME_AFTER.match(text, end)
+                      and not LASTING_BEFORE.search(text[max(0, start - 20):start])):
+            start += hedge.end()
+        rows.extend(_rows(text, start, end))
     return rows, sorted(rejected + list(shapes))
 
 
