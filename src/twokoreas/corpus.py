@@ -22,7 +22,7 @@ from .extract import COLUMNS as QUANTITY_COLUMNS
 from .extract import decode_article, quantity_rows
 
 COLUMNS = ["article_id", *QUANTITY_COLUMNS, "sentence"]
-PARTITION = 200  # articles per task for a folder of files
+PARTITION = 1000  # articles per task: fewer, larger tasks keep the driver's share of the work small
 TIMEOUT = 30  # seconds to start a local cluster or reach a scheduler
 
 
@@ -55,15 +55,22 @@ def _parquet(path):
 
 
 def partitions(path):
-    """The corpus split by article: lists of file stems for a folder (in name order), row-group numbers
-    for a Parquet file (in file order)."""
+    """The corpus split into tasks of about PARTITION articles: lists of file stems for a folder (in name
+    order), lists of consecutive row-group numbers for a Parquet file (in file order)."""
     path = Path(path)
     if path.is_dir():
         ids = sorted(p.stem for p in path.glob("*.txt"))
         return [ids[i:i + PARTITION] for i in range(0, len(ids), PARTITION)]
     if not path.exists():
         raise DataError(path, "no such file or folder")
-    return list(range(_parquet(path).num_row_groups))
+    metadata, parts, rows = _parquet(path).metadata, [], 0
+    for group in range(metadata.num_row_groups):
+        if not parts or rows >= PARTITION:
+            parts.append([])
+            rows = 0
+        parts[-1].append(group)
+        rows += metadata.row_group(group).num_rows
+    return parts
 
 
 def _read_file(path):
@@ -79,8 +86,8 @@ def _read(path, part):
     if path.is_dir():
         return [(a, *_read_file(path / f"{a}.txt")) for a in part]
     file = _parquet(path)
-    table = file.read_row_group(part, columns=["article_id", "text"])
-    first = sum(file.metadata.row_group(g).num_rows for g in range(part)) + 1
+    table = file.read_row_groups(part, columns=["article_id", "text"])
+    first = sum(file.metadata.row_group(g).num_rows for g in range(part[0])) + 1
     articles = []
     for number, (article_id, text) in enumerate(zip(table.column("article_id").to_pylist(),
                                                     table.column("text").to_pylist()), first):
