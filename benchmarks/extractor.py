@@ -24,15 +24,20 @@ import warnings
 import twokoreas as tk
 from twokoreas import extract
 from twokoreas.extract import quantity_rows, rows_frame
-from twokoreas.numbers import parse_quantity
+from twokoreas.numbers import parse_match, parse_quantity
 
 ROUNDS = 3
 SECONDS = 3.0
 SIZES = (1_000, 100_000, 1_000_000)
 
 
-def _twokoreas(texts):
+def _clear_caches():
     parse_quantity.cache_clear()
+    parse_match.cache_clear()
+
+
+def _twokoreas(texts):
+    _clear_caches()
     rows_frame([row for text in texts for row in quantity_rows(text)])
 
 
@@ -100,7 +105,7 @@ def main():
         text = _text_of(pool, n)
         best = float("inf")
         for _ in range(3):
-            parse_quantity.cache_clear()
+            _clear_caches()
             started = time.perf_counter()
             quantity_rows(text)
             best = min(best, time.perf_counter() - started)

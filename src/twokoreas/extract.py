@@ -24,7 +24,7 @@ import numpy as np
 import pandas as pd
 
 from .numbers import (CURRENCY_CODES, FRACTIONS, HEDGES, MULTIPLIER_WORDS, QUANTITY_RE, SCALE, SCALES, TENS_WORDS, UNITS_WORDS, WORD_NUMBER,
-                      has_scale, parse_quantity, range_parts)
+                      has_scale, parse_match, parse_quantity, range_parts)
 
 try:  # an optional DFA engine for the one scan over the whole text; Python re gives the same spans
     import re2
@@ -88,6 +88,8 @@ SHAPE_LITERALS = {
     "year": ("18", "19", "20"),
     "reference number": tuple(label.lower() for label in REFERENCE_LABELS.replace("\\", "").split("|")),
 }
+_SHAPES = [(reason, pattern, "span" if "span" in pattern.groupindex else 0, SHAPE_LITERALS.get(reason))
+           for reason, pattern in NOT_QUANTITY_PATTERNS]
 NUMBER_WORDS = UNITS_WORDS + TENS_WORDS + list(SCALES) + [
     "dozen", "dozens", "scores", "tens", "hundreds", "thousands", "millions", "billions", "trillions"]
 #: Words that can carry a figure without being a cardinal: fractions and multipliers ("half", "tripled").
@@ -131,7 +133,7 @@ VOTE_BEFORE = re.compile(r"\b(?:vote[sd]?|voting|passed|adopted|approved|rejecte
                          re.IGNORECASE)
 ODD_GROUPING = re.compile(r"[.,]\d")
 DIGIT_RUN = re.compile(r"\d+(?:[.,]\d+)*")
-WINDOW = 40  # characters of context around a number token: longer than any quantity expression
+WINDOW = 30  # characters of context around a number token: more than any shape or hedge reaches
 LOOKBACK = 40  # characters a quantity can start before its first number token ("slightly more than U.S. $")
 #: First words of whatever can open a quantity before its number: hedges, range words, currency codes.
 PREFIX_WORDS = {h.split()[0].rstrip(".") for h in HEDGES} | {c.lower() for c in CURRENCY_CODES} | {
@@ -232,12 +234,11 @@ class _Spans:
 
 def _shape_spans(text, windows):
     """Spans of ``text`` whose shape marks them as not quantities, with the reason (first pattern wins)."""
-    spans, lowered = _Spans(), [text[start:end].lower() for start, end in windows]
-    for reason, pattern in NOT_QUANTITY_PATTERNS:
-        group = "span" if "span" in pattern.groupindex else 0
-        literals = SHAPE_LITERALS.get(reason)
-        for (start, end), window in zip(windows, lowered):
-            if literals and not any(literal in window for literal in literals):
+    spans = _Spans()
+    for start, end in windows:  # shapes never cross windows, so window by window keeps the patterns' order
+        contains = text[start:end].lower().__contains__
+        for reason, pattern, group, literals in _SHAPES:
+            if literals and not any(map(contains, literals)):
                 continue
             for match in pattern.finditer(text, start, end):
                 spans.add(*match.span(group), reason)
@@ -289,7 +290,7 @@ def _rows(text, start, end):
     """Rows for a quantity match: one, or two figures when a range's words are a tally or a change."""
     mention = text[start:end]
     try:
-        quantity = parse_quantity(mention)
+        quantity = parse_match(mention)
     except ValueError as err:
         return [_review(start, end, text, str(err))]
     parts = range_parts(mention) if quantity.qualifier == "range" else None

@@ -292,6 +292,16 @@ def parse_quantity(expression):
     text = " ".join(expression.split())
     if not _FULL.fullmatch(text):
         raise ValueError(f"not a quantity expression: {expression!r}")
+    return _parse(text)
+
+
+@functools.lru_cache(maxsize=4096)
+def parse_match(mention):
+    """:func:`parse_quantity` for a mention that ``QUANTITY_RE`` matched, so already known to be a quantity."""
+    return _parse(" ".join(mention.split()))
+
+
+def _parse(text):
     qualifier = "exact"
     hedge = _HEDGE.match(text)
     if hedge and _FULL.fullmatch(text[hedge.end():]):
