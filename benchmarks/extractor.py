@@ -100,17 +100,18 @@ def main():
     print(f"google-re2 token scan vs Python re: {gain:.2f}x the words/s per article")
 
     pool = " ".join(articles).split()
-    print(f"{'words in one text':>18} {'seconds':>9} {'words/s':>12}")
+    print(f"{'words in one text':>18} {'seconds':>9} {'words/s':>12} {'CPU seconds':>12} {'words/CPU s':>12}")
     for n in SIZES:
         text = _text_of(pool, n)
-        best = float("inf")
+        best, best_cpu = float("inf"), float("inf")
         for _ in range(3):
             _clear_caches()
-            started = time.perf_counter()
+            started, cpu = time.perf_counter(), time.process_time()
             quantity_rows(text)
-            best = min(best, time.perf_counter() - started)
-        print(f"{n:>18,} {best:>9.3f} {n / best:>12,.0f}")
-    print("targets: flat words/s from 1k to 1M words; 1M words in <= 1.5 s")
+            best, best_cpu = min(best, time.perf_counter() - started), min(best_cpu, time.process_time() - cpu)
+        print(f"{n:>18,} {best:>9.3f} {n / best:>12,.0f} {best_cpu:>12.3f} {n / best_cpu:>12,.0f}")
+    print("targets: flat words/s from 1k to 1M words; 1M words in <= 1.5 s "
+          "(CPU seconds show what a busy shared machine hides in the wall time)")
 
 
 if __name__ == "__main__":
