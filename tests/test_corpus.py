@@ -221,3 +221,13 @@ def test_a_killed_run_leaves_no_temporary_file_and_the_old_out_intact(folder, tm
     assert result.returncode == -9, result.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["c.parquet", "in.parquet"]
     assert out.read_bytes() == small_parquet.read_bytes()
+
+
+def test_the_corpus_parquet_carries_needs_review_with_no_value(tmp_path):
+    source = tmp_path / "in.parquet"
+    pq.write_table(pa.table({"article_id": ["a"], "text": ["Output fell to 1,5 million rounds; 40 tanks."]}), source)
+    written, problems = corpus.extract_corpus(source, tmp_path / "c.parquet", progress=False)
+    rows = pd.read_parquet(tmp_path / "c.parquet")
+    assert (written, problems) == (2, [])
+    assert list(rows.needs_review) == ["digits grouped neither as thousands nor as decimals", ""]
+    assert rows.value.isna().tolist() == [True, False]

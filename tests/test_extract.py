@@ -125,3 +125,11 @@ def test_the_development_set_meets_its_targets():
     score = devset.score()
     assert score["recall"] >= 0.95 and score["precision"] >= 0.95
     assert score["wrong"] == []
+
+
+def test_extract_command_shows_a_figure_it_cannot_read_with_its_reason_and_no_value(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("Hong Kong pledged HK$50 million.", encoding="utf-8")
+    result = run_extract(article)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[1] == f"{article},20,31,$50 million,,,,,,currency sign not recognised"
