@@ -314,7 +314,7 @@ def _rows(text, start, end):
 
 
 def _classify(text):
-    """Rows of the quantities kept, and spans set aside with their reasons (both sorted by start)."""
+    """Rows of the quantities kept (sorted by start), the number words set aside, and the shapes."""
     windows, token_starts, token_ends = _windows(text)
     shapes = _shape_spans(text, windows)
     rows, rejected, absorbed_until = [], [], -1
@@ -348,7 +348,7 @@ def _classify(text):
                       and not LASTING_BEFORE.search(text[max(0, start - 20):start])):
             start += hedge.end()
         rows.extend(_rows(text, start, end))
-    return rows, sorted(rejected + list(shapes))
+    return rows, rejected, shapes
 
 
 def quantity_rows(text):
@@ -393,7 +393,8 @@ def _union(spans):
 
 def find_non_quantities(text: str) -> pd.DataFrame:
     """Number tokens that are not quantities: ``start, end, mention, reason`` (dates, years, names...)."""
-    kept, rejected = _classify(text)
+    kept, words, shapes = _classify(text)
+    rejected = sorted(words + list(shapes))
     rows = [(s, e, text[s:e], reason) for s, e, reason in rejected if NUMBER_TOKEN_RE.search(text[s:e])]
     starts, ends = _union([(r[0], r[1]) for r in kept] + [(s, e) for s, e, _, _ in rows])
     for s, e in number_tokens(text):
