@@ -185,7 +185,8 @@ def main():
         print("(Dask seconds exclude the cluster start-up printed above)")
         for mode, (driver, idle, worker) in shares.items():
             efficiency = min(1.0, (1 - idle) * worker / (WORKERS_PROJECTED * driver)) if driver > 0 else 1.0
-            print(f"{mode}: driver {driver:.3f} s and workers {worker:.3f} s CPU per 1,000 articles "
+            shown = f"{driver:.3f} s" if driver > 0 else f"{driver:.3f} s (nil: within the idle estimate's noise)"
+            print(f"{mode}: driver {shown} and workers {worker:.3f} s CPU per 1,000 articles "
                   f"(driver = {driver / worker:.1%} of the workers; plus {idle:.1%} of a core while idle); "
                   f"projected efficiency at {WORKERS_PROJECTED} workers {efficiency:.0%} (target >= 80%)")
         direct = driver_work(source, corpus.partitions(source)) * per
