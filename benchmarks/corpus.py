@@ -158,7 +158,8 @@ def main():
         source = Path(tmp) / "corpus.parquet"
         started = time.perf_counter()
         words = make_corpus(source, ARTICLES)
-        print(f"synthetic corpus: {ARTICLES:,} articles, {words:,} words, made in {time.perf_counter() - started:.0f} s")
+        made = time.perf_counter() - started
+        print(f"synthetic corpus: {ARTICLES:,} articles, {words:,} words, made in {made:.0f} s")
         results = {}
         with PeakMemory() as memory:
             wall, cpu, inside = run_in_process(source, Path(tmp) / "in_process.parquet")

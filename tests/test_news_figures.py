@@ -37,9 +37,11 @@ def case(text, *expected):
     case("A fifth of the budget goes to air defence.", ("A fifth", .2, .2, .2, "exact", "fraction")),
     case("Seoul set aside half a billion dollars for reconstruction.",
          ("half a billion dollars", 5e8, 5e8, 5e8, "exact", "USD")),
-    case("A quarter of a million shells left the port.", ("A quarter of a million", 2.5e5, 2.5e5, 2.5e5, "exact", "count")),
+    case("A quarter of a million shells left the port.",
+         ("A quarter of a million", 2.5e5, 2.5e5, 2.5e5, "exact", "count")),
     case("Six in 10 respondents backed sanctions.", ("Six in 10", .6, .6, .6, "exact", "fraction")),
-    case("Roughly 2 out of 3 drones were shot down.", ("Roughly 2 out of 3", 2 / 3, 2 / 3, 2 / 3, "approximately", "fraction")),
+    case("Roughly 2 out of 3 drones were shot down.",
+         ("Roughly 2 out of 3", 2 / 3, 2 / 3, 2 / 3, "approximately", "fraction")),
     case("More than half of the aid has not arrived.", ("More than half", .5, .5, NAN, "more_than", "fraction")),
     case("The first half of 2023 saw 12 strikes.", ("12", 12, 12, 12, "exact", "count")),
 ])

@@ -23,8 +23,8 @@ from bisect import bisect_left, bisect_right
 import numpy as np
 import pandas as pd
 
-from .numbers import (CURRENCY_CODES, FRACTIONS, HEDGES, MULTIPLIER_WORDS, QUANTITY_RE, SCALE, SCALES, TENS_WORDS, UNITS_WORDS, WORD_NUMBER,
-                      has_scale, parse_match, parse_quantity, range_parts)
+from .numbers import (CURRENCY_CODES, FRACTIONS, HEDGES, MULTIPLIER_WORDS, QUANTITY_RE, SCALE, SCALES, TENS_WORDS,
+                      UNITS_WORDS, WORD_NUMBER, has_scale, parse_match, parse_quantity, range_parts)
 
 try:  # an optional DFA engine for the one scan over the whole text; Python re gives the same spans
     import re2
@@ -72,7 +72,8 @@ NOT_QUANTITY_PATTERNS = [
     ("ordinal", re.compile(r"\b\d+(?:st|nd|rd|th)\b")),
     ("decade", re.compile(rf"\b{YEAR}s\b")),
     ("model or name", re.compile(
-        rf"\b(?=[A-Za-z]+-?\d)(?!(?i:{SCALE})-)[A-Za-z]+-?\d+[A-Za-z\d]*(?:/\d+[A-Za-z\d]*)*\b|\b[A-Z]+\.\d+\b|\b[A-Z]{{1,3}}/\d+\b"
+        rf"\b(?=[A-Za-z]+-?\d)(?!(?i:{SCALE})-)[A-Za-z]+-?\d+[A-Za-z\d]*(?:/\d+[A-Za-z\d]*)*\b"
+        r"|\b[A-Z]+\.\d+\b|\b[A-Z]{1,3}/\d+\b"
         rf"|\b\d+(?!(?i:{GLUED_SCALES})\b)[A-Za-z]+\d*\b|\bWorld\s+War\s+(?:One|Two|Three|I{{1,3}}|\d)\b(?!\.\d)")),
     # after a count, "Capitalised-word number" is a designation: "18 Leopard 2 tanks", "14 PzH 2000 howitzers"
     ("model or name", re.compile(r"(?<=\d )(?P<span>[A-Z][A-Za-z]*\s\d+)\b")),

@@ -30,8 +30,8 @@ FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "qua
              "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8, "ninth": 9,
              "ninths": 9, "tenth": 10, "tenths": 10}
 #: Words that multiply: "doubled", "triple its contribution", "twice as many".
-MULTIPLIER_WORDS = {"double": 2.0, "doubled": 2.0, "twice": 2.0, "triple": 3.0, "tripled": 3.0, "treble": 3.0, "trebled": 3.0,
-                    "thrice": 3.0, "quadruple": 4.0, "quadrupled": 4.0, "halved": 0.5}
+MULTIPLIER_WORDS = {"double": 2.0, "doubled": 2.0, "twice": 2.0, "triple": 3.0, "tripled": 3.0, "treble": 3.0,
+                    "trebled": 3.0, "thrice": 3.0, "quadruple": 4.0, "quadrupled": 4.0, "halved": 0.5}
 
 #: Qualifier for each hedge or comparator, as written before a number.
 HEDGES = {
@@ -66,7 +66,8 @@ VAGUE_MULTIPLIERS = {"tens": 10, "hundreds": 100}  # "tens of millions": 20 to 1
 VAGUE_COUNTS = {"several": (3, 10), "few": (2, 10)}
 
 _words = lambda ws: "|".join(sorted(ws, key=len, reverse=True))  # noqa: E731
-_phrases = lambda ws: "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(ws, key=len, reverse=True))  # noqa: E731
+_phrases = lambda ws: "|".join(  # noqa: E731
+    re.escape(w).replace(r"\ ", r"\s+") for w in sorted(ws, key=len, reverse=True))
 _SP = r"[ \u00a0\u202f]"
 WORD_NUMBER = rf"(?:(?:{_words(TENS_WORDS)})(?:[- ](?:{_words(UNITS_WORDS[1:10])}))?|{_words(UNITS_WORDS)})"
 SCALE_WORDS = {**SCALES, "dozen": 12}
