@@ -85,6 +85,7 @@ lock:
 bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet -c requirements.lock -e ".[test,scale,bench]"
 	$(BIN)/python benchmarks/extractor.py
+	$(BIN)/python benchmarks/devset.py
 	$(BIN)/python benchmarks/build.py
 	$(BIN)/python benchmarks/corpus.py
 

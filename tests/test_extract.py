@@ -3,6 +3,7 @@
 import subprocess
 import sys
 
+import pandas as pd
 import pytest
 
 from twokoreas.extract import find_non_quantities, find_quantities
@@ -58,8 +59,8 @@ def test_extract_command_prints_csv(tmp_path):
     result = run_extract(article)
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == [
-        "file,start,end,mention,value,value_low,value_high,qualifier,unit",
-        f"{article},11,25,some 8 million,8000000,8000000,8000000,approximately,count"]
+        "file,start,end,mention,value,value_low,value_high,qualifier,unit,needs_review",
+        f"{article},11,25,some 8 million,8000000,8000000,8000000,approximately,count,"]
 
 
 def test_extract_reports_bad_files_and_processes_the_rest(tmp_path):
@@ -74,3 +75,61 @@ def test_extract_reports_bad_files_and_processes_the_rest(tmp_path):
     assert f"{binary}: binary file" in result.stderr
     assert f"{latin}: not UTF-8 text" in result.stderr
     assert f"{good},9,11,40," in result.stdout
+
+
+def test_the_five_articles_give_exactly_the_curated_claims_and_non_quantities():
+    import twokoreas as tk
+    from twokoreas.extract import COLUMNS
+
+    claims, others = tk.load_claims(), tk.load_not_quantities()
+    for article in tk.load_articles().itertuples():
+        found = find_quantities(article.text)
+        assert (found.needs_review == "").all()
+        curated = claims[claims.article_id == article.article_id].assign(needs_review="")[COLUMNS]
+        pd.testing.assert_frame_equal(found, curated.reset_index(drop=True), check_dtype=False)
+        explained = find_non_quantities(article.text)
+        expected = others[others.article_id == article.article_id][["start", "end", "mention", "reason"]]
+        pd.testing.assert_frame_equal(explained, expected.sort_values(["start", "end"]).reset_index(drop=True),
+                                      check_dtype=False)
+
+
+def test_the_window_scan_gives_the_same_tokens_in_re2_and_python_re():
+    import twokoreas as tk
+    from twokoreas import extract
+
+    assert extract.re2 is not None, "google-re2 is a dependency of the scale extra"
+    texts = list(tk.load_articles().text) + ["Ünïcode ١٢٣ twelve—fivefold, Half; HALF 3½ 4th"]
+    for text in texts:
+        assert [m.span() for m in extract.WINDOW_SCAN.finditer(text)] == \
+            [m.span() for m in extract.FIGURE_TOKEN_RE.finditer(text)]
+
+
+def test_many_texts_make_one_frame_equal_to_one_frame_per_text():
+    from twokoreas.extract import find_quantities_in
+
+    texts = ["Kyiv got 40 tanks and $3 million.", "", "Nothing here.", "About half of 1,200 drones."]
+    batch = find_quantities_in(texts)
+    for i, text in enumerate(texts):
+        one = batch[batch.text == i].drop(columns="text").reset_index(drop=True)
+        pd.testing.assert_frame_equal(one, find_quantities(text))
+
+
+def test_the_development_set_meets_its_targets():
+    import importlib.util
+
+    from twokoreas import paths
+
+    spec = importlib.util.spec_from_file_location("devset", paths.ROOT / "benchmarks" / "devset.py")
+    devset = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(devset)
+    score = devset.score()
+    assert score["recall"] >= 0.95 and score["precision"] >= 0.95
+    assert score["wrong"] == []
+
+
+def test_extract_command_shows_a_figure_it_cannot_read_with_its_reason_and_no_value(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("Hong Kong pledged HK$50 million.", encoding="utf-8")
+    result = run_extract(article)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[1] == f"{article},20,31,$50 million,,,,,,currency sign not recognised"

@@ -31,3 +31,36 @@ def write_csv(frame, target):
     """Write a DataFrame as CSV (no index, ``\\n`` line ends) atomically."""
     with atomic_path(target) as tmp:
         frame.to_csv(tmp, index=False, lineterminator="\n")
+
+
+@contextmanager
+def atomic_file(target):
+    """Yield a binary file that becomes ``target`` only if the block succeeds; ``target`` is untouched until then.
+
+    On Linux the file has no name until it is complete (``O_TMPFILE``), so even a killed process
+    (SIGKILL) leaves nothing behind; elsewhere a hidden temporary file beside ``target`` is removed
+    on any error or interruption Python sees.
+    """
+    target = Path(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        if not os.path.isdir("/proc/self/fd"):
+            raise OSError("no /proc to name an unnamed file")
+        fd = os.open(target.parent, os.O_TMPFILE | os.O_WRONLY, 0o644)
+    except (AttributeError, OSError):
+        with atomic_path(target) as tmp, open(tmp, "wb") as file:
+            yield file
+        return
+    with os.fdopen(fd, "wb") as file:
+        yield file
+        file.flush()
+        os.fsync(file.fileno())
+        proc = os.open("/proc/self", os.O_RDONLY)
+        named = target.parent / f".{target.name}.{os.getpid()}.tmp"
+        try:
+            os.link(f"fd/{file.fileno()}", named, src_dir_fd=proc, follow_symlinks=True)
+            os.replace(named, target)
+        finally:
+            os.close(proc)
+            if named.exists():
+                named.unlink()

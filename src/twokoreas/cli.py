@@ -6,10 +6,10 @@ import sys
 import time
 from pathlib import Path
 
-from .extract import decode_article, find_non_quantities, find_quantities
+from .extract import COLUMNS, decode_article, find_non_quantities, quantity_rows
 from .version import version_info
 
-EXTRACT_COLUMNS = ["file", "start", "end", "mention", "value", "value_low", "value_high", "qualifier", "unit"]
+EXTRACT_COLUMNS = ["file", *COLUMNS]
 
 
 def _read_article(path):
@@ -30,8 +30,17 @@ def _cell(value):
 
 def _extract_corpus(args):
     from .corpus import extract_corpus
+    from .errors import DataError
 
-    written, problems = extract_corpus(args.corpus, args.out, workers=args.workers, scheduler=args.scheduler)
+    try:
+        written, problems = extract_corpus(args.corpus, args.out, workers=args.workers, scheduler=args.scheduler,
+                                           timeout=args.timeout)
+    except DataError as err:
+        print(err, file=sys.stderr)
+        return 1
+    except OSError as err:  # the output cannot be written: a read-only or uncreatable folder, a full disk
+        print(f"{err.filename or args.out}: cannot write: {err.strerror}", file=sys.stderr)
+        return 1
     for article_id, problem in problems:
         print(f"{args.corpus}: {article_id}: {problem}", file=sys.stderr)
     print(f"{written} candidate figures written to {args.out}"
@@ -55,8 +64,8 @@ def _extract(args):
             print(f"{path}: {problem}", file=sys.stderr)
             failed += 1
             continue
-        frame = find_non_quantities(text) if args.explain else find_quantities(text)
-        for row in frame.itertuples(index=False):
+        rows = find_non_quantities(text).itertuples(index=False) if args.explain else quantity_rows(text)
+        for row in rows:
             writer.writerow([path, *(_cell(v) for v in row)])
     return 1 if failed else 0
 
@@ -233,6 +242,8 @@ def main(argv=None):
     extract.add_argument("--out", metavar="FILE", help="the Parquet file for --corpus")
     extract.add_argument("--workers", type=int, metavar="N", help="run on a local Dask cluster of N worker processes")
     extract.add_argument("--scheduler", metavar="ADDRESS", help="run on an existing Dask cluster")
+    extract.add_argument("--timeout", type=float, default=30, metavar="SECONDS",
+                         help="how long to wait for a local cluster to start or a scheduler to answer (default 30)")
     _command(commands, "check", "validate every curated table", _check)
     add = _command(commands, "add", "add an article: copy the text, register its SHA-256, draft its rows", _add)
     add.add_argument("file", metavar="FILE", help="the article as UTF-8 text")

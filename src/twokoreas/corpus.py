@@ -3,57 +3,120 @@
 A corpus is a folder of ``.txt`` articles (article id = file stem) or a Parquet file with ``article_id``
 and ``text`` columns. Articles are partitioned by article (a folder's files in name order, a Parquet
 file's row groups in file order); every mode writes the same rows in the same order. A broken article
-(empty, binary, not UTF-8) is reported and skipped; the rest completes.
+(unreadable, empty, binary, not UTF-8, no id) is reported and skipped; the rest completes.
+
+Each partition becomes an Arrow table where it is extracted (in a Dask worker, when there are workers),
+so the driver only appends finished tables to the output: its work per article is a small fraction of a
+worker's, and more workers keep paying off. The output appears whole when the run succeeds and not at
+all otherwise; an existing output stays as it was until then.
+
+Bad input raises :class:`~twokoreas.errors.DataError` with one line that says what and where.
 """
 
 import sys
 from pathlib import Path
 
 from .cite import sentence_bounds, sentence_span
+from .errors import DataError
+from .extract import COLUMNS as QUANTITY_COLUMNS
 from .extract import decode_article, quantity_rows
 
-COLUMNS = ["article_id", "start", "end", "mention", "value", "value_low", "value_high", "qualifier", "unit",
-           "sentence"]
-PARTITION = 200  # articles per task for a folder of files
+COLUMNS = ["article_id", *QUANTITY_COLUMNS, "sentence"]
+PARTITION = 1000  # articles per task: fewer, larger tasks keep the driver's share of the work small
+TIMEOUT = 30  # seconds to start a local cluster or reach a scheduler
+
+
+def schema():
+    """The Arrow schema of the output."""
+    import pyarrow as pa
+
+    types = {"start": pa.int64(), "end": pa.int64(), "value": pa.float64(), "value_low": pa.float64(),
+             "value_high": pa.float64()}
+    return pa.schema([(name, types.get(name, pa.string())) for name in COLUMNS])
+
+
+def _parquet(path):
+    """The Parquet file at ``path``, checked to hold text ``article_id`` and ``text`` columns."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    try:
+        file = pq.ParquetFile(path)
+    except (pa.ArrowException, OSError):
+        raise DataError(path, "not a Parquet file (corrupt, truncated or another format)") from None
+    fields = {field.name: field.type for field in file.schema_arrow}
+    for name in ("article_id", "text"):
+        if name not in fields:
+            raise DataError(path, "missing column", field=name)
+        if not (pa.types.is_string(fields[name]) or pa.types.is_large_string(fields[name])
+                or name == "text" and pa.types.is_binary(fields[name])):
+            raise DataError(path, f"must be text, not {fields[name]}", field=name)
+    return file
 
 
 def partitions(path):
-    """The corpus split by article: lists of file stems for a folder (in name order), row-group numbers
-    for a Parquet file (in file order)."""
+    """The corpus split into tasks of about PARTITION articles: lists of file stems for a folder (in name
+    order), lists of consecutive row-group numbers for a Parquet file (in file order)."""
     path = Path(path)
     if path.is_dir():
         ids = sorted(p.stem for p in path.glob("*.txt"))
         return [ids[i:i + PARTITION] for i in range(0, len(ids), PARTITION)]
-    import pyarrow.parquet as pq
+    if not path.exists():
+        raise DataError(path, "no such file or folder")
+    metadata, parts, rows = _parquet(path).metadata, [], 0
+    for group in range(metadata.num_row_groups):
+        if not parts or rows >= PARTITION:
+            parts.append([])
+            rows = 0
+        parts[-1].append(group)
+        rows += metadata.row_group(group).num_rows
+    return parts
 
-    return list(range(pq.ParquetFile(path).num_row_groups))
+
+def _read_file(path):
+    try:
+        return path.read_bytes(), None
+    except OSError as err:
+        return None, f"cannot read: {err.strerror}"
 
 
 def _read(path, part):
-    """``(article_id, raw bytes)`` for one partition."""
+    """``(article_id, raw bytes or None, problem)`` for one partition."""
     path = Path(path)
     if path.is_dir():
-        return [(a, (path / f"{a}.txt").read_bytes()) for a in part]
-    import pyarrow.parquet as pq
-
-    table = pq.ParquetFile(path).read_row_group(part, columns=["article_id", "text"])
-    return [(a, t.encode("utf-8") if isinstance(t, str) else (t or b""))
-            for a, t in zip(table.column("article_id").to_pylist(), table.column("text").to_pylist())]
+        return [(a, *_read_file(path / f"{a}.txt")) for a in part]
+    file = _parquet(path)
+    table = file.read_row_groups(part, columns=["article_id", "text"])
+    first = sum(file.metadata.row_group(g).num_rows for g in range(part[0])) + 1
+    articles = []
+    for number, (article_id, text) in enumerate(zip(table.column("article_id").to_pylist(),
+                                                    table.column("text").to_pylist()), first):
+        if article_id is None:
+            articles.append((f"row {number}", None, "article_id: missing"))
+        else:
+            articles.append((article_id, text.encode("utf-8") if isinstance(text, str) else (text or b""), None))
+    return articles
 
 
 def extract_partition(path, part):
-    """Candidate rows and problems for one partition of articles (a task for any engine)."""
+    """One partition of articles as ``(Arrow table of candidate rows, problems)``: a task for any engine."""
+    import pyarrow as pa
+
     rows, problems = [], []
-    for article_id, raw in _read(path, part):
-        text, problem = decode_article(raw)
+    for article_id, raw, problem in _read(path, part):
+        text = None
+        if not problem:
+            text, problem = decode_article(raw)
         if problem:
             problems.append((article_id, problem))
             continue
         bounds = sentence_bounds(text)
-        for start, end, *rest in quantity_rows(text):
-            left, right = sentence_span(text, start, end, bounds)
-            rows.append((article_id, start, end, *rest, text[left:right]))
-    return rows, problems
+        for row in quantity_rows(text):
+            left, right = sentence_span(text, row[0], row[1], bounds)
+            rows.append((article_id, *row, text[left:right]))
+    columns = list(zip(*rows)) if rows else [()] * len(COLUMNS)
+    table = pa.Table.from_arrays([pa.array(c, type=f.type) for c, f in zip(columns, schema())], schema=schema())
+    return table, problems
 
 
 def _in_process(path, parts):
@@ -74,57 +137,69 @@ def _on_dask(path, parts, client):
         yield in_flight.pop(0).result()
 
 
-def _schema():
-    import pyarrow as pa
+def check_paths(path, out):
+    """Refuse an output that would overwrite the corpus or land inside it, or that is a folder."""
+    source, target = Path(path).resolve(), Path(out).resolve()
+    if target == source or source in target.parents:
+        raise DataError(out, "--out must not be the --corpus input or lie inside it")
+    if target.is_dir():
+        raise DataError(out, "is a folder; --out names the Parquet file to write")
 
-    return pa.schema([("article_id", pa.string()), ("start", pa.int64()), ("end", pa.int64()),
-                      ("mention", pa.string()), ("value", pa.float64()), ("value_low", pa.float64()),
-                      ("value_high", pa.float64()), ("qualifier", pa.string()), ("unit", pa.string()),
-                      ("sentence", pa.string())])
+
+def connect(workers=None, scheduler=None, timeout=TIMEOUT):
+    """A Dask client (and the local cluster it owns, or None), or ``(None, None)`` to run in-process."""
+    if workers is not None and workers < 0:
+        raise DataError("--workers", f"must be 0 (in-process) or more, not {workers}")
+    if not workers and not scheduler:
+        return None, None
+    from distributed import Client, LocalCluster
+
+    if scheduler:
+        try:
+            return Client(scheduler, timeout=timeout), None
+        except (OSError, ValueError, TypeError) as err:
+            problem = "not an address" if isinstance(err, (ValueError, TypeError)) else "cannot be reached"
+            raise DataError(f"--scheduler {scheduler}", f"{problem} (waited up to {timeout} s)") from None
+    try:
+        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
+                               timeout=timeout)
+    except (OSError, TimeoutError) as err:
+        raise DataError("--workers", f"a local cluster of {workers} did not start: {err}") from None
+    return Client(cluster, timeout=timeout), cluster
 
 
-def extract_corpus(path, out, workers=None, scheduler=None, progress=None):
+def extract_corpus(path, out, workers=None, scheduler=None, progress=None, timeout=TIMEOUT):
     """Write ``out`` (Parquet) with one row per candidate figure; return ``(rows written, problems)``.
 
     ``workers`` runs a local Dask cluster of that many single-threaded worker processes; ``scheduler``
     sends the work to an existing cluster. ``progress`` shows a bar (default: when stderr is a terminal).
     """
-    import pyarrow as pa
     import pyarrow.parquet as pq
 
-    from .atomic import atomic_path
+    from .atomic import atomic_file
 
+    check_paths(path, out)
     parts = partitions(path)
-    show = sys.stderr.isatty() if progress is None else progress
-    cluster = client = None
-    if workers or scheduler:
-        from distributed import Client, LocalCluster
-
-        if scheduler:
-            client = Client(scheduler)
-        else:
-            cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
-            client = Client(cluster)
-        results = _on_dask(Path(path).resolve(), parts, client)
-    else:
-        results = _in_process(path, parts)
-    written, problems, schema = 0, [], _schema()
+    client, cluster = connect(workers, scheduler, timeout)
+    results = _on_dask(Path(path).resolve(), parts, client) if client else _in_process(path, parts)
+    written, problems = 0, []
     try:
-        if show:
+        if sys.stderr.isatty() if progress is None else progress:
             from tqdm import tqdm
 
             results = tqdm(results, total=len(parts), unit="partition", desc="extract")
-        with atomic_path(out) as tmp, pq.ParquetWriter(tmp, schema) as writer:
-            for rows, batch_problems in results:
+        with atomic_file(out) as file, pq.ParquetWriter(file, schema()) as writer:
+            for table, batch_problems in results:
                 problems += batch_problems
-                if rows:
-                    writer.write_table(pa.Table.from_pylist([dict(zip(COLUMNS, r)) for r in rows], schema=schema))
-                    written += len(rows)
+                if table.num_rows:
+                    writer.write_table(table)
+                    written += table.num_rows
             if not written:
-                writer.write_table(schema.empty_table())
+                writer.write_table(schema().empty_table())
     finally:
         if client is not None:
             client.close()
         if cluster is not None:
             cluster.close()
     return written, problems
+

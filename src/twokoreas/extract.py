@@ -1,60 +1,150 @@
 """Find the quantities in news text, and say why every other number is not one.
 
-Generic rules only: dates, years, calibres, model names, ordinals, reference
-numbers, clock and reading times are set aside by their shape; a bare number
-word counts only where it is not a pronoun (``one of``) or a referring
+Generic rules only: dates, years, ages, calibres, model names, ordinals, reference
+numbers, footnote markers, clock and reading times are set aside by their shape; a bare
+number word counts only where it is not a pronoun (``one of``) or a referring
 expression (``the two states``).
+
+A mention that is a figure but whose value cannot be read with confidence (an unknown
+currency sign, ``1,5 million``, ``6.8m`` that may be metres, a range whose bounds are on
+different scales) is kept with a ``needs_review`` reason and no value: a missing value
+is better than a wrong one.
+
+The work is linear in the length of the text: number tokens are found by one scan
+(google-re2 when installed, Python ``re`` otherwise, with identical spans), every other
+pattern runs only in windows around them, and overlaps are tested against sorted,
+disjoint spans with ``bisect``.
 """
 
 import re
+import unicodedata
+from bisect import bisect_left, bisect_right
 
+import numpy as np
 import pandas as pd
 
-from .numbers import QUANTITY_RE, SCALES, TENS_WORDS, UNITS_WORDS, parse_quantity
+from .numbers import (CURRENCY_CODES, FRACTIONS, HEDGES, MULTIPLIER_WORDS, QUANTITY_RE, SCALE, SCALES, TENS_WORDS,
+                      UNITS_WORDS, WORD_NUMBER, has_scale, parse_match, parse_quantity, range_parts)
 
-COLUMNS = ["start", "end", "mention", "value", "value_low", "value_high", "qualifier", "unit"]
+try:  # an optional DFA engine for the one scan over the whole text; Python re gives the same spans
+    import re2
+except ImportError:  # pragma: no cover - exercised where google-re2 is not installed
+    re2 = None
+
+COLUMNS = ["start", "end", "mention", "value", "value_low", "value_high", "qualifier", "unit", "needs_review"]
 DTYPES = {"start": "int64", "end": "int64", "mention": "str", "value": "float64", "value_low": "float64",
-          "value_high": "float64", "qualifier": "str", "unit": "str"}
+          "value_high": "float64", "qualifier": "str", "unit": "str", "needs_review": "str"}
 
 MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
 )
 DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+LIST_DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\b"  # a further day in "March 3 and 4", "24-27 February"
+AND_DAY = rf"(?:\s*(?:,|and|&|to|-|–|—)\s*{LIST_DAY})"
 YEAR = r"(?:1[89]\d\d|20\d\d)"
 NOT_NUMBER_AFTER = r"(?![,.]?\d)"
 REFERENCE_LABELS = (
     "Article|Section|Chapter|Clause|Paragraph|Resolution|Release|Source|Figure|Fig\\.|Table|No\\.|"
     "Number|Vol\\.|Volume|Page|Item|Rule|Decree|Episode|Part|Phase"
 )
+GLUED_SCALES = r"(?:k|m|mn|mln|bn|bln|tn|trn|trln|km|kg)"  # "40K", "$8m", "50km" are figures, not model names
 #: Shapes that are numbers but not quantities, in the order they are tried.
 NOT_QUANTITY_PATTERNS = [
     ("reading time", re.compile(r"reading time:?\s*\d+\s*min\.?", re.IGNORECASE)),
+    ("footnote", re.compile(r"\[\d{1,3}\]")),
+    ("age", re.compile(
+        # a hedged age is a duration: "the nearly three-year-old conflict"
+        rf"(?<!nearly )(?<!almost )(?<!about )(?<!around )(?<!over )(?<!roughly )"
+        rf"\b(?:\d+|{WORD_NUMBER})[- ](?:year|month|week)s?[- ]olds?\b"
+        r"|\baged\s+(?:between\s+)?\d+(?:\s*(?:to|-|–|and|or)\s*(?:\d+|above|over|older|under|younger|more))?"
+        r"|\bages\s+(?:of\s+)?\d+(?:\s*(?:to|-|–|and)\s*\d+)?", re.IGNORECASE)),
     ("date", re.compile(
-        rf"\b{MONTH}\s+{DAY}\b{NOT_NUMBER_AFTER}(?:,?\s+{YEAR}\b)?"
-        rf"|\b{DAY}\s+(?:of\s+)?{MONTH}(?:,?\s+{YEAR}\b)?"
-        rf"|\b{MONTH},?\s+{YEAR}\b"
-        r"|\b\d{1,2}/\d{1,2}/\d{2,4}|\b\d{4}-\d{2}-\d{2}\b")),
+        rf"\b{MONTH}\s+{DAY}\b{AND_DAY}*{NOT_NUMBER_AFTER}(?:,?\s+{YEAR}\b)?"
+        rf"|\b{DAY}{AND_DAY}*\s+(?:of\s+)?{MONTH}(?:,?\s+{YEAR}\b)?"
+        rf"|\b{MONTH},?\s+{YEAR}\b")),
+    ("date", re.compile(r"\b\d{1,2}/\d{1,2}/\d{2,4}|\b\d{4}-\d{2}-\d{2}\b")),
     ("clock time", re.compile(r"\b\d{1,2}:\d{2}\b(?:\s?[ap]\.?m\.?)?", re.IGNORECASE)),
     ("reference number", re.compile(rf"\b(?:{REFERENCE_LABELS})\s+\d+\b")),
-    ("calibre", re.compile(r"\b\d+(?:\.\d+)?\s?mm\b")),
+    ("calibre", re.compile(
+        r"\b\d+(?:\.\d+)?(?:\s?mm\b|-mm\b|[- ]millimet(?:er|re)s?\b|-inch\b|-in\.|-cal(?:ibre|iber)?\b)",
+        re.IGNORECASE)),
     ("ordinal", re.compile(r"\b\d+(?:st|nd|rd|th)\b")),
     ("decade", re.compile(rf"\b{YEAR}s\b")),
-    ("model or name", re.compile(r"\b[A-Za-z]+-?\d+[A-Za-z\d]*\b|\b[A-Z]+\.\d+\b|\b\d+[A-Za-z]+\d*\b")),
+    ("model or name", re.compile(
+        rf"\b(?=[A-Za-z]+-?\d)(?!(?i:{SCALE})-)[A-Za-z]+-?\d+[A-Za-z\d]*(?:/\d+[A-Za-z\d]*)*\b"
+        r"|\b[A-Z]+\.\d+\b|\b[A-Z]{1,3}/\d+\b"
+        rf"|\b\d+(?!(?i:{GLUED_SCALES})\b)[A-Za-z]+\d*\b|\bWorld\s+War\s+(?:One|Two|Three|I{{1,3}}|\d)\b(?!\.\d)")),
     # after a count, "Capitalised-word number" is a designation: "18 Leopard 2 tanks", "14 PzH 2000 howitzers"
     ("model or name", re.compile(r"(?<=\d )(?P<span>[A-Z][A-Za-z]*\s\d+)\b")),
+    ("period", re.compile(r"\b(?:first|second|third|fourth|last|latter|former|final|other)\s+(?:half|quarter)\b",
+                          re.IGNORECASE)),
     ("year", re.compile(rf"(?:©\s*)?\b{YEAR}\b{NOT_NUMBER_AFTER}")),
 ]
+#: Words a shape cannot match without (lower case): a window that holds none of them skips the pattern.
+SHAPE_LITERALS = {
+    "reading time": ("reading",), "footnote": ("[",), "age": ("old", "age"), "clock time": (":",),
+    "calibre": ("mm", "millimet", "inch", "-in.", "-cal"), "decade": ("0s",), "period": ("half", "quarter"),
+    "date": ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "/", "-"),
+    "year": ("18", "19", "20"),
+    "reference number": tuple(label.lower() for label in REFERENCE_LABELS.replace("\\", "").split("|")),
+}
+_SHAPES = [(reason, pattern, "span" if "span" in pattern.groupindex else 0, SHAPE_LITERALS.get(reason))
+           for reason, pattern in NOT_QUANTITY_PATTERNS]
 NUMBER_WORDS = UNITS_WORDS + TENS_WORDS + list(SCALES) + [
     "dozen", "dozens", "scores", "tens", "hundreds", "thousands", "millions", "billions", "trillions"]
-# Case variants spelled out: a case-sensitive pattern scans about twice as fast.
-_NUMBER_WORD_CASES = sorted({v for w in NUMBER_WORDS for v in (w, w.capitalize(), w.upper())}, key=len, reverse=True)
-NUMBER_TOKEN_RE = re.compile(rf"\d+|\b(?:{'|'.join(_NUMBER_WORD_CASES)})\b")
+#: Words that can carry a figure without being a cardinal: fractions and multipliers ("half", "tripled").
+FIGURE_WORDS = NUMBER_WORDS + list(FRACTIONS) + list(MULTIPLIER_WORDS)
+
+
+def _cases(words):
+    # Case variants spelled out: a case-sensitive pattern scans about twice as fast.
+    return "|".join(sorted({v for w in words for v in (w, w.capitalize(), w.upper())}, key=len, reverse=True))
+
+
+NUMBER_TOKEN_RE = re.compile(rf"\d+|\b(?:{_cases(NUMBER_WORDS)})\b")
+_FIGURE_TOKEN = rf"\b(?:{_cases(FIGURE_WORDS)})\b|\b[A-Za-z]+(?:fold|FOLD)\b"
+FIGURE_TOKEN_RE = re.compile(rf"\d+|{_FIGURE_TOKEN}")
+#: The scan over the whole text: google-re2 (a DFA, about 6x Python re here) when installed.
+WINDOW_SCAN = re2.compile(rf"\p{{Nd}}+|{_FIGURE_TOKEN}") if re2 else FIGURE_TOKEN_RE
 DETERMINER_BEFORE = re.compile(r"\b(?:the|these|those|its|their|our|his|her|both|all|my|your|whose)\s+$", re.IGNORECASE)
 EMPHASIS_BEFORE = re.compile(r"\b(?:even|only|just|exactly)\s+$", re.IGNORECASE)
-DURATION_AFTER = re.compile(r"[\s-]*(year|month|week|day)s?\b", re.IGNORECASE)
+#: The unit a count is of, read from the words after it (a list "430 and 690 kilometers" shares it).
+UNIT_AFTER = re.compile(
+    r"(?:\s+(?:and|or|to)\s+\d[\d.,]*)*[\s-]*(?:(?P<km2>sq(?:uare)?\.?\s+(?:km|kilomet(?:er|re)s)|km2|km²)"
+    r"|(?P<km>km|kilomet(?:er|re)s?)|(?P<mile>miles?)|(?P<tonne>(?:metric\s+)?(?:tonnes?|tons?))"
+    r"|(?P<duration>year|month|week|day|hour|minute)s?)\b", re.IGNORECASE)
 PLAIN_WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)?")
-WINDOW = 40  # characters of context around a number token: longer than any quantity expression
+#: "over" is a preposition, not "more than", before a place ("over four regions") or a stretch of time
+#: ("fired over two months"), unless the time is how long something lasted ("for over three weeks").
+OVER_HEDGE = re.compile(r"over\s+", re.IGNORECASE)
+PLACE_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:regions?|oblasts?|provinces?|cities|towns|villages|districts|areas"
+                         r"|countries|territor(?:y|ies)|fronts?|sectors?|directions?)\b", re.IGNORECASE)
+TIME_AFTER = re.compile(r"[\s-]+(?:years?|months?|weeks?|days?|hours?|decades?)\b", re.IGNORECASE)
+LASTING_BEFORE = re.compile(r"\b(?:for|lasted|lasting|lasts|last|took|takes|taking|after|of|in|spent|spend|spanning"
+                            r"|than|be|been|is|was|are|were)\s+$", re.IGNORECASE)
+#: "X to Y" is not an interval after a verb of change ("fell from 150,000 to 30,000") or in a vote ("passed 141-7").
+CHANGE_BEFORE = re.compile(
+    r"\b(?:rose|risen|rise|rises|rising|fell|fallen|fall|falls|falling|increased?|increases|increasing|decreased?"
+    r"|decreases|decreasing|grew|grown|grow|growing|dropped|drops?|dropping|declined?|declines|declining|jumped"
+    r"|jumps?|climbed|climbs?|cut|cuts|reduced?|reduces|reducing|raised?|raises|raising|slashed|boosted|expanded"
+    r"|shrank|shrunk|soared|plunged|surged|swelled|revised|lowered|lifted|hiked|trimmed|went|up|down|changed?)\b"
+    r"(?:\s+[\w%$.,]+){0,3}?\s+$", re.IGNORECASE)
+VOTE_BEFORE = re.compile(r"\b(?:vote[sd]?|voting|passed|adopted|approved|rejected|tally|margin|ballot)\b[^.;]{0,40}$",
+                         re.IGNORECASE)
+ODD_GROUPING = re.compile(r"[.,]\d")
+DIGIT_RUN = re.compile(r"\d+(?:[.,]\d+)*")
+WINDOW = 30  # characters of context around a number token: more than any shape or hedge reaches
+LOOKBACK = 40  # characters a quantity can start before its first number token ("slightly more than U.S. $")
+#: First words of whatever can open a quantity before its number: hedges, range words, currency codes.
+PREFIX_WORDS = {h.split()[0].rstrip(".") for h in HEDGES} | {c.lower() for c in CURRENCY_CODES} | {
+    "between", "from", "a", "an", "several", "u", "us", "c", "ca", "au"}
+PREFIX_WORD = re.compile(r"[$€£₩₽₴]|\b[A-Za-z]+")
+
+REVIEW_CURRENCY = "currency sign not recognised"
+REVIEW_GROUPING = "digits grouped neither as thousands nor as decimals"
+REVIEW_METRES = "'m' after the number may be million or metres"
+REVIEW_SCALE = "the scale is written only on the other number"
 
 
 def decode_article(raw):
@@ -75,13 +165,15 @@ def number_tokens(text):
 
 
 def _windows(text):
-    """Stretches of ``text`` around its number tokens, widened to spaces, merged where they meet.
+    """Stretches of ``text`` around its number and figure words, widened to spaces, merged where they meet.
 
-    Every quantity and every shape set aside holds a number token, so matching only inside
+    Every quantity and every shape set aside holds such a token, so matching only inside
     these stretches finds the same things as matching the whole text, faster.
     """
-    windows = []
-    for match in NUMBER_TOKEN_RE.finditer(text):
+    windows, starts, ends = [], [], []
+    for match in WINDOW_SCAN.finditer(text):
+        starts.append(match.start())
+        ends.append(match.end())
         start = text.rfind(" ", 0, max(0, match.start() - WINDOW)) + 1
         end = text.find(" ", match.end() + WINDOW)
         end = len(text) if end == -1 else end
@@ -89,18 +181,69 @@ def _windows(text):
             windows[-1] = (windows[-1][0], max(end, windows[-1][1]))
         else:
             windows.append((start, end))
-    return windows
+    return windows, starts, ends
 
 
-def _shape_reasons(text, windows):
-    """Spans of ``text`` whose shape marks them as not quantities, with the reason."""
-    spans = []
-    for reason, pattern in NOT_QUANTITY_PATTERNS:
-        for match in (m for start, end in windows for m in pattern.finditer(text, start, end)):
-            start, end = match.span("span") if "span" in pattern.groupindex else match.span()
-            if not any(s < end and start < e for s, e, _ in spans):
-                spans.append((start, end, reason))
-    return sorted(spans)
+def _quantity_matches(text, windows, token_starts):
+    """The matches ``QUANTITY_RE.finditer`` gives in each window, found by trying the pattern only where a
+    quantity can start: at a number token, or at a hedge, currency or range word just before one."""
+    i = 0
+    for window_start, window_end in windows:
+        pos = window_start
+        i = bisect_left(token_starts, pos, i)
+        while i < len(token_starts) and token_starts[i] < window_end:
+            token = token_starts[i]
+            if token < pos:
+                i += 1
+                continue
+            match = None
+            for word in PREFIX_WORD.finditer(text, max(pos, token - LOOKBACK), token):
+                if word.group(0).lower() in PREFIX_WORDS or not word.group(0)[0].isalpha():
+                    match = QUANTITY_RE.match(text, word.start(), window_end)
+                    if match:
+                        break
+            match = match or QUANTITY_RE.match(text, token, window_end)
+            if match:
+                yield match
+                pos = match.end()
+            else:
+                i += 1
+
+
+class _Spans:
+    """Sorted, disjoint ``[start, end)`` spans with a reason each; overlap tests by bisection."""
+
+    def __init__(self):
+        self.starts, self.ends, self.reasons = [], [], []
+
+    def overlaps(self, start, end):
+        i = bisect_right(self.ends, start)
+        return i < len(self.starts) and self.starts[i] < end
+
+    def add(self, start, end, reason):
+        """Keep the span unless it overlaps one already kept."""
+        i = bisect_right(self.ends, start)
+        if i < len(self.starts) and self.starts[i] < end:
+            return
+        self.starts.insert(i, start)
+        self.ends.insert(i, end)
+        self.reasons.insert(i, reason)
+
+    def __iter__(self):
+        return zip(self.starts, self.ends, self.reasons)
+
+
+def _shape_spans(text, windows):
+    """Spans of ``text`` whose shape marks them as not quantities, with the reason (first pattern wins)."""
+    spans = _Spans()
+    for start, end in windows:  # shapes never cross windows, so window by window keeps the patterns' order
+        contains = text[start:end].lower().__contains__
+        for reason, pattern, group, literals in _SHAPES:
+            if literals and not any(map(contains, literals)):
+                continue
+            for match in pattern.finditer(text, start, end):
+                spans.add(*match.span(group), reason)
+    return spans
 
 
 def _word_reason(text, start, mention):
@@ -113,53 +256,150 @@ def _word_reason(text, start, mention):
     return None
 
 
+def _unit_after(text, end):
+    match = UNIT_AFTER.match(text, end)
+    if not match:
+        return "count"
+    return match.group("duration").lower() if match.group("duration") else match.lastgroup
+
+
+def _currency_problem(text, start, mention):
+    """Whether a currency sign next to the mention is one the cleaner cannot name (HK$, ¥, ₹)."""
+    dollar = mention.find("$")
+    before = text[start - 1] if start else ""
+    if dollar == 0 and before.isalpha():
+        return True
+    return bool(before) and unicodedata.category(before) == "Sc" and before not in "$€£₩₽₴"
+
+
+def _review(start, end, text, reason):
+    return [start, end, text[start:end], np.nan, np.nan, np.nan, "", "", reason]
+
+
+def _row(text, start, end, quantity=None):
+    """One output row for ``text[start:end]``, parsed unless ``quantity`` is given."""
+    mention = text[start:end]
+    try:
+        quantity = quantity or parse_quantity(mention)
+    except ValueError as err:
+        return _review(start, end, text, str(err))
+    unit = quantity.unit or _unit_after(text, end)
+    return [start, end, mention, quantity.value, quantity.low, quantity.high, quantity.qualifier, unit, ""]
+
+
+def _rows(text, start, end):
+    """Rows for a quantity match: one, or two figures when a range's words are a tally or a change."""
+    mention = text[start:end]
+    try:
+        quantity = parse_match(mention)
+    except ValueError as err:
+        return [_review(start, end, text, str(err))]
+    parts = range_parts(mention) if quantity.qualifier == "range" else None
+    if not parts:
+        return [_row(text, start, end, quantity)]
+    (a, b), (c, d) = parts
+    first, second = mention[a:b], mention[c:d]
+    before = text[max(0, start - 60):start]
+    lower = mention.lower()
+    if (parse_quantity(first).value < parse_quantity(second).value
+            and not (VOTE_BEFORE.search(before) and not lower.startswith("between"))
+            and not (lower.startswith("from") and CHANGE_BEFORE.search(before))):
+        return [_row(text, start, end, quantity)]
+    rows = []
+    for (s, e), own, other in (((a, b), first, second), ((c, d), second, first)):
+        row = _row(text, start + s, start + e)
+        if has_scale(other) and not has_scale(own) and row[3] < 1000:  # "from 3 to 5 million": 3 what?
+            row = _review(start + s, start + e, text, REVIEW_SCALE)
+        rows.append(row)
+    return rows
+
+
 def _classify(text):
-    """Quantity matches kept, and number tokens set aside with their reasons."""
-    windows = _windows(text)
-    shapes = _shape_reasons(text, windows)
-    kept, rejected = [], list(shapes)
-    for match in (m for start, end in windows for m in QUANTITY_RE.finditer(text, start, end)):
+    """Rows of the quantities kept (sorted by start), the number words set aside, and the shapes."""
+    windows, token_starts, token_ends = _windows(text)
+    shapes = _shape_spans(text, windows)
+    rows, rejected, absorbed_until = [], [], -1
+    for match in _quantity_matches(text, windows, token_starts):
         start, end, mention = match.start(), match.end(), match.group(0)
-        tokens = [(s + start, e + start) for s, e in number_tokens(mention)]
-        if not tokens or any(s < te and ts < e for s, e, _ in shapes for ts, te in tokens):
+        if start < absorbed_until:
+            rows[-1] = _review(rows[-1][0], max(end, absorbed_until), text, REVIEW_GROUPING)
+            absorbed_until = max(end, absorbed_until)
+            continue
+        first, last = bisect_left(token_starts, start), bisect_left(token_starts, end)
+        tokens = list(zip(token_starts[first:last], token_ends[first:last]))
+        if not tokens or any(shapes.overlaps(s, e) for s, e in tokens):
             continue
         reason = _word_reason(text, start, mention) if PLAIN_WORD.fullmatch(mention) else None
         if reason:
             rejected.append((start, end, reason))
-        else:
-            kept.append(match)
-    return kept, sorted(rejected)
-
-
-def _row(text, match):
-    quantity = parse_quantity(match.group(0))
-    unit = quantity.unit
-    if unit is None:
-        duration = DURATION_AFTER.match(text, match.end())
-        unit = duration.group(1).lower() if duration else "count"
-    return [match.start(), match.end(), match.group(0), quantity.value, quantity.low, quantity.high,
-            quantity.qualifier, unit]
+            continue
+        if ODD_GROUPING.match(text, end):
+            run_end = DIGIT_RUN.match(text, tokens[-1][0]).end()
+            rows.append(_review(start, run_end, text, REVIEW_GROUPING))
+            absorbed_until = run_end + 1
+            continue
+        if _currency_problem(text, start, mention):
+            rows.append(_review(start, end, text, REVIEW_CURRENCY))
+            continue
+        if text[end:end + 1] in ("m", "M") and not text[end + 1:end + 2].isalpha() and mention[-1].isdigit():
+            rows.append(_review(start, end + 1, text, REVIEW_METRES))
+            continue
+        hedge = OVER_HEDGE.match(mention)
+        if hedge and (PLACE_AFTER.match(text, end) or TIME_AFTER.match(text, end)
+                      and not LASTING_BEFORE.search(text[max(0, start - 20):start])):
+            start += hedge.end()
+        rows.extend(_rows(text, start, end))
+    return rows, rejected, shapes
 
 
 def quantity_rows(text):
-    """The rows of :func:`find_quantities` as plain tuples (no DataFrame), for high-volume callers."""
-    kept, _ = _classify(text)
-    return [_row(text, m) for m in kept]
+    """The rows of :func:`find_quantities` as plain lists (no DataFrame), for high-volume callers."""
+    return _classify(text)[0]
+
+
+def rows_frame(rows, columns=COLUMNS, dtypes=DTYPES):
+    """Rows of :func:`quantity_rows` (optionally with leading extra columns) as one typed DataFrame."""
+    values = list(zip(*rows)) if rows else [()] * len(columns)
+    data = {}
+    for name, column in zip(columns, values):
+        dtype = dtypes[name]
+        data[name] = pd.array(column, dtype="str") if dtype == "str" else np.array(column, dtype=dtype)
+    return pd.DataFrame(data, columns=columns)
 
 
 def find_quantities(text: str) -> pd.DataFrame:
-    """One row per quantity in ``text``: span (Python string offsets), mention, value, bounds, qualifier, unit."""
-    columns = list(zip(*quantity_rows(text))) or [()] * len(COLUMNS)
-    return pd.DataFrame({name: pd.Series(values, dtype=DTYPES[name]) for name, values in zip(COLUMNS, columns)})
+    """One row per quantity in ``text``: span (Python string offsets), mention, value, bounds, qualifier, unit,
+    and ``needs_review`` (a reason, and no value, where the value cannot be read with confidence)."""
+    return rows_frame(quantity_rows(text))
+
+
+def find_quantities_in(texts) -> pd.DataFrame:
+    """:func:`find_quantities` over many texts at once, with a leading ``text`` column (the text's position):
+    the DataFrame is built once for the batch, not once per text."""
+    return rows_frame([[i, *row] for i, text in enumerate(texts) for row in quantity_rows(text)],
+                      ["text", *COLUMNS], {"text": "int64", **DTYPES})
+
+
+def _union(spans):
+    """Sorted spans merged where they overlap, as ``(starts, ends)``."""
+    starts, ends = [], []
+    for start, end in sorted(spans):
+        if ends and start <= ends[-1]:
+            ends[-1] = max(ends[-1], end)
+        else:
+            starts.append(start)
+            ends.append(end)
+    return starts, ends
 
 
 def find_non_quantities(text: str) -> pd.DataFrame:
     """Number tokens that are not quantities: ``start, end, mention, reason`` (dates, years, names...)."""
-    kept, rejected = _classify(text)
-    inside = [(m.start(), m.end()) for m in kept]
+    kept, words, shapes = _classify(text)
+    rejected = sorted(words + list(shapes))
     rows = [(s, e, text[s:e], reason) for s, e, reason in rejected if NUMBER_TOKEN_RE.search(text[s:e])]
-    covered = inside + [(s, e) for s, e, _, _ in rows]
+    starts, ends = _union([(r[0], r[1]) for r in kept] + [(s, e) for s, e, _, _ in rows])
     for s, e in number_tokens(text):
-        if not any(cs <= s and e <= ce for cs, ce in covered):
+        i = bisect_right(starts, s) - 1
+        if i < 0 or ends[i] < e:
             rows.append((s, e, text[s:e], "not a quantity"))
     return pd.DataFrame(sorted(rows), columns=["start", "end", "mention", "reason"])
