@@ -157,6 +157,51 @@ def test_periods_are_named_and_contiguous(months, first):
     assert ((spans.start.shift(-1) - spans.end).dropna() == pd.Timedelta(days=1)).all()
 
 
+def claims(*rows):
+    """Events for the corroboration rule: id, actor, status, claimed, source_actor, corroborated_by, record_ids."""
+    columns = ["event_id", "actor", "status", "claimed_status", "source_actor", "corroborated_by", "record_ids"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+RECORD = pd.DataFrame({"record_id": ["R1", "R2"], "source_actor": ["DPRK", "USA"]})
+
+
+@pytest.mark.parametrize("korea, other", [("ROK", "DPRK"), ("DPRK", "ROK")])
+def test_the_corroboration_rule_applies_to_both_koreas_alike(korea, other):
+    table = stance.corroboration(claims(
+        ("C1", korea, "done", "", korea, "", ""),  # its own word
+        ("C2", korea, "alleged", "done", other, "", ""),  # one government, the other Korea's
+        ("C3", korea, "alleged", "done", other, "C4", ""),  # two governments
+        ("C4", korea, "alleged", "done", "USA", "C3", ""),
+        ("C5", korea, "alleged", "announced", "none", "C1", ""),  # the actor confirms it in a text
+        ("C6", korea, "denied", "", "none", "", ""),  # not a step: the rule does not apply
+        ("C7", korea, "alleged", "done", "none", "", "A/RES/ES-11/4"),  # its own recorded vote
+    ), RECORD).set_index("event_id")
+    assert table.confirmed_by.to_dict() == {"C1": "own word", "C2": "unconfirmed", "C3": "two governments",
+                                            "C4": "two governments", "C5": "the actor", "C7": "the actor"}
+    assert table.rule_status["C2"] == "alleged" and table.rule_status["C5"] == "announced"
+
+
+def test_a_record_counts_for_the_actor_only_when_it_comes_from_the_actor():
+    table = stance.corroboration(claims(("C1", "DPRK", "alleged", "done", "none", "", "R1"),
+                                        ("C2", "ROK", "alleged", "done", "none", "", "R1"),
+                                        ("C3", "ROK", "alleged", "done", "ROK", "", "R2")), RECORD)
+    assert list(table.rule_status) == ["done", "alleged", "done"]
+
+
+def test_every_curated_event_is_coded_as_the_corroboration_rule_says():
+    events = tk.load_events()
+    table = stance.corroboration(events, tk.load_chronology()).merge(events[["event_id", "status"]])
+    wrong = table[table.status != table.rule_status]
+    assert wrong.empty, wrong[["event_id", "confirmed_by", "sources", "status"]].to_string()
+
+
+def test_volunteers_are_outside_the_state_ladders():
+    events = tk.load_events().set_index("event_id")
+    assert events.actor["E10"] == "ROK nationals"
+    assert "E10" not in set(stance.coded(events.reset_index(), alleged_counts=True).query("actor in @stance.KOREAS").event_id)
+
+
 def test_curated_events_validate_and_span_their_quotes():
     articles = tk.load_articles().set_index("article_id")
     for event in tk.load_events().itertuples():

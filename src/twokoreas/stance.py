@@ -91,6 +91,42 @@ def coded(events, alleged_counts=False, third_party_alleged=False, overrides=Non
     return frame.sort_values(["date", "event_id"], na_position="last").reset_index(drop=True)
 
 
+GOVERNMENTS = ("DPRK", "ROK", "Russia", "Ukraine", "USA", "Poland", "Iran")  # states among the actors
+STEPS = ("done", "announced", "considered")
+
+
+def corroboration(events, chronology=None):
+    """The codebook's rule 5, applied to every event that claims a step, whichever Korea it concerns: a third
+    party's claim is ``alleged`` unless the actor confirms it (its own word in a text, an event listed in
+    ``corroborated_by``, a record in ``record_ids`` from the actor's own channel, or its own recorded UN vote) or
+    at least two governments state it. One row per such event: ``claimed`` step, ``confirmed_by`` (``own word``,
+    ``the actor``, ``two governments``, or ``unconfirmed``), the ``sources`` counted and the ``rule_status``."""
+    by_id = events.set_index("event_id").source_actor
+    records = {} if chronology is None else dict(zip(chronology.record_id, chronology.source_actor))
+    rows = []
+    for event in events.itertuples():
+        claimed = event.claimed_status if event.status == "alleged" else event.status
+        if claimed not in STEPS:
+            continue
+        others = [by_id[e] for e in _ids(event.corroborated_by)]
+        for record in _ids(event.record_ids):
+            others.append(event.actor if record.startswith("A/RES/") else records.get(record, "none"))
+        sources = {event.source_actor, *others}
+        governments = sorted(sources & set(GOVERNMENTS))
+        if event.source_actor == event.actor:
+            confirmed = "own word"
+        elif event.actor in others:
+            confirmed = "the actor"
+        elif len(governments) >= 2:
+            confirmed = "two governments"
+        else:
+            confirmed = "unconfirmed"
+        rows.append({"event_id": event.event_id, "actor": event.actor, "claimed": claimed,
+                     "confirmed_by": confirmed, "sources": "; ".join(sorted(sources)),
+                     "rule_status": "alleged" if confirmed == "unconfirmed" else claimed})
+    return pd.DataFrame(rows, columns=["event_id", "actor", "claimed", "confirmed_by", "sources", "rule_status"])
+
+
 def undated(events):
     """The events that no date bounds above, which no timeline can place."""
     return events[events.date_latest.isna()]
