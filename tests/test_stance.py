@@ -60,7 +60,7 @@ def test_furthest_step_so_far_only_rises_and_leaves_out_what_cannot_be_placed():
 
 def test_posture_shows_a_de_escalation_that_the_furthest_step_hides():
     rok = posture_of("ROK")
-    assert rok.done["2023 H1"] == 5 and rok.done["2023 H2"] == 1
+    assert rok.done["2023 H1"] == 5 and rok.done["2023 H2"] == 1 and rok.done_step["2023 H1"] == "A4"
     assert stance.furthest_by(DEESCALATION, "ROK", "2023-12-31").rung == 5
     assert pd.isna(rok.done["2024 H1"])  # nothing done in the period is empty, not zero
     assert rok.denied_ids["2023 H1"] == "A6 (+6)"

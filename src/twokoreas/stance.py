@@ -189,8 +189,8 @@ def _listed(rows):
 
 def posture(events, spans, ordering=LADDER, **options):
     """One row per period of ``spans`` (from :func:`periods`) and Korea: the furthest step done in the period
-    (``done``: rung, or <NA> when it did nothing the texts date inside it; ``done_ids``), the furthest step
-    intended (announced or considered: ``intent``, ``intent_ids``), and the ids of denials, withdrawals and
+    (``done``: rung, or <NA> when it did nothing the texts date inside it; ``done_step``: its event; ``done_ids``:
+    all), the furthest step intended (announced or considered: ``intent``, ``intent_step``, ``intent_ids``), and the ids of denials, withdrawals and
     uncounted allegations known to fall in it. Counts only events whose whole interval lies in the period."""
     frame = coded(events, **options)
     frame = frame[frame.date.notna()]
@@ -200,10 +200,11 @@ def posture(events, spans, ordering=LADDER, **options):
         for actor in KOREAS:
             mine = inside[inside.actor == actor]
             row = {"period": span.period, "start": span.start, "end": span.end, "actor": actor}
-            for kind, label in (("done", "done"), ("intent", "intent")):
+            for kind in ("done", "intent"):
                 top = _furthest_row(mine[mine.counts_as == kind], ordering)
-                row[label] = pd.NA if top is None else int(top.rung)
-                row[f"{label}_ids"] = _listed(mine[mine.counts_as == kind])
+                row[kind] = pd.NA if top is None else int(top.rung)
+                row[f"{kind}_step"] = "" if top is None else top.event_id
+                row[f"{kind}_ids"] = _listed(mine[mine.counts_as == kind])
             for status in ("denied", "withdrawn", "alleged"):
                 row[f"{status}_ids"] = _listed(mine[mine.status_used == status])
             rows.append(row)
