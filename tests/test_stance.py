@@ -1,78 +1,205 @@
-"""Stance timelines on small event sets of their own."""
+"""The three stance measures, the orderings and the Goldstein sums, on small event sets of their own."""
 
 import pandas as pd
+import pytest
 
 import twokoreas as tk
 from twokoreas import stance
 
+COLUMNS = ["event_id", "date", "precision", "actor", "rung", "status", "action", "source_actor", "claimed_status",
+           "responds_to", "cameo_target", "goldstein"]
+
 
 def events(*rows):
-    """Events dated as intervals: a day, or a whole month (``month``), or open-ended (``or later``)."""
-    frame = pd.DataFrame(rows, columns=["event_id", "date", "precision", "actor", "rung", "status", "action"])
+    """Events dated as intervals: a day, a whole month (``month``), a year from the invasion (``2022``), or
+    open-ended (``or later``)."""
+    frame = pd.DataFrame([row + ("",) * (len(COLUMNS) - len(row)) for row in rows], columns=COLUMNS)
     frame["date_earliest"] = pd.to_datetime(frame.date)
-    month_end = frame.date_earliest + pd.offsets.MonthEnd(0)
-    frame["date_latest"] = frame.date_earliest.where(frame.precision == "day", month_end)
+    frame["date_latest"] = frame.date_earliest.where(frame.precision == "day",
+                                                     frame.date_earliest + pd.offsets.MonthEnd(0))
+    frame.loc[frame.precision == "2022", "date_latest"] = pd.Timestamp("2022-12-31")
     frame.loc[frame.precision == "or later", "date_latest"] = pd.NaT
+    frame["source_actor"] = frame.source_actor.where(frame.source_actor != "", frame.actor)
+    frame["goldstein"] = pd.to_numeric(frame.goldstein.replace("", None))
     return frame.drop(columns=["date", "precision"])
 
 
-EVENTS = events(
-    ("A1", "2022-03-01", "day", "ROK", 3, "done", "aid"),
-    ("A2", "2022-11-01", "day", "ROK", 6, "announced", "lethal aid announced"),
-    ("A3", "2022-11-15", "day", "ROK", 6, "withdrawn", "backs off"),
-    ("B1", "2022-10-12", "day", "DPRK", -1, "done", "UN vote"),
-    ("B2", "2023-01-01", "day", "DPRK", -6, "denied", "denies arms"),
-    ("A4", "2023-03-01", "month", "ROK", 5, "done", "shells lent"),
-    ("A5", "2023-06-01", "day", "ROK", 7, "alleged", "volunteers"),
-    ("B3", "2024-10-08", "day", "DPRK", -7, "done", "troops"),
-    ("A6", "2024-10-20", "day", "ROK", 6, "considered", "weapons considered"),
-    ("A7", "2022-02-24", "or later", "ROK", 2, "done", "sanctions, undated"),
+# South Korea goes up to indirect lethal support in early 2023, then de-escalates: in the second half of 2023
+# it does only diplomacy and says no to lethal aid; the North escalates in 2024.
+DEESCALATION = events(
+    ("A1", "2022-03-01", "day", "ROK", 3, "done", "aid", "", "", "", "Ukraine", "7.4"),
+    ("A2", "2022-11-01", "month", "ROK", 6, "announced", "lethal aid announced"),
+    ("A3", "2022-11-01", "or later", "ROK", 6, "withdrawn", "backs off", "", "", "A2"),
+    ("A4", "2023-03-01", "month", "ROK", 5, "done", "shells lent", "", "", "", "Ukraine", "8.3"),
+    ("A5", "2023-04-10", "day", "ROK", 6, "considered", "arms if atrocities"),
+    ("A6", "2023-05-10", "day", "ROK", 6, "denied", "position unchanged: no lethal aid"),
+    ("A7", "2023-09-01", "day", "ROK", 1, "done", "statement", "", "", "", "Russia", "-2.0"),
+    ("A8", "2022-06-01", "2022", "ROK", 7, "alleged", "volunteers fight", "Russia"),
+    ("A9", "2022-02-24", "or later", "ROK", 2, "done", "sanctions, undated", "", "", "", "Russia", "-8.0"),
+    ("B1", "2022-10-12", "day", "DPRK", -1, "done", "UN vote", "", "", "", "Russia", "3.5"),
+    ("B2", "2024-06-19", "day", "DPRK", -1, "done", "treaty", "", "", "", "Russia", "8.0"),
+    ("B3", "2024-10-08", "day", "DPRK", -7, "done", "troops", "ROK", "", "", "Russia", "8.5"),
+    ("B4", "2024-10-20", "day", "DPRK", -6, "alleged", "shells", "USA", "done", "", "Russia", "8.3"),
+    ("A10", "2024-06-20", "day", "ROK", 6, "considered", "review arms", "", "", "B2"),
+    ("A11", "2024-10-20", "day", "ROK", 6, "considered", "weapons considered"),
 )
+HALVES = stance.periods(2022, 2024, months=6, start="2022-02-24")
 
 
-def test_an_event_is_placed_when_it_is_known_to_have_happened_and_undated_ones_are_left_out():
-    rok = stance.timeline(EVENTS, "ROK")
-    assert pd.Timestamp("2023-03-31") in set(rok.date)  # A4, March 2023: known by the month's end
-    assert pd.Timestamp("2023-03-01") not in set(rok.date)
-    assert list(stance.undated(EVENTS).event_id) == ["A7"]
-    assert 2 not in set(rok.done)
+def posture_of(actor, **options):
+    table = stance.posture(DEESCALATION, HALVES, **options)
+    return table[table.actor == actor].set_index("period")
 
 
-def test_done_level_is_the_largest_rung_done_so_far_and_denials_never_count():
-    dprk = stance.timeline(EVENTS, "DPRK").set_index("date").done
-    assert list(dprk) == [-1, -1, -7]
+def test_furthest_step_so_far_only_rises_and_leaves_out_what_cannot_be_placed():
+    steps = stance.furthest(DEESCALATION, "ROK")
+    assert list(steps.event_id) == ["A1", "A4"]  # A7 (rung 1) is later but not further; A9 is open-ended
+    assert steps.date.iloc[-1] == pd.Timestamp("2023-03-31")  # known by the end of March
+    assert list(stance.undated(DEESCALATION).event_id) == ["A3", "A9"]
 
 
-def test_withdrawal_ends_an_announcement():
-    rok = stance.timeline(EVENTS, "ROK").set_index("date")
-    assert rok.intent[pd.Timestamp("2022-11-01")] == 6
-    assert rok.intent[pd.Timestamp("2022-11-15")] == 0
-    assert rok.intent[pd.Timestamp("2024-10-20")] == 6
+def test_posture_shows_a_de_escalation_that_the_furthest_step_hides():
+    rok = posture_of("ROK")
+    assert rok.done["2023 H1"] == 5 and rok.done["2023 H2"] == 1 and rok.done_step["2023 H1"] == "A4"
+    assert stance.furthest_by(DEESCALATION, "ROK", "2023-12-31").rung == 5
+    assert pd.isna(rok.done["2024 H1"])  # nothing done in the period is empty, not zero
+    assert rok.denied_ids["2023 H1"] == "A6 (+6)"
 
 
-def test_alleged_and_announced_count_only_when_asked():
-    assert stance.timeline(EVENTS, "ROK").done.max() == 5
-    assert stance.timeline(EVENTS, "ROK", include_alleged=True).done.max() == 7
-    assert stance.timeline(EVENTS, "ROK", count_announced=True).set_index("date").done[pd.Timestamp("2022-11-01")] == 6
+def test_posture_counts_only_events_whose_whole_interval_lies_in_the_period():
+    rok = posture_of("ROK")
+    assert rok.done["2022 H1"] == 3  # A1, a known day
+    assert "A8" not in rok.alleged_ids["2022 H1"] + rok.alleged_ids["2022 H2"]  # dated only to 2022
+    assert list(stance.spanning(DEESCALATION, HALVES).event_id) == ["A8"]
+    assert HALVES.start[0] == pd.Timestamp("2022-02-24")
 
 
-def test_overrides_recode_an_event():
-    assert stance.timeline(EVENTS, "ROK", overrides={"A4": 4}).done.max() == 4
+def test_intentions_lapse_when_withdrawn_denied_or_after_the_window():
+    table = stance.intentions(DEESCALATION, window_days=180, end="2024-12-31").set_index("event_id")
+    assert table.lapse["A2"] == "withdrawn (A3)"  # linked by the text, though A3's date is open
+    assert table.until["A2"] == pd.Timestamp("2022-11-01")  # the earliest day the withdrawal could have come
+    assert table.lapse["A5"] == "denied (A6)"
+    assert table.lapse["A10"] == "window of 180 days"
+    assert not table.current_at_end["A10"] and table.current_at_end["A11"]
+    assert list(stance.current_intentions(DEESCALATION, "2023-04-30").event_id) == ["A5"]
+    assert stance.current_intentions(DEESCALATION, "2023-06-30").empty
 
 
-def test_gap_and_quarterly():
-    gap = stance.gap(EVENTS).set_index("date")
-    assert gap.gap[pd.Timestamp("2024-10-08")] == 5 - (-7)
-    quarters = stance.quarterly(EVENTS, 2022, 2024).set_index("quarter")
-    assert quarters.loc["2022Q4", "ROK done"] == 3 and quarters.loc["2024Q4", "DPRK done"] == -7
-    assert quarters.loc["2024Q3", "gap"] == 5 - (-1)
+def test_without_a_window_only_a_denial_or_withdrawal_ends_an_intention():
+    table = stance.intentions(DEESCALATION, window_days=None, end="2024-12-31").set_index("event_id")
+    assert table.current_at_end["A10"] and table.lapse["A10"] == "none"
+    short = stance.intentions(DEESCALATION, window_days=20, end="2024-12-31").set_index("event_id")
+    assert short.lapse["A5"] == "window of 20 days"  # the window comes before the denial
 
 
-def test_escalations_name_the_other_koreas_latest_precisely_dated_event():
-    steps = stance.escalations(EVENTS, "ROK").set_index("event_id")
-    assert list(steps.index) == ["A1", "A2", "A4", "A6"]
-    assert steps.preceded_by["A4"] == "B2" and steps.preceded_by["A6"] == "B3"
-    assert steps.loc["A4", "from"] == 3 and steps.loc["A4", "to"] == 5
+def test_a_denial_of_a_smaller_step_does_not_end_a_larger_intention():
+    smaller = DEESCALATION.assign(rung=DEESCALATION.rung.where(DEESCALATION.event_id != "A6", 4))
+    assert stance.intentions(smaller, window_days=None).set_index("event_id").lapse["A5"] == "none"
+
+
+def test_alleged_events_count_as_what_they_allege_only_when_asked():
+    assert stance.furthest(DEESCALATION, "DPRK").event_id.iloc[-1] == "B3"
+    dprk = posture_of("DPRK", alleged_counts=True)
+    assert "B4 (-6)" in dprk.done_ids["2024 H2"]
+    rok = stance.furthest(DEESCALATION, "ROK", alleged_counts=True)
+    assert list(rok.event_id) == ["A1", "A8"]  # A8's interval (2022) places it only by the year's end
+    assert rok.date.iloc[-1] == pd.Timestamp("2022-12-31")
+
+
+def test_every_third_party_claim_alleged_turns_the_norths_troops_into_an_allegation():
+    strict = stance.furthest(DEESCALATION, "DPRK", third_party_alleged=True)
+    assert list(strict.event_id) == ["B1"]
+    assert stance.furthest(DEESCALATION, "ROK", third_party_alleged=True).event_id.iloc[-1] == "A4"
+
+
+def test_orderings_rank_categories_and_comparisons_can_flip():
+    low_loan = events(("C1", "2023-01-10", "day", "ROK", 2, "done", "loan"),
+                      ("D1", "2023-01-12", "day", "DPRK", -3, "done", "aid"))
+    spans = stance.periods(2023, 2023, months=6)
+    swapped = stance.swapped("loan above aid", 2, 3)
+    table = stance.posture_compared(low_loan, spans, [stance.LADDER, swapped]).set_index("period")
+    assert table.loc["2023 H1", "codebook ladder"] == "DPRK"
+    assert table.loc["2023 H1", "loan above aid"] == "ROK"
+    assert table.loc["2023 H2", "codebook ladder"] == "neither"
+
+
+def test_an_event_ranked_apart_sits_between_two_rungs():
+    treaty = stance.ranked_apart("treaty above a vote", ["B2"], just_above=1)
+    assert treaty.rank("B2", -1) > treaty.rank("B1", -1) and treaty.rank("B2", -1) < treaty.rank("X", 2)
+    dprk = stance.furthest(DEESCALATION, "DPRK", treaty)
+    assert list(dprk.event_id) == ["B1", "B2", "B3"]
+    assert list(stance.furthest(DEESCALATION, "DPRK").event_id) == ["B1", "B3"]
+
+
+def test_furthest_compared_reads_who_had_gone_further_by_each_period_end():
+    table = stance.furthest_compared(DEESCALATION, HALVES, [stance.LADDER]).set_index("period")["codebook ladder"]
+    assert table["2022 H1"] == "only ROK" and table["2023 H2"] == "ROK" and table["2024 H2"] == "DPRK"
+
+
+def test_goldstein_sums_split_by_target_and_sign():
+    sums = stance.goldstein(DEESCALATION, HALVES)
+    rok = sums[sums.actor == "ROK"].set_index("period")
+    assert rok.loc["2023 H2", "conflict with Russia"] == -2.0
+    assert rok.loc["2023 H1", "cooperation toward Ukraine"] == 8.3
+    assert rok.loc["2024 H1", "events"] == 0
+    dprk = sums[sums.actor == "DPRK"].set_index("period")
+    assert dprk.loc["2024 H2", "cooperation toward Russia"] == 8.5  # the alleged shells are left out
+
+
+def test_text_links_are_listed_as_given():
+    assert stance.responses(DEESCALATION).values.tolist() == [["A3", "A2"], ["A10", "B2"]]
+
+
+@pytest.mark.parametrize("months, first", [(6, "2022 H1"), (3, "2022 Q1")])
+def test_periods_are_named_and_contiguous(months, first):
+    spans = stance.periods(2022, 2023, months=months)
+    assert spans.period[0] == first
+    assert ((spans.start.shift(-1) - spans.end).dropna() == pd.Timedelta(days=1)).all()
+
+
+def claims(*rows):
+    """Events for the corroboration rule: id, actor, status, claimed, source_actor, corroborated_by, record_ids."""
+    columns = ["event_id", "actor", "status", "claimed_status", "source_actor", "corroborated_by", "record_ids"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+RECORD = pd.DataFrame({"record_id": ["R1", "R2"], "source_actor": ["DPRK", "USA"]})
+
+
+@pytest.mark.parametrize("korea, other", [("ROK", "DPRK"), ("DPRK", "ROK")])
+def test_the_corroboration_rule_applies_to_both_koreas_alike(korea, other):
+    table = stance.corroboration(claims(
+        ("C1", korea, "done", "", korea, "", ""),  # its own word
+        ("C2", korea, "alleged", "done", other, "", ""),  # one government, the other Korea's
+        ("C3", korea, "alleged", "done", other, "C4", ""),  # two governments
+        ("C4", korea, "alleged", "done", "USA", "C3", ""),
+        ("C5", korea, "alleged", "announced", "none", "C1", ""),  # the actor confirms it in a text
+        ("C6", korea, "denied", "", "none", "", ""),  # not a step: the rule does not apply
+        ("C7", korea, "alleged", "done", "none", "", "A/RES/ES-11/4"),  # its own recorded vote
+    ), RECORD).set_index("event_id")
+    assert table.confirmed_by.to_dict() == {"C1": "own word", "C2": "unconfirmed", "C3": "two governments",
+                                            "C4": "two governments", "C5": "the actor", "C7": "the actor"}
+    assert table.rule_status["C2"] == "alleged" and table.rule_status["C5"] == "announced"
+
+
+def test_a_record_counts_for_the_actor_only_when_it_comes_from_the_actor():
+    table = stance.corroboration(claims(("C1", "DPRK", "alleged", "done", "none", "", "R1"),
+                                        ("C2", "ROK", "alleged", "done", "none", "", "R1"),
+                                        ("C3", "ROK", "alleged", "done", "ROK", "", "R2")), RECORD)
+    assert list(table.rule_status) == ["done", "alleged", "done"]
+
+
+def test_every_curated_event_is_coded_as_the_corroboration_rule_says():
+    events = tk.load_events()
+    table = stance.corroboration(events, tk.load_chronology()).merge(events[["event_id", "status"]])
+    wrong = table[table.status != table.rule_status]
+    assert wrong.empty, wrong[["event_id", "confirmed_by", "sources", "status"]].to_string()
+
+
+def test_volunteers_are_outside_the_state_ladders():
+    events = tk.load_events().set_index("event_id")
+    assert events.actor["E10"] == "ROK nationals"
+    assert "E10" not in set(stance.coded(events.reset_index(), alleged_counts=True).query("actor in @stance.KOREAS").event_id)
 
 
 def test_curated_events_validate_and_span_their_quotes():

@@ -259,6 +259,36 @@ def load_kiel_tracker(data_dir=None):
     return _loaded(*_check_kiel(_data_dir(data_dir)))
 
 
+def _check_reference(data_dir, name):
+    """A reference table registered in ``data/reference_files.csv``: its file's SHA-256 checked, then its columns."""
+    references, problems = _check_reference_files(data_dir)
+    if problems:
+        return None, problems
+    file = registry.table(name).file
+    if file not in set(references.file):
+        csv = _display(data_dir / registry.REFERENCE_FILES.file)
+        return None, [DataError(csv, f"{file} is not registered", field="file")]
+    return _check(data_dir, name)
+
+
+def load_un_votes(data_dir=None):
+    """The UN General Assembly's recorded Ukraine votes: totals, each Korea's vote (empty = not confirmed), the
+    pages transcribed; ``date`` as a date."""
+    frame = _loaded(*_check_reference(_data_dir(data_dir), "un_votes"))
+    return _as_dates(frame, "date")
+
+
+def load_chronology(data_dir=None):
+    """The public record's dated state actions, each with its source URL; dates as dates."""
+    frame = _loaded(*_check_reference(_data_dir(data_dir), "chronology"))
+    return _as_dates(frame, "date_earliest", "date_latest")
+
+
+def load_goldstein(data_dir=None):
+    """CAMEO event codes and their Goldstein weights (GDELT's published table)."""
+    return _loaded(*_check_reference(_data_dir(data_dir), "goldstein"))
+
+
 def load_exchange_rates(data_dir=None):
     """Yearly average US dollars per euro, with their named source (kept in data/, never fetched)."""
     return _loaded(*_check(_data_dir(data_dir), "exchange_rates"))
@@ -299,12 +329,41 @@ def _check_events(data_dir, articles, texts, codebook):
 
 def load_events(data_dir=None):
     """Stance events: date interval (``date_earliest``, ``date_latest`` as dates, ``date_label`` in words),
-    actor, action, signed rung, status, source and the supporting span."""
+    actor, action, signed rung, status, source, the supporting span, the CAMEO code and its Goldstein weight."""
     articles, texts = _articles(data_dir)
     frame = _loaded(*_check_events(_data_dir(data_dir), articles, texts, load_codebook(data_dir)))
+    links = _unresolved_event_links(_data_dir(data_dir), frame)
+    if links:
+        _raise_first(links)
     frame = _as_dates(frame, "date_earliest", "date_latest")
     frame["date_label"] = dates.labels(frame)
+    weights = load_goldstein(data_dir).set_index("cameo_code").goldstein
+    frame["goldstein"] = frame.cameo_code.map(weights)
     return frame
+
+
+def _unresolved_event_links(data_dir, events):
+    """Problems for event links that name nothing: ``responds_to`` (other events), ``record_ids`` (the public
+    record), ``cameo_code`` (the Goldstein table)."""
+    file = _display(data_dir / registry.EVENTS.file)
+    known = {"responds_to": (set(events.event_id), "is not another event id")}
+    record, record_problems = _check_reference(data_dir, "chronology")
+    votes, vote_problems = _check_reference(data_dir, "un_votes")
+    codes, code_problems = _check_reference(data_dir, "goldstein")
+    if record_problems or vote_problems or code_problems:
+        return record_problems + vote_problems + code_problems
+    known["record_ids"] = (set(record.record_id) | set(votes.resolution), "is not in the public record "
+                           "(chronology record_id or UN vote resolution)")
+    problems = []
+    for index, row in events.iterrows():
+        for column, (values, message) in known.items():
+            for other in filter(None, row[column].split(";")):
+                if other not in values or other == row.event_id:
+                    problems.append(DataError(file, f"{other!r} {message}", row=index + 2, field=column))
+        if row.cameo_code not in set(codes.cameo_code):
+            problems.append(DataError(file, f"{row.cameo_code!r} is not a CAMEO code of the Goldstein table",
+                                      row=index + 2, field="cameo_code"))
+    return problems
 
 
 def validate_all(data_dir=None):
@@ -330,7 +389,10 @@ def validate_all(data_dir=None):
               "not_quantities": span("not_quantities"), "events": events, "kiel": lambda: _check_kiel(data_dir),
               "exchange_rates": lambda: _check(data_dir, "exchange_rates"),
               "donor_regions": lambda: _check(data_dir, "donor_regions"),
-              "markers": lambda: _check(data_dir, "markers", schemas.markers_text_schema(texts))}
+              "markers": lambda: _check(data_dir, "markers", schemas.markers_text_schema(texts)),
+              "un_votes": lambda: _check_reference(data_dir, "un_votes"),
+              "chronology": lambda: _check_reference(data_dir, "chronology"),
+              "goldstein": lambda: _check_reference(data_dir, "goldstein")}
     for name, check in checks.items():
         try:
             checked[name], found = check()
@@ -348,6 +410,8 @@ def validate_all(data_dir=None):
                 problems.append(err)
         problems += _aid_claims_without_cross_check(data_dir, claims)
         problems += _unresolved_corroborations(data_dir, claims, checked.get("events"))
+    if checked.get("events") is not None:
+        problems += _unresolved_event_links(data_dir, checked["events"])
     return problems + drafts(data_dir)
 
 

@@ -314,11 +314,25 @@ EVENTS = Table(
         Column("quote", "string", "the supporting sentence, checked against the text"),
         *_sources("event"),
         Column("note", "string", "anything a reader should know", required=False),
+        Column("source_actor", "string", "whose word the event rests on: the state or body whose government, "
+               "official, agency or state media says it, or `none` (media in their own voice, activists, "
+               "interviewees, unnamed governments); the corroboration rule of the codebook reads it",
+               vocab=vocab.SOURCE_ACTORS),
+        Column("claimed_status", "string", "for an `alleged` event, what is alleged (done, announced or "
+               "considered); empty otherwise", vocab=vocab.CLAIMED_STATUSES, required=False),
+        Column("responds_to", "ids", "events the text itself presents this one as a response to (`;`-separated); "
+               "empty = the text makes no such link", required=False),
+        Column("record_ids", "ids", "rows of the public record that record the same act: a chronology "
+               "`record_id` or a UN vote's `resolution` (`;`-separated)", required=False),
+        Column("cameo_code", "string", "CAMEO event code (the codebook's crosswalk from the ladder)",
+               pattern=r"^\d{2,4}$"),
+        Column("cameo_target", "string", "CAMEO target actor: whom the act is aimed at", vocab=vocab.ACTORS),
     ),
     key=("event_id",),
     references=(Reference("article_id", "articles", "article_id"),),
     derived={"outlet": "the article's outlet", "published_label": "the article's publication interval",
-             "date_label": "the event's date interval in words"},
+             "date_label": "the event's date interval in words",
+             "goldstein": "the Goldstein weight of `cameo_code` (data/reference/cameo/goldstein_scale.csv)"},
 )
 
 MARKERS = Table(
@@ -368,9 +382,67 @@ KIEL_RELEASE = Table(
     strict=False,
 )
 
+UN_VOTES = Table(
+    "un_votes", "reference/public-record/un_votes.csv", "reference",
+    "The UN General Assembly's recorded votes on the Ukraine resolutions from March 2022: totals and each "
+    "Korea's vote, transcribed by hand with the pages read.",
+    (
+        Column("resolution", "string", "the resolution's symbol, e.g. `A/RES/ES-11/1`", unique=True,
+               pattern=r"^A/RES/[A-Z0-9/-]+$"),
+        Column("date", "date", "day of the vote"),
+        Column("title", "string", "the resolution's title"),
+        Column("yes", "integer", "votes in favour", minimum=0, maximum=193),
+        Column("no", "integer", "votes against", minimum=0, maximum=193),
+        Column("abstain", "integer", "abstentions", minimum=0, maximum=193),
+        Column("absent", "number", "members recorded as not voting; empty when no stored page confirms it",
+               required=False, minimum=0, maximum=193),
+        Column("rok_vote", "string", "South Korea's vote; empty when no stored page confirms it",
+               vocab=vocab.VOTES, required=False),
+        Column("dprk_vote", "string", "North Korea's vote; empty when no stored page confirms it",
+               vocab=vocab.VOTES, required=False),
+        Column("un_record_url", "string", "the UN Digital Library record, where a stored page gives it",
+               required=False, pattern=r"^https://digitallibrary\.un\.org/\S+$"),
+        Column("transcribed_from", "string", "the stored public pages read (` ; `-separated URLs)",
+               pattern=r"^https?://\S+( ; https?://\S+)*$"),
+        Column("note", "string", "what each page gave, and what could not be confirmed"),
+    ),
+    key=("resolution",),
+)
+
+CHRONOLOGY = Table(
+    "chronology", "reference/public-record/chronology.csv", "reference",
+    "Key state actions on the public record (official statements and agency reports), each dated, with its "
+    "source URL.",
+    (
+        Column("record_id", "string", "`R` and a number", unique=True, pattern=r"^R\d{2}$"),
+        Column("date_earliest", "date", "first day the action can be dated to"),
+        Column("date_latest", "date", "last day (equal to the first for a known day)"),
+        Column("actor", "string", "who acted", vocab=vocab.ACTORS),
+        Column("action", "string", "what was done, in a phrase"),
+        Column("source", "string", "who reports it, and whom they cite"),
+        Column("source_actor", "string", "whose word it rests on (as in events.csv): the state or body whose "
+               "government, official, agency or state media says it, or `none`", vocab=vocab.SOURCE_ACTORS),
+        Column("source_url", "string", "the page transcribed", pattern=r"^https?://\S+$"),
+        Column("note", "string", "the words that date it, and any disagreement between sources", required=False),
+    ),
+    key=("record_id",),
+)
+
+GOLDSTEIN = Table(
+    "goldstein", "reference/cameo/goldstein_scale.csv", "reference",
+    "CAMEO event codes with their Goldstein conflict-cooperation weights, as GDELT publishes them.",
+    (
+        Column("cameo_code", "string", "CAMEO event code (text: leading zeros matter)", unique=True,
+               pattern=r"^\d{2,4}$"),
+        Column("goldstein", "number", "weight from −10 (most conflictual) to +10 (most cooperative)",
+               minimum=-10, maximum=10),
+    ),
+    key=("cameo_code",),
+)
+
 TABLES = {t.name: t for t in (ARTICLES, BOILERPLATE, CLAIMS, NOT_QUANTITIES, FACT_RELATIONS, CROSS_CHECK,
                               EXCHANGE_RATES, REFERENCE_FILES, DONOR_REGIONS, CODEBOOK, EVENTS, MARKERS,
-                              KIEL_TRACKER, KIEL_RELEASE)}
+                              KIEL_TRACKER, KIEL_RELEASE, UN_VOTES, CHRONOLOGY, GOLDSTEIN)}
 
 
 def table(name):

@@ -91,7 +91,10 @@ ROW_RULES = {
     ],
     "not_quantities": [_span_order()],
     "events": [_span_order(), _interval_order(),
-               _voice_rule()],
+               _voice_rule(),
+               _row_check("claimed_status", "an alleged event says what is alleged, and only it",
+                          lambda r: (r.status == "alleged") == (r.claimed_status != ""))],
+    "chronology": [_interval_order()],
     "cross_check": [
         _row_check("first_month", "months are required for a measure and must be empty for none",
                    lambda r: (r.measure == "none") == (r.first_month == "" and r.last_month == "")),

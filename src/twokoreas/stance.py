@@ -1,31 +1,130 @@
-"""Where each Korea stood, event by event, on the signed support ladder of ``data/codebook.csv``.
+"""Where each Korea stood on the war, in three measures that never treat rung numbers as distances.
 
-A state's **done** level at a date is the rung (largest in size, sign kept) of everything it had done
-by then. Its **intent** level is the rung of what it had announced or considered and not withdrawn.
-Denials never count; alleged events count as done only when a sensitivity check asks
-(``include_alleged``), and announced ones likewise (``count_announced``). ``overrides`` recodes
-events (``{event_id: rung}``) to test an ambiguous coding.
+The signed ladder of ``data/codebook.csv`` is a set of **ordered categories**: + toward Ukraine, − toward
+Russia. An :class:`Ordering` ranks them (and may rank single events apart, e.g. a treaty above a vote);
+this module only ever compares ranks (``<``, ``==``), never subtracts them.
 
-Events are dated as intervals. A level "at a date" counts an event once it is known to have happened:
-each event is placed at the latest day of its interval (``date``). Events with no latest date (nothing
-in the text bounds them above) cannot be placed in time and are left out; :func:`undated` lists them.
+1. :func:`furthest` — the **furthest step taken so far**: the highest-ranked step done by each date. It can
+   only rise; it is not where a state stood.
+2. :func:`posture` — the **posture in each period**: the events *known to fall in* the period (their whole
+   date interval inside it), grouped by status (done, intended, denied, alleged, withdrawn). A period with
+   no such events is empty, not zero.
+3. :func:`intentions` — **intentions as dated events**: each announced or considered step holds from the
+   day it is known to have been stated until it is denied, reaffirmed against or withdrawn (a later event
+   of the same actor at the same rung or further, or one the text links to it), or until ``window_days``
+   have passed, whichever comes first.
+
+Events are dated as intervals (``date_earliest``, ``date_latest``; latest NaT when nothing bounds it). A
+step counts by the day it is *known* to have happened, the end of its interval; events open above cannot
+be placed (:func:`undated`). :func:`goldstein` sums the published Goldstein weights of the CAMEO codes per
+period, the one interval scale aggregated here.
 """
+
+from dataclasses import dataclass, field
 
 import pandas as pd
 
+from .dates import Interval
+
 KOREAS = ("ROK", "DPRK")
+INTENT = ("announced", "considered")
+ENDS_INTENT = ("denied", "withdrawn")
 
 
-def coded(events, count_announced=False, include_alleged=False, overrides=None):
-    """Events with ``counts_as``: ``done``, ``intent`` or ``None`` (denied, withdrawn, uncounted alleged)."""
+@dataclass(frozen=True)
+class Ordering:
+    """A ranking of the ladder's rungs (by size: 0-7) and, optionally, of single events apart from their
+    rung. Ranks are any sortable values; only their order is used."""
+
+    name: str
+    ranks: dict
+    event_ranks: dict = field(default_factory=dict)
+
+    def rank(self, event_id, rung):
+        """The rank of an event at ``rung`` (sign ignored: a step toward Russia ranks like one toward Ukraine)."""
+        return self.event_ranks.get(event_id, self.ranks[abs(int(rung))])
+
+
+LADDER = Ordering("codebook ladder", {r: (r, 0) for r in range(8)})
+
+
+def swapped(name, first, second, base=LADDER):
+    """``base`` with rungs ``first`` and ``second`` exchanging ranks (a contested order tried the other way)."""
+    ranks = dict(base.ranks)
+    ranks[first], ranks[second] = base.ranks[second], base.ranks[first]
+    return Ordering(name, ranks, dict(base.event_ranks))
+
+
+def ranked_apart(name, event_ids, just_above, base=LADDER):
+    """``base`` with ``event_ids`` ranked just above rung ``just_above`` (and below the next rung)."""
+    rank = (base.ranks[just_above][0], base.ranks[just_above][1] + 1)
+    return Ordering(name, dict(base.ranks), {**base.event_ranks, **{e: rank for e in event_ids}})
+
+
+def _ids(value):
+    return [v for v in str(value).split(";") if v] if isinstance(value, str) else []
+
+
+def coded(events, alleged_counts=False, third_party_alleged=False, overrides=None):
+    """The events with ``status_used`` (after the options) and ``counts_as``: ``done``, ``intent``,
+    ``ends intent`` or None (alleged and not counted).
+
+    ``alleged_counts`` counts an alleged event as what it alleges (``claimed_status``, else done);
+    ``third_party_alleged`` treats every event whose source is not the actor itself (``source_actor``) as
+    alleged; ``overrides`` recodes rungs (``{event_id: rung}``).
+    """
     frame = events.copy()
     if overrides:
         frame["rung"] = [overrides.get(e, r) for e, r in zip(frame.event_id, frame.rung)]
-    done = {"done"} | ({"announced"} if count_announced else set()) | ({"alleged"} if include_alleged else set())
-    intent = {"announced", "considered"} - done
-    frame["counts_as"] = [("done" if s in done else "intent" if s in intent else None) for s in frame.status]
+    claimed = frame.claimed_status if "claimed_status" in frame else pd.Series("", index=frame.index)
+    claimed = claimed.fillna("").replace("", "done")
+    status = frame.status.copy()
+    if third_party_alleged and "source_actor" in frame:
+        third = (frame.source_actor != frame.actor) & (status != "alleged")
+        claimed = claimed.where(~third, status)
+        status = status.where(~third, "alleged")
+    status = status.where(~((status == "alleged") & alleged_counts), claimed)
+    frame["status_used"] = status
+    frame["counts_as"] = [("done" if s == "done" else "intent" if s in INTENT
+                           else "ends intent" if s in ENDS_INTENT else None) for s in status]
     frame["date"] = frame.date_latest  # the day by which the event is known to have happened
-    return frame[frame.date.notna()].sort_values(["date", "event_id"]).reset_index(drop=True)
+    return frame.sort_values(["date", "event_id"], na_position="last").reset_index(drop=True)
+
+
+GOVERNMENTS = ("DPRK", "ROK", "Russia", "Ukraine", "USA", "Poland", "Iran")  # states among the actors
+STEPS = ("done", "announced", "considered")
+
+
+def corroboration(events, chronology=None):
+    """The codebook's rule 5, applied to every event that claims a step, whichever Korea it concerns: a third
+    party's claim is ``alleged`` unless the actor confirms it (its own word in a text, an event listed in
+    ``corroborated_by``, a record in ``record_ids`` from the actor's own channel, or its own recorded UN vote) or
+    at least two governments state it. One row per such event: ``claimed`` step, ``confirmed_by`` (``own word``,
+    ``the actor``, ``two governments``, or ``unconfirmed``), the ``sources`` counted and the ``rule_status``."""
+    by_id = events.set_index("event_id").source_actor
+    records = {} if chronology is None else dict(zip(chronology.record_id, chronology.source_actor))
+    rows = []
+    for event in events.itertuples():
+        claimed = event.claimed_status if event.status == "alleged" else event.status
+        if claimed not in STEPS:
+            continue
+        others = [by_id[e] for e in _ids(event.corroborated_by)]
+        for record in _ids(event.record_ids):
+            others.append(event.actor if record.startswith("A/RES/") else records.get(record, "none"))
+        sources = {event.source_actor, *others}
+        governments = sorted(sources & set(GOVERNMENTS))
+        if event.source_actor == event.actor:
+            confirmed = "own word"
+        elif event.actor in others:
+            confirmed = "the actor"
+        elif len(governments) >= 2:
+            confirmed = "two governments"
+        else:
+            confirmed = "unconfirmed"
+        rows.append({"event_id": event.event_id, "actor": event.actor, "claimed": claimed,
+                     "confirmed_by": confirmed, "sources": "; ".join(sorted(sources)),
+                     "rule_status": "alleged" if confirmed == "unconfirmed" else claimed})
+    return pd.DataFrame(rows, columns=["event_id", "actor", "claimed", "confirmed_by", "sources", "rule_status"])
 
 
 def undated(events):
@@ -33,83 +132,210 @@ def undated(events):
     return events[events.date_latest.isna()]
 
 
-def _level(rungs):
-    """The rung largest in size, sign kept; 0 when there is none."""
-    rungs = list(rungs)
-    return max(rungs, key=abs) if rungs else 0
+def _furthest_row(rows, ordering):
+    """The row of ``rows`` with the highest rank (the earliest known among equals), or None."""
+    if rows.empty:
+        return None
+    ranks = [ordering.rank(e, r) for e, r in zip(rows.event_id, rows.rung)]
+    return rows.iloc[max(range(len(ranks)), key=lambda i: (ranks[i], -i))]
 
 
-def _records(events):
-    """The coded events as plain tuples, for the many look-ups a timeline makes."""
-    return list(events[["event_id", "date", "actor", "rung", "status", "counts_as"]].itertuples(index=False))
-
-
-def _levels(records, actor, when):
-    """``(done, intent)`` levels of ``actor`` on date ``when``; intent counts announced or considered events
-    that no later withdrawal (by ``when``) ended."""
-    mine = [r for r in records if r.actor == actor and r.date <= when]
-    done = [r.rung for r in mine if r.counts_as == "done"]
-    withdrawals = [(r.date, r.event_id, r.rung) for r in mine if r.status == "withdrawn"]
-    intents = [r.rung for r in mine if r.counts_as == "intent"
-               and not any(rung == r.rung and (date, event_id) > (r.date, r.event_id)
-                           for date, event_id, rung in withdrawals)]
-    return _level(done), _level(intents)
-
-
-def timeline(events, actor, **options):
-    """One row per date on which ``actor`` has an event: its done and intent levels after that date's events."""
+def furthest(events, actor, ordering=LADDER, **options):
+    """The furthest step ``actor`` had taken so far, each time it went further: one row per new furthest step,
+    on the day it is known to have happened."""
     frame = coded(events, **options)
-    records = _records(frame)
-    dates = sorted(frame[frame.actor == actor].date.unique())
-    rows = [(when, *_levels(records, actor, when)) for when in dates]
-    return pd.DataFrame(rows, columns=["date", "done", "intent"])
+    done = frame[(frame.actor == actor) & (frame.counts_as == "done") & frame.date.notna()]
+    rows, best = [], None
+    for event in done.itertuples():
+        rank = ordering.rank(event.event_id, event.rung)
+        if best is None or rank > best:
+            best = rank
+            rows.append({"date": event.date, "event_id": event.event_id, "rung": event.rung,
+                         "action": event.action})
+    return pd.DataFrame(rows, columns=["date", "event_id", "rung", "action"])
 
 
-def gap(events, **options):
-    """Both Koreas' done levels on every date either acts, and the gap between them (ROK minus DPRK)."""
-    frame = coded(events, **options)
-    records = _records(frame)
-    dates = sorted(frame[frame.actor.isin(KOREAS)].date.unique())
-    rows = [(when, _levels(records, "ROK", when)[0], _levels(records, "DPRK", when)[0]) for when in dates]
-    table = pd.DataFrame(rows, columns=["date", "ROK", "DPRK"])
-    table["gap"] = table.ROK - table.DPRK
-    return table
+def furthest_by(events, actor, when, ordering=LADDER, **options):
+    """The furthest step ``actor`` is known to have taken by ``when``: its row, or None."""
+    steps = furthest(events, actor, ordering, **options)
+    steps = steps[steps.date <= pd.Timestamp(when)]
+    return None if steps.empty else steps.iloc[-1]
 
 
-def escalations(events, actor, **options):
-    """Each event that raised ``actor``'s done or intent level, with the other Korea's latest precisely dated
-    event before it."""
-    frame = coded(events, **options)
-    records = _records(frame)
-    other = "DPRK" if actor == "ROK" else "ROK"
+def periods(first_year, last_year, months=6, start=None):
+    """Consecutive periods of ``months`` (6: half-years ``2022 H1``; 3: quarters ``2022 Q1``) covering the years,
+    each with its first and last day; ``start`` moves the first period's first day later (e.g. the invasion)."""
     rows = []
-    for event in frame[frame.actor == actor].itertuples():
-        index = {"done": 0, "intent": 1}.get(event.counts_as)
-        if index is None:
-            continue
-        before = _levels([r for r in records if r.date < event.date], actor, event.date)[index]
-        after = _levels(records, actor, event.date)[index]
-        if abs(after) > abs(before) and after == event.rung:
-            # the other Korea's latest event dated within a month (a wide interval says nothing of order)
-            narrow = (frame.date_latest - frame.date_earliest).dt.days <= 31
-            prior = frame[(frame.actor == other) & (frame.date < event.date) & narrow]
-            last = prior.iloc[-1] if len(prior) else None
-            rows.append({"date": event.date, "event_id": event.event_id, "action": event.action,
-                         "kind": event.counts_as, "from": before, "to": after,
-                         "preceded_by": None if last is None else last.event_id,
-                         "preceding_action": None if last is None else last.action,
-                         "preceding_date": None if last is None else last.date})
+    for year in range(first_year, last_year + 1):
+        for index, first_month in enumerate(range(1, 13, months), start=1):
+            first = pd.Timestamp(year, first_month, 1)
+            last = first + pd.DateOffset(months=months) - pd.Timedelta(days=1)
+            name = f"{year} {'H' if months == 6 else 'Q'}{index}" if months in (3, 6) else f"{first:%Y-%m}"
+            rows.append({"period": name, "start": first, "end": last})
+    frame = pd.DataFrame(rows)
+    if start is not None:
+        frame = frame[frame.end >= pd.Timestamp(start)].reset_index(drop=True)
+        frame.loc[0, "start"] = max(frame.start[0], pd.Timestamp(start))
+    return frame
+
+
+def _within(frame, start, end):
+    return pd.Series([Interval.of(r).within(start, end) for r in frame.itertuples()], index=frame.index, dtype=bool)
+
+
+def _listed(rows):
+    return "; ".join(f"{e} ({r:+d})" for e, r in zip(rows.event_id, rows.rung))
+
+
+def posture(events, spans, ordering=LADDER, **options):
+    """One row per period of ``spans`` (from :func:`periods`) and Korea: the furthest step done in the period
+    (``done``: rung, or <NA> when it did nothing the texts date inside it; ``done_step``: its event; ``done_ids``:
+    all), the furthest step intended (announced or considered: ``intent``, ``intent_step``, ``intent_ids``), and the ids of denials, withdrawals and
+    uncounted allegations known to fall in it. Counts only events whose whole interval lies in the period."""
+    frame = coded(events, **options)
+    frame = frame[frame.date.notna()]
+    rows = []
+    for span in spans.itertuples():
+        inside = frame[_within(frame, span.start, span.end)]
+        for actor in KOREAS:
+            mine = inside[inside.actor == actor]
+            row = {"period": span.period, "start": span.start, "end": span.end, "actor": actor}
+            for kind in ("done", "intent"):
+                top = _furthest_row(mine[mine.counts_as == kind], ordering)
+                row[kind] = pd.NA if top is None else int(top.rung)
+                row[f"{kind}_step"] = "" if top is None else top.event_id
+                row[f"{kind}_ids"] = _listed(mine[mine.counts_as == kind])
+            for status in ("denied", "withdrawn", "alleged"):
+                row[f"{status}_ids"] = _listed(mine[mine.status_used == status])
+            rows.append(row)
+    table = pd.DataFrame(rows)
+    return table.astype({"done": "Int64", "intent": "Int64"})
+
+
+def spanning(events, spans):
+    """Events bounded in time but whose interval crosses a period boundary, so that no single period holds them."""
+    frame = events[events.date_latest.notna()]
+    holds = pd.concat([_within(frame, s.start, s.end) for s in spans.itertuples()], axis=1).any(axis=1)
+    return frame[~holds]
+
+
+def _text_links(events):
+    """``{event_id: set of event ids the text presents it as responding to}`` (column ``responds_to``)."""
+    if "responds_to" not in events:
+        return {}
+    return {e: set(_ids(v)) for e, v in zip(events.event_id, events.responds_to)}
+
+
+def intentions(events, window_days=180, ordering=LADDER, end=None, **options):
+    """Every announced or considered step of a Korea, as a dated event: known from the end of its interval
+    (``from``) and current until ``until`` (exclusive), the first of: the earliest day a denial, reaffirmation
+    against or withdrawal could have ended it (an event of the same actor at the same rank or further that
+    follows it, or that the text links to it), and ``window_days`` after ``from`` (None: no window).
+    ``lapse`` says which; ``current_at_end`` whether it still held on ``end``."""
+    frame = coded(events, **options)
+    links = _text_links(frame)
+    enders = frame[frame.counts_as == "ends intent"]
+    rows = []
+    for event in frame[(frame.counts_as == "intent") & frame.actor.isin(KOREAS) & frame.date.notna()].itertuples():
+        rank, interval = ordering.rank(event.event_id, event.rung), Interval.of(event)
+        candidates = []
+        for other in enders[enders.actor == event.actor].itertuples():
+            if ordering.rank(other.event_id, other.rung) < rank:
+                continue
+            if event.event_id in links.get(other.event_id, set()) or Interval.of(other).follows(interval):
+                candidates.append((other.date_earliest, f"{other.status_used} ({other.event_id})"))
+        if window_days is not None:
+            candidates.append((event.date + pd.Timedelta(days=window_days), f"window of {window_days} days"))
+        until, lapse = min(candidates) if candidates else (pd.NaT, "none")
+        rows.append({"event_id": event.event_id, "actor": event.actor, "rung": event.rung,
+                     "status": event.status_used, "action": event.action, "from": event.date, "until": until,
+                     "lapse": lapse,
+                     "current_at_end": end is not None and (pd.isna(until) or until > pd.Timestamp(end))})
+    return pd.DataFrame(rows, columns=["event_id", "actor", "rung", "status", "action", "from", "until", "lapse",
+                                       "current_at_end"])
+
+
+def current_intentions(events, when, window_days=180, ordering=LADDER, **options):
+    """The intentions (from :func:`intentions`) known to hold on ``when``."""
+    table = intentions(events, window_days, ordering, **options)
+    when = pd.Timestamp(when)
+    return table[(table["from"] <= when) & (table.until.isna() | (table.until > when))]
+
+
+def compare(first, second, ordering=LADDER):
+    """Which of two steps ``(event_id, rung)`` is further under ``ordering``: ``first``, ``second``, ``same
+    rank``, or, when a side took no step, ``only first``, ``only second``, ``neither``."""
+    if first is None or second is None:
+        return {(True, True): "neither", (False, True): "only first", (True, False): "only second"}[
+            (first is None, second is None)]
+    a, b = ordering.rank(*first), ordering.rank(*second)
+    return "first" if a > b else "second" if b > a else "same rank"
+
+
+def _step(row):
+    return None if row is None else (row["event_id"], row["rung"])
+
+
+def furthest_compared(events, spans, orderings, **options):
+    """At the end of each period, which Korea had gone further so far, under each ordering: one row per period,
+    one column per ordering, reading ``ROK``, ``DPRK``, ``same rank``, ``only ROK``, ``only DPRK`` or
+    ``neither``."""
+    names = {"first": "ROK", "second": "DPRK", "only first": "only ROK", "only second": "only DPRK"}
+    rows = []
+    for span in spans.itertuples():
+        row = {"period": span.period}
+        for ordering in orderings:
+            rok, dprk = (_step(furthest_by(events, k, span.end, ordering, **options)) for k in KOREAS)
+            verdict = compare(rok, dprk, ordering)
+            row[ordering.name] = names.get(verdict, verdict)
+        rows.append(row)
     return pd.DataFrame(rows)
 
 
-def quarterly(events, first_year, last_year, **options):
-    """Both Koreas' done and intent levels at the end of every quarter from ``first_year`` to ``last_year``."""
-    records = _records(coded(events, **options))
-    quarters = pd.period_range(f"{first_year}Q1", f"{last_year}Q4", freq="Q")
+def posture_compared(events, spans, orderings, **options):
+    """For each period, which Korea's furthest step done *in that period* was further, under each ordering
+    (same readings as :func:`furthest_compared`)."""
+    names = {"first": "ROK", "second": "DPRK", "only first": "only ROK", "only second": "only DPRK"}
+    frame = coded(events, **options)
+    frame = frame[(frame.counts_as == "done") & frame.date.notna()]
     rows = []
-    for quarter in quarters:
-        when = quarter.end_time.normalize()
-        (rok_done, rok_intent), (dprk_done, dprk_intent) = (_levels(records, k, when) for k in KOREAS)
-        rows.append({"quarter": str(quarter), "ROK done": rok_done, "ROK intent": rok_intent,
-                     "DPRK done": dprk_done, "DPRK intent": dprk_intent, "gap": rok_done - dprk_done})
+    for span in spans.itertuples():
+        inside = frame[_within(frame, span.start, span.end)]
+        row = {"period": span.period}
+        for ordering in orderings:
+            rok, dprk = (_step(_furthest_row(inside[inside.actor == k], ordering)) for k in KOREAS)
+            verdict = compare(rok, dprk, ordering)
+            row[ordering.name] = names.get(verdict, verdict)
+        rows.append(row)
     return pd.DataFrame(rows)
+
+
+GOLDSTEIN_COLUMNS = ("cooperation toward Ukraine", "conflict with Ukraine", "cooperation toward Russia",
+                     "conflict with Russia")
+
+
+def goldstein(events, spans, **options):
+    """Per period and Korea, the sums of the Goldstein weights (``goldstein``) of the steps done known to fall
+    in the period, split by target (``cameo_target``: Ukraine or Russia) and sign (cooperation > 0, conflict
+    < 0). Periods without such steps sum to 0 and have ``events`` 0."""
+    frame = coded(events, **options)
+    frame = frame[(frame.counts_as == "done") & frame.date.notna() & frame.goldstein.notna()]
+    rows = []
+    for span in spans.itertuples():
+        inside = frame[_within(frame, span.start, span.end)]
+        for actor in KOREAS:
+            mine = inside[inside.actor == actor]
+            row = {"period": span.period, "actor": actor, "events": len(mine)}
+            for target in ("Ukraine", "Russia"):
+                weights = mine[mine.cameo_target == target].goldstein
+                row[f"cooperation toward {target}"] = float(weights[weights > 0].sum())
+                row[f"conflict with {target}"] = float(weights[weights < 0].sum())
+            rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def responses(events):
+    """The links the texts themselves make: one row per event and the event it is presented as responding to."""
+    rows = [{"event_id": e, "responds_to": other} for e, others in _text_links(events).items() for other in
+            sorted(others)]
+    return pd.DataFrame(rows, columns=["event_id", "responds_to"])

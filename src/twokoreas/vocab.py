@@ -24,7 +24,12 @@ PARTIES = ("Russia", "Ukraine", "DPRK", "ROK")
 PARTY_SOURCE_KINDS = ("government of a party", "intelligence service of a party")
 
 THEMES = ("aid", "munitions", "troops", "arms_trade", "opinion_constraints", "other")
-ACTORS = ("DPRK", "ROK", "Russia", "Ukraine", "USA", "Poland", "Iran", "NATO", "UN")
+ACTORS = ("DPRK", "ROK", "Russia", "Ukraine", "USA", "Poland", "Iran", "NATO", "UN", "ROK nationals")
+# Whose word an event rests on: a state or body of ACTORS, or `none` (media in their own voice, activists,
+# interviewees, unnamed governments).
+SOURCE_ACTORS = ACTORS + ("none",)
+CLAIMED_STATUSES = ("done", "announced", "considered")
+VOTES = ("yes", "no", "abstain", "absent")
 NOT_QUANTITY_REASONS = tuple(r for r, _ in NOT_QUANTITY_PATTERNS) + (
     "pronoun or determiner", "referring expression", "not a quantity")
 FACT_RELATIONS = ("revises", "refines", "consistent_with", "conflicts_with", "differs_from", "context_for")
