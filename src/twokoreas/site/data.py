@@ -1,0 +1,69 @@
+"""What the site shows from ``data/`` and ``figures/``, loaded once per build, and the links between pages."""
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import pandas as pd
+
+from .. import paths
+from ..loaders import (load_articles, load_boilerplate, load_events, load_not_quantities,
+                       load_sourced_claims)
+
+
+def article_page(article_id):
+    """The article's page, relative to the site root."""
+    return f"articles/{article_id}.html"
+
+
+def claim_anchor(claim_id):
+    return f"claim-{claim_id}"
+
+
+def event_anchor(event_id):
+    return f"event-{event_id}"
+
+
+def figure_anchor(figure):
+    return f"fig-{figure}"
+
+
+@dataclass(frozen=True)
+class SiteData:
+    articles: pd.DataFrame
+    claims: pd.DataFrame
+    not_quantities: pd.DataFrame
+    boilerplate: pd.DataFrame
+    events: pd.DataFrame
+    figures: pd.DataFrame
+
+    @property
+    def texts(self):
+        return dict(zip(self.articles.article_id, self.articles.text))
+
+    def claim_href(self, claim_id, prefix=""):
+        """Link (from a page ``prefix`` away from the root) to a claim's highlighted span."""
+        article_id = self.claims.set_index("claim_id").article_id[claim_id]
+        return f"{prefix}{article_page(article_id)}#{claim_anchor(claim_id)}"
+
+    def event_href(self, event_id, prefix=""):
+        article_id = self.events.set_index("event_id").article_id[event_id]
+        return f"{prefix}{article_page(article_id)}#{event_anchor(event_id)}"
+
+    def figure_alt(self, row):
+        """A figure's alt text: ``alt`` from figures/index.csv when recorded, else its title."""
+        return getattr(row, "alt", "") or row.title
+
+
+def _figures_index():
+    index = paths.figures_dir() / "index.csv"
+    columns = ["figure", "notebook", "title", "claim_ids", "event_ids"]
+    if not index.exists():
+        return pd.DataFrame(columns=columns)
+    return pd.read_csv(index, dtype=str, keep_default_na=False)
+
+
+@lru_cache(maxsize=1)
+def load_site_data():
+    """Every table the site needs, validated by the project's loaders."""
+    return SiteData(articles=load_articles(), claims=load_sourced_claims(), not_quantities=load_not_quantities(),
+                    boilerplate=load_boilerplate(), events=load_events(), figures=_figures_index())

@@ -1,0 +1,158 @@
+"""The site's source tree, written afresh at each build: the notebooks, and MyST pages generated from ``data/``
+(index with summary, one page per article, figure gallery, data downloads) plus files served as they are."""
+
+import html
+import re
+import shutil
+
+import nbformat
+import pandas as pd
+
+from .. import paths
+from ..atomic import write_text
+from .data import figure_anchor
+
+TITLE = "Two Koreas and the war in Ukraine"
+#: The curated tables offered for download, with what a row is.
+TABLES = {
+    "articles.csv": "one row per article: outlet, date and how it is known, kind, body span",
+    "claims.csv": "one row per quantitative figure, with its exact character span",
+    "not_quantities.csv": "every other number in the texts, and why it is not a quantity",
+    "boilerplate.csv": "marked non-content ranges (datelines, footers, prompts)",
+    "fact_relations.csv": "which estimate revises, refines or differs from which, and why",
+    "events.csv": "one row per stance event of either Korea, coded on the support ladder, with its sentence",
+    "codebook.csv": "the support ladder's rungs and the statuses, with definitions",
+    "markers.csv": "the lexical framing markers and what each signals",
+    "cross_check.csv": "each South Korean aid figure's tracker measure and period, or why there is none",
+    "exchange_rates.csv": "yearly average US dollars per euro, with their source",
+}
+MYST_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|$~])")
+
+
+def escape(text):
+    """Text for a MyST page, every markup character escaped (``$`` included: never maths)."""
+    return MYST_SPECIAL.sub(r"\\\1", str(text))
+
+
+def notebook_card(path):
+    """Title (first heading) and question (the line starting **Question**) of a notebook."""
+    nb = nbformat.read(path, as_version=4)
+    first = next(c.source for c in nb.cells if c.cell_type == "markdown")
+    lines = first.splitlines()
+    title = next((line.lstrip("# ").strip() for line in lines if line.startswith("#")), path.stem)
+    question = next((line.split(":", 1)[1].strip(" *") for line in lines if line.startswith("**Question")), "")
+    return {"name": path.stem, "title": title, "question": question}
+
+
+def article_title(row):
+    """``001 · GlobalSecurity.org: Korea - World War III.2``, or the kind where the title is unknown."""
+    name = row.title if row.title and row.title != "unknown" else f"an untitled {row.kind} text"
+    outlet = "unknown outlet" if row.outlet == "unknown" else row.outlet
+    return f"{row.article_id[:3]} · {outlet}: {name}"
+
+
+def summary(data, inventory_page):
+    """One paragraph on what the collection holds, generated from the data, its counts linked."""
+    articles, claims = data.articles, data.claims
+    first, last = articles.published.min(), articles.published.max()
+    outlets = sorted(o for o in articles.outlet.unique() if o != "unknown")
+    unknown = (articles.outlet == "unknown").sum()
+    return (f"[{len(claims)} quantitative figures]({inventory_page}) ({claims.fact_key.nunique()} distinct facts) "
+            f"and {len(data.events)} stance events from [{len(articles)} news texts](articles/index.md) "
+            f"dated {first:%B %Y} to {last:%B %Y} ({escape(', '.join(outlets))}"
+            f"{f' and {unknown} of unknown outlet' if unknown else ''}), on how North and South Korea positioned "
+            "themselves on Russia's war against Ukraine. Every figure is traced to its characters: follow any "
+            "figure or claim id to its highlighted sentence in the article.")
+
+
+def _toctree(caption, entries):
+    return "\n".join(["```{toctree}", ":hidden:", f":caption: {caption}", "", *entries, "```", ""])
+
+
+def index_page(data, cards):
+    inventory = next((f"{c['name']}.ipynb" for c in cards if c["name"].startswith("01_")), "articles/index.md")
+    lines = ["# Overview", "", summary(data, inventory), "", "## The notebooks", ""]
+    for card in cards:
+        lines.append(f"- [{escape(card['title'])}]({card['name']}.ipynb): {escape(card['question'])}")
+    lines += ["", "## Also here", "",
+              "- [The articles](articles/index.md): each full text, with every claim, number and event marked.",
+              "- [Figure gallery](figures.md): every chart, linked to its page and its sources.",
+              "- [Data downloads](data.md): the curated tables behind every figure.", "",
+              "Code is folded away on every notebook page: use *Show code cell source* to read it, or download the "
+              "notebook (`.ipynb`) from the download button at the top of the page.", "",
+              _toctree("Notebooks", [c["name"] for c in cards]),
+              _toctree("Articles, figures and data", ["articles/index", "figures", "data"])]
+    return "\n".join(lines)
+
+
+def articles_index(data):
+    lines = ["# The articles", "",
+             "The five texts the collection is built from, in full. Highlighted spans are the curated claims; "
+             "hover or focus one for its value, qualifier and theme.", ""]
+    for row in data.articles.itertuples():
+        n_claims = (data.claims.article_id == row.article_id).sum()
+        lines.append(f"- [{escape(article_title(row))}]({row.article_id}.md): {escape(row.kind)}, "
+                     f"{row.published_label}, {n_claims} claims")
+    lines += ["", _toctree("Articles", list(data.articles.article_id))]
+    return "\n".join(lines)
+
+
+def article_page(row):
+    return f"# {escape(article_title(row))}\n\n```{{twokoreas-article}} {row.article_id}\n```\n"
+
+
+def gallery_page(data, figures_dir):
+    cards = []
+    for row in data.figures.itertuples():
+        if not (figures_dir / f"{row.figure}.png").exists():
+            continue
+        alt = html.escape(data.figure_alt(row))
+        target = f"{row.notebook}.html#{figure_anchor(row.figure)}"
+        drawn = [f"{len([c for c in row.claim_ids.split(';') if c])} claims" if row.claim_ids else "",
+                 f"{len([e for e in row.event_ids.split(';') if e])} events" if row.event_ids else ""]
+        drawn = " and ".join(d for d in drawn if d)
+        cards.append(f'<figure class="tk-card"><a href="{target}"><img src="figures/{row.figure}.png" alt="{alt}" '
+                     f'loading="lazy"></a><figcaption><a href="{target}">{html.escape(row.title)}</a>'
+                     f'{f" · draws {drawn}" if drawn else ""} · <a href="figures/{row.figure}.svg">SVG</a></figcaption>'
+                     "</figure>")
+    return "\n".join(["# Figure gallery", "",
+                      "Every chart the notebooks draw. Each links to its place on its notebook page, where the claims "
+                      "and events it draws are listed and linked to their sentences.", "",
+                      '<div class="tk-gallery">', *cards, "</div>", ""])
+
+
+def data_page(tables):
+    rows = "".join(f'<tr><td><a href="data/{name}">{name}</a></td><td>{rows}</td><td>{html.escape(about)}</td></tr>'
+                   for name, rows, about in tables)
+    return "\n".join([
+        "# Data downloads", "",
+        "The curated tables, as the notebooks read them. Each chart's data is also on the "
+        "[figure gallery](figures.md) (SVG and CSV beside each PNG).", "",
+        f'<div class="tk-scroll"><table class="tk-downloads"><thead><tr><th>table</th><th>rows</th><th>what a row is'
+        f"</th></tr></thead><tbody>{rows}</tbody></table></div>", ""])
+
+
+def write_sources(source, data, notebooks):
+    """Write the site's source tree to ``source`` (emptied first)."""
+    if source.exists():
+        shutil.rmtree(source)
+    extra = source / "_extra"
+    (source / "articles").mkdir(parents=True)
+    for path in notebooks:
+        shutil.copyfile(path, source / path.name)
+    figures_dir = paths.figures_dir()
+    if figures_dir.exists():
+        shutil.copytree(figures_dir, extra / "figures", ignore=shutil.ignore_patterns(".*"))
+    (extra / "data").mkdir(parents=True)
+    tables = []
+    for name, about in TABLES.items():
+        shutil.copyfile(paths.DATA / name, extra / "data" / name)
+        tables.append((name, len(pd.read_csv(paths.DATA / name, dtype=str)), about))
+    (extra / "articles").mkdir()
+    for row in data.articles.itertuples():
+        shutil.copyfile(paths.DATA / row.file, extra / "articles" / f"{row.article_id}.txt")
+        write_text(source / "articles" / f"{row.article_id}.md", article_page(row))
+    write_text(source / "articles" / "index.md", articles_index(data))
+    write_text(source / "index.md", index_page(data, [notebook_card(p) for p in notebooks]))
+    write_text(source / "figures.md", gallery_page(data, figures_dir))
+    write_text(source / "data.md", data_page(tables))
