@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import pandas as pd
+from docutils import nodes
 
 from .. import paths
 from ..loaders import (load_articles, load_boilerplate, load_events, load_not_quantities,
@@ -24,7 +25,8 @@ def event_anchor(event_id):
 
 
 def figure_anchor(figure):
-    return f"fig-{figure}"
+    """``fig-02-aid-figures``: docutils' id for the figure's name, as the page carries it."""
+    return nodes.make_id(f"fig-{figure}")
 
 
 @dataclass(frozen=True)

@@ -70,7 +70,8 @@ def split_at_figures(cell, data):
         parts.append((current, None))
     cells = []
     for number, (outputs, row) in enumerate(parts):
-        part = nbformat.v4.new_code_cell(cell.source if number == 0 else "", metadata=copy.deepcopy(cell.metadata))
+        part = nbformat.v4.new_code_cell(cell.source if number == 0 else "# output of the cell above",
+                                         metadata=copy.deepcopy(cell.metadata))
         part.outputs, part.execution_count = outputs, cell.execution_count
         part.id = cell.get("id", "cell") + (f"-{number}" if number else "")
         part.metadata["tags"] = list(cell.metadata.get("tags", [])) + (["remove-input"] if number else [])
@@ -143,6 +144,7 @@ def link_table(markup, data):
                     full = _full_sentence(data, row_claim, shown)
                 elif row_event in events and shown.endswith(TRUNCATED) and quoted[row_event].startswith(shown[:-3]):
                     full = html.escape(quoted[row_event])
+                cells[quote_col]["class"] = cells[quote_col].get("class", []) + ["tk-quote"]
                 if full:
                     cells[quote_col].clear()
                     cells[quote_col].append(BeautifulSoup(full, "html.parser"))
@@ -150,7 +152,7 @@ def link_table(markup, data):
             if add_figure and row_claim in claims:
                 claim = data.claims.set_index("claim_id").loc[row_claim]
                 figure = soup.new_tag("td")
-                figure.append(BeautifulSoup(f'<a class="tk-ref" href="{html.escape(data.claim_href(row_claim))}">'
+                figure.append(BeautifulSoup(f'<a class="tk-ref tk-figure" href="{html.escape(data.claim_href(row_claim))}">'
                                             f"{html.escape(claim.mention)}</a>", "html.parser"))
                 cells[claim_col].insert_after(figure)
                 changed = True

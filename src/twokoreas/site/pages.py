@@ -11,6 +11,7 @@ import pandas as pd
 from .. import paths
 from ..atomic import write_text
 from .data import figure_anchor
+from .notebooks import SAVED_FIGURE
 
 TITLE = "Two Koreas and the war in Ukraine"
 #: The curated tables offered for download, with what a row is.
@@ -101,18 +102,29 @@ def article_page(row):
     return f"# {escape(article_title(row))}\n\n```{{twokoreas-article}} {row.article_id}\n```\n"
 
 
-def gallery_page(data, figures_dir):
+def shown_figures(notebooks):
+    """Names of the saved charts that the notebooks display (some are only saved)."""
+    shown = set()
+    for path in notebooks:
+        for cell in nbformat.read(path, as_version=4).cells:
+            for output in cell.get("outputs", []):
+                if "image/png" in output.get("data", {}):
+                    shown.update(SAVED_FIGURE.findall(str(output["data"].get("text/plain", ""))))
+    return shown
+
+
+def gallery_page(data, figures_dir, shown):
     cards = []
     for row in data.figures.itertuples():
         if not (figures_dir / f"{row.figure}.png").exists():
             continue
         alt = html.escape(data.figure_alt(row))
-        target = f"{row.notebook}.html#{figure_anchor(row.figure)}"
+        target = f"{row.notebook}.html" + (f"#{figure_anchor(row.figure)}" if row.figure in shown else "")
         drawn = [f"{len([c for c in row.claim_ids.split(';') if c])} claims" if row.claim_ids else "",
                  f"{len([e for e in row.event_ids.split(';') if e])} events" if row.event_ids else ""]
         drawn = " and ".join(d for d in drawn if d)
         cards.append(f'<figure class="tk-card"><a href="{target}"><img src="figures/{row.figure}.png" alt="{alt}" '
-                     f'loading="lazy"></a><figcaption><a href="{target}">{html.escape(row.title)}</a>'
+                     f'></a><figcaption><a href="{target}">{html.escape(row.title)}</a>'
                      f'{f" · draws {drawn}" if drawn else ""} · <a href="figures/{row.figure}.svg">SVG</a></figcaption>'
                      "</figure>")
     return "\n".join(["# Figure gallery", "",
@@ -154,5 +166,5 @@ def write_sources(source, data, notebooks):
         write_text(source / "articles" / f"{row.article_id}.md", article_page(row))
     write_text(source / "articles" / "index.md", articles_index(data))
     write_text(source / "index.md", index_page(data, [notebook_card(p) for p in notebooks]))
-    write_text(source / "figures.md", gallery_page(data, figures_dir))
+    write_text(source / "figures.md", gallery_page(data, figures_dir, shown_figures(notebooks)))
     write_text(source / "data.md", data_page(tables))
