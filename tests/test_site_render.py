@@ -87,6 +87,9 @@ def test_stated_figures_link_to_their_spans_in_the_order_the_cell_states_them():
     assert linked.startswith(f'at **<a class="tk-ref" href="{data.claim_href("000-03")}">$40 million</a>**')
     assert f'**<a class="tk-ref" href="{data.claim_href("000-04")}">$50 million</a>**' in linked
     assert linked.endswith(r"more; \$40 million again")
+    words = link_prose("someone said one", "state(c, '001-14', t)", data)
+    assert data.claims.set_index("claim_id").figure["001-14"] == "one"
+    assert words == f'someone said <a class="tk-ref" href="{data.claim_href("001-14")}">one</a>'
 
 
 def test_each_saved_chart_gets_its_own_cell_with_alt_text_anchor_and_linked_caption():

@@ -168,8 +168,9 @@ def link_prose(markdown, source, data):
         if claim_id not in figures.index:
             continue
         for needle in (figures[claim_id].replace("$", r"\$"), figures[claim_id]):
-            found = markdown.find(needle, position)
-            if found >= 0:
+            match = re.compile(rf"(?<!\w){re.escape(needle)}(?!\w)").search(markdown, position)
+            if match:
+                found = match.start()
                 link = (f'<a class="tk-ref" href="{html.escape(data.claim_href(claim_id))}">'
                         f"{html.escape(figures[claim_id])}</a>")
                 markdown = markdown[:found] + link + markdown[found + len(needle):]
