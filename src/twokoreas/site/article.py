@@ -9,6 +9,7 @@ a crossing span is split and only its first piece carries the anchor.
 import math
 from dataclasses import dataclass, field
 
+import pandas as pd
 from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
@@ -132,7 +133,7 @@ def marked_paragraphs(text, marks):
 
 def _value(row, column):
     value = getattr(row, column, "")
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    if value is None or value is pd.NaT or (isinstance(value, float) and math.isnan(value)):
         return ""
     return value.strftime("%Y-%m-%d") if hasattr(value, "strftime") else str(value)
 
@@ -142,7 +143,9 @@ def date_interval(row):
     ``published_basis`` when the table has them, else from ``published``, its precision and basis."""
     if hasattr(row, "published_earliest"):
         earliest, latest = _value(row, "published_earliest"), _value(row, "published_latest")
-        if earliest and latest:
+        if _value(row, "published_label"):
+            when = row.published_label
+        elif earliest and latest:
             when = earliest if earliest == latest else f"between {earliest} and {latest}"
         elif earliest:
             when = f"{earliest} or later"
@@ -156,15 +159,20 @@ def date_interval(row):
 
 def metadata(row):
     """(field, text) pairs shown above the text; optional columns only when the table has them."""
-    fields = [("Outlet", f"{row.outlet} (evidence: “{row.outlet_evidence}”)" if _value(row, "outlet_evidence")
-               else row.outlet)]
-    source_type = _value(row, "source_type") or _value(row, "kind")
-    fields.append(("Source type", source_type))
+    outlet = row.outlet
+    if _value(row, "outlet_description"):
+        outlet += f", {row.outlet_description}"
+    if _value(row, "outlet_evidence"):
+        outlet += f" (evidence: “{row.outlet_evidence}”)"
+    fields = [("Outlet", outlet), ("Source type", _value(row, "source_type") or _value(row, "kind"))]
     if _value(row, "reliability_note"):
         fields.append(("Reliability", row.reliability_note))
     fields.append(("Published", date_interval(row)))
-    if _value(row, "published_evidence"):
-        fields.append(("Date evidence", f"“{row.published_evidence}”"))
+    for column, name in (("published_earliest_evidence", "Evidence, earliest date"),
+                         ("published_latest_evidence", "Evidence, latest date"),
+                         ("published_evidence", "Date evidence")):
+        if _value(row, column):
+            fields.append((name, f"“{getattr(row, column)}”"))
     if _value(row, "published_note"):
         fields.append(("Date note", row.published_note))
     return fields

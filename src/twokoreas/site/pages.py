@@ -4,29 +4,17 @@
 import html
 import re
 import shutil
+from pathlib import Path
 
 import nbformat
 import pandas as pd
 
-from .. import paths
+from .. import paths, registry
 from ..atomic import write_text
 from .data import figure_anchor
 from .notebooks import SAVED_FIGURE
 
 TITLE = "Two Koreas and the war in Ukraine"
-#: The curated tables offered for download, with what a row is.
-TABLES = {
-    "articles.csv": "one row per article: outlet, date and how it is known, kind, body span",
-    "claims.csv": "one row per quantitative figure, with its exact character span",
-    "not_quantities.csv": "every other number in the texts, and why it is not a quantity",
-    "boilerplate.csv": "marked non-content ranges (datelines, footers, prompts)",
-    "fact_relations.csv": "which estimate revises, refines or differs from which, and why",
-    "events.csv": "one row per stance event of either Korea, coded on the support ladder, with its sentence",
-    "codebook.csv": "the support ladder's rungs and the statuses, with definitions",
-    "markers.csv": "the lexical framing markers and what each signals",
-    "cross_check.csv": "each South Korean aid figure's tracker measure and period, or why there is none",
-    "exchange_rates.csv": "yearly average US dollars per euro, with their source",
-}
 MYST_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|$~])")
 
 
@@ -55,15 +43,17 @@ def article_title(row):
 def summary(data, inventory_page):
     """One paragraph on what the collection holds, generated from the data, its counts linked."""
     articles, claims = data.articles, data.claims
-    first, last = articles.published.min(), articles.published.max()
-    outlets = sorted(o for o in articles.outlet.unique() if o != "unknown")
+    first, last = articles.published_earliest.min(), articles.published_earliest.max()
+    named = articles[articles.outlet != "unknown"].sort_values("outlet")
+    outlets = ", ".join(f"{r.outlet} ({r.outlet_description})" for r in named.itertuples())
     unknown = (articles.outlet == "unknown").sum()
     return (f"[{len(claims)} quantitative figures]({inventory_page}) ({claims.fact_key.nunique()} distinct facts) "
-            f"and {len(data.events)} stance events from [{len(articles)} news texts](articles/index.md) "
-            f"dated {first:%B %Y} to {last:%B %Y} ({escape(', '.join(outlets))}"
-            f"{f' and {unknown} of unknown outlet' if unknown else ''}), on how North and South Korea positioned "
-            "themselves on Russia's war against Ukraine. Every figure is traced to its characters: follow any "
-            "figure or claim id to its highlighted sentence in the article.")
+            f"and {len(data.events)} stance events from [{len(articles)} news texts](articles/index.md) dated from "
+            f"{first:%B %Y} to {last:%B %Y} or later ({escape(outlets)}"
+            f"{f' and {unknown} of unknown outlet' if unknown else ''}), each traced to its characters, on how "
+            "North Korea armed and manned Russia's war while South Korea sent money and humanitarian aid, and lent "
+            "or sold shells to the United States, which some outlets say reached Ukraine; Seoul denied this. "
+            "Follow any figure or claim id to its highlighted sentence in the article.")
 
 
 def _toctree(caption, entries):
@@ -138,8 +128,9 @@ def data_page(tables):
                    for name, rows, about in tables)
     return "\n".join([
         "# Data downloads", "",
-        "The curated tables, as the notebooks read them. Each chart's data is also on the "
-        "[figure gallery](figures.md) (SVG and CSV beside each PNG).", "",
+        "The curated tables, as the notebooks read them; "
+        '<a href="data/datapackage.json">datapackage.json</a> defines every column (Frictionless Data Package). '
+        "Each chart's data is also on the [figure gallery](figures.md) (SVG and CSV beside each PNG).", "",
         f'<div class="tk-scroll"><table class="tk-downloads"><thead><tr><th>table</th><th>rows</th><th>what a row is'
         f"</th></tr></thead><tbody>{rows}</tbody></table></div>", ""])
 
@@ -157,9 +148,12 @@ def write_sources(source, data, notebooks):
         shutil.copytree(figures_dir, extra / "figures", ignore=shutil.ignore_patterns(".*"))
     (extra / "data").mkdir(parents=True)
     tables = []
-    for name, about in TABLES.items():
-        shutil.copyfile(paths.DATA / name, extra / "data" / name)
-        tables.append((name, len(pd.read_csv(paths.DATA / name, dtype=str)), about))
+    for table in registry.TABLES.values():  # every declared table, with the registry's description
+        name = Path(table.file).name
+        shutil.copyfile(paths.DATA / table.file, extra / "data" / name)
+        tables.append((name, len(pd.read_csv(paths.DATA / table.file, dtype=str)), table.description))
+    if (paths.DATA / "datapackage.json").exists():  # the column definitions of every table
+        shutil.copyfile(paths.DATA / "datapackage.json", extra / "data" / "datapackage.json")
     (extra / "articles").mkdir()
     for row in data.articles.itertuples():
         shutil.copyfile(paths.DATA / row.file, extra / "articles" / f"{row.article_id}.txt")
