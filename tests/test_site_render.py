@@ -108,3 +108,33 @@ def test_each_saved_chart_gets_its_own_cell_with_alt_text_anchor_and_linked_capt
     assert chart.metadata["mystnb"]["figure"]["name"] == "fig-02-aid-figures"
     assert data.claim_href("001-11") in chart.metadata["mystnb"]["figure"]["caption"]
     assert rest.outputs[0]["text"] == "done\n"
+
+
+def test_bad_data_stops_the_build_with_one_line_and_leaves_the_site_as_it_was(data_copy, tmp_path, monkeypatch,
+                                                                                  capsys):
+    from conftest import edit_csv
+    from twokoreas import cli, paths
+
+    edit_csv(data_copy / "claims.csv", "000-01,000_808c9a3eda23d770,382,386,four",
+             "000-01,000_808c9a3eda23d770,382,387,four")
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("the published site")
+    monkeypatch.setattr(paths, "DATA", data_copy)
+    monkeypatch.setattr(paths, "SITE", site)
+    load_site_data.cache_clear()
+    try:
+        assert cli.main(["site"]) == 1
+    finally:
+        load_site_data.cache_clear()
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith("error: ") and "claims.csv" in err[0], err
+    assert [p.name for p in site.iterdir()] == ["index.html"]
+    assert (site / "index.html").read_text() == "the published site"
+
+
+def test_alt_text_is_the_recorded_alt_else_the_title():
+    data = load_site_data()
+    assert data.figure_alt(SimpleNamespace(alt="Dots for each aid figure", title="Aid")) == "Dots for each aid figure"
+    assert data.figure_alt(SimpleNamespace(alt="", title="Aid")) == "Aid"
+    assert data.figure_alt(SimpleNamespace(title="Aid")) == "Aid"
