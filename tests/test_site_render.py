@@ -70,6 +70,7 @@ def test_sources_table_gains_the_figure_the_whole_sentence_and_links():
     assert href == "articles/000_808c9a3eda23d770.html#claim-000-03"
     assert f'<a class="tk-ref" href="{href}">000-03</a>' in html
     assert f'<th>figure</th>' in html and f'<a class="tk-ref tk-figure" href="{href}">$40 million</a>' in html
+    assert '<a href="articles/000_808c9a3eda23d770.html">000</a>' in html
     assert "<mark>$40 million</mark>" in html and "un...<" not in html and "under the guise of" in html
 
 

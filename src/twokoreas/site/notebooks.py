@@ -16,7 +16,7 @@ import nbformat
 from bs4 import BeautifulSoup
 
 from ..cite import sentence_span
-from .data import figure_anchor, load_site_data
+from .data import article_page, figure_anchor, load_site_data
 
 SAVED_FIGURE = re.compile(r"figures/(\d\d_[\w-]+)\.png")
 CLAIM_ID = re.compile(r"\d{3}-\d{2}")
@@ -116,12 +116,14 @@ def link_table(markup, data):
     soup = BeautifulSoup(markup, "html.parser")
     claims, events = set(data.claims.claim_id), set(data.events.event_id)
     quoted = data.events.set_index("event_id").quote
+    articles = {key: a for a in data.articles.article_id for key in (a, a[:3])}
     changed = False
     for table in soup.find_all("table"):
         header = _header(table)
         claim_col = next((i for i, h in enumerate(header) if h in ("claim", "claim_id")), None)
         event_col = next((i for i, h in enumerate(header) if h in ("event", "event_id")), None)
         quote_col = header.index("quote") if "quote" in header else None
+        article_col = next((i for i, h in enumerate(header) if h in ("article", "article_id")), None)
         add_figure = claim_col is not None and quote_col is not None and "figure" not in header
         if add_figure:
             new = soup.new_tag("th")
@@ -134,6 +136,13 @@ def link_table(markup, data):
                 if linked:
                     cell.clear()
                     cell.append(BeautifulSoup(linked, "html.parser"))
+                    changed = True
+            if article_col is not None and article_col < len(cells):
+                article_id = articles.get(cells[article_col].get_text(strip=True))
+                if article_id:
+                    cells[article_col].clear()
+                    cells[article_col].append(BeautifulSoup(
+                        f'<a href="{article_page(article_id)}">{html.escape(article_id[:3])}</a>', "html.parser"))
                     changed = True
             row_claim = cells[claim_col].get_text(strip=True) if claim_col is not None and claim_col < len(cells) else ""
             row_event = cells[event_col].get_text(strip=True) if event_col is not None and event_col < len(cells) else ""
