@@ -113,6 +113,23 @@ def test_every_link_and_anchor_resolves(site):
                 assert f'id="{parsed.fragment}"' in target.read_text(encoding="utf-8"), f"{path.name}: {href}"
 
 
+def test_every_claim_and_event_has_its_anchor_and_money_is_never_maths(site):
+    from twokoreas.site.data import load_site_data
+
+    data = load_site_data()
+    pages_text = {a: (site / "articles" / f"{a}.html").read_text(encoding="utf-8") for a in data.articles.article_id}
+    missing = [c.claim_id for c in data.claims.itertuples()
+               if not re.search(f'<mark [^>]*class="tk-claim" id="claim-{c.claim_id}"', pages_text[c.article_id])]
+    missing += [e.event_id for e in data.events.itertuples() if f'id="event-{e.event_id}"' not in pages_text[e.article_id]]
+    assert not missing, missing
+    for article_id, text in pages_text.items():
+        numbers = data.not_quantities[data.not_quantities.article_id == article_id]
+        assert text.count('class="tk-number"') >= len(numbers), article_id
+    for path in pages(site):
+        assert not re.search(r"<script[^>]*mathjax|MathJax\.", path.read_text(encoding="utf-8"), re.I), path.name
+    assert "$40 million" in (site / "02_aid.html").read_text(encoding="utf-8")
+
+
 def test_search_for_gallup_finds_the_opinion_page_offline(site, browser):
     page, failures = open_page(browser, site / "search.html", fragment="?q=Gallup")
     page.wait_for_selector("#search-results li a", timeout=15_000)
