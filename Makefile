@@ -38,7 +38,7 @@ notebooks: $(STAMP)
 
 ## Render the executed notebooks to site/ without executing them again.
 site: $(STAMP)
-	$(BIN)/python -m twokoreas site
+	@bash -c 'TIMEFORMAT="make site: %1R s in all"; time $(BIN)/python -m twokoreas site'
 
 ## Data checks, unit and browser tests, nbval strict over every notebook.
 test: $(STAMP) chromium

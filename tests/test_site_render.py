@@ -104,7 +104,7 @@ def test_each_saved_chart_gets_its_own_cell_with_alt_text_anchor_and_linked_capt
     first, chart, rest = split_at_figures(cell, data)
     assert first.source == "fig = ..." and len(first.outputs) == 1 and "remove-input" not in first.metadata["tags"]
     assert chart.source.startswith("#") and "remove-input" in chart.metadata["tags"]
-    title = data.figures.set_index("figure").title["02_aid_figures"]
+    title = data.figure_rows["02_aid_figures"].title
     assert chart.metadata["mystnb"]["image"]["alt"] == title
     assert chart.metadata["mystnb"]["figure"]["name"] == "fig-02-aid-figures"
     assert data.claim_href("001-11") in chart.metadata["mystnb"]["figure"]["caption"]

@@ -1,7 +1,7 @@
 """What the site shows from ``data/`` and ``figures/``, loaded once per build, and the links between pages."""
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import pandas as pd
 from docutils import nodes
@@ -38,18 +38,30 @@ class SiteData:
     events: pd.DataFrame
     figures: pd.DataFrame
 
-    @property
+    @cached_property
     def texts(self):
         return dict(zip(self.articles.article_id, self.articles.text))
 
+    @cached_property
+    def claim_rows(self):
+        """Each claim's row by its id."""
+        return {row.claim_id: row for row in self.claims.itertuples()}
+
+    @cached_property
+    def figure_rows(self):
+        """Each saved figure's figures/index.csv row by its name."""
+        return {row.figure: row for row in self.figures.itertuples()}
+
+    @cached_property
+    def _event_articles(self):
+        return dict(zip(self.events.event_id, self.events.article_id))
+
     def claim_href(self, claim_id, prefix=""):
         """Link (from a page ``prefix`` away from the root) to a claim's highlighted span."""
-        article_id = self.claims.set_index("claim_id").article_id[claim_id]
-        return f"{prefix}{article_page(article_id)}#{claim_anchor(claim_id)}"
+        return f"{prefix}{article_page(self.claim_rows[claim_id].article_id)}#{claim_anchor(claim_id)}"
 
     def event_href(self, event_id, prefix=""):
-        article_id = self.events.set_index("event_id").article_id[event_id]
-        return f"{prefix}{article_page(article_id)}#{event_anchor(event_id)}"
+        return f"{prefix}{article_page(self._event_articles[event_id])}#{event_anchor(event_id)}"
 
     def figure_alt(self, row):
         """A figure's alt text: ``alt`` from figures/index.csv when recorded, else its title."""

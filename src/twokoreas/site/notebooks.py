@@ -49,13 +49,13 @@ def _saved_figure(output, figures):
     if "image/png" not in output.get("data", {}):
         return None
     found = SAVED_FIGURE.search(str(output["data"].get("text/plain", "")))
-    return figures.loc[found.group(1)] if found and found.group(1) in figures.index else None
+    return figures.get(found.group(1)) if found else None
 
 
 def split_at_figures(cell, data):
     """The cell as one or more cells so that each saved chart is alone in its own (code-less) cell, with its
     alt text, anchor and caption: myst-nb applies figure options to every output of a cell."""
-    figures = data.figures.set_index("figure", drop=False)
+    figures = data.figure_rows
     parts, current = [], []
     for output in cell.get("outputs", []):
         row = _saved_figure(output, figures)
@@ -94,7 +94,7 @@ def _id_link(text, data, claims, events):
 
 def _full_sentence(data, claim_id, shown):
     """The claim's whole sentence with its figure marked, if ``shown`` is that sentence (or its start)."""
-    claim = data.claims.set_index("claim_id").loc[claim_id]
+    claim = data.claim_rows[claim_id]
     text = data.texts[claim.article_id]
     left, right = sentence_span(text, claim.start, claim.end)
     sentence = text[left:right]
@@ -159,7 +159,7 @@ def link_table(markup, data):
                     cells[quote_col].append(BeautifulSoup(full, "html.parser"))
                     changed = True
             if add_figure and row_claim in claims:
-                claim = data.claims.set_index("claim_id").loc[row_claim]
+                claim = data.claim_rows[row_claim]
                 figure = soup.new_tag("td")
                 figure.append(BeautifulSoup(f'<a class="tk-ref tk-figure" href="{html.escape(data.claim_href(row_claim))}">'
                                             f"{html.escape(claim.mention)}</a>", "html.parser"))
@@ -171,10 +171,10 @@ def link_table(markup, data):
 def link_prose(markdown, source, data):
     """Markdown output with each figure stated by ``cite.state(..., 'ID', ...)`` in ``source`` linked to its span,
     matched in order of the calls; a figure not found in the text is left as it is."""
-    figures = data.claims.set_index("claim_id").figure
+    figures = {claim_id: row.figure for claim_id, row in data.claim_rows.items()}
     position = 0
     for claim_id in QUOTED_CLAIM_ID.findall(source):
-        if claim_id not in figures.index:
+        if claim_id not in figures:
             continue
         for needle in (figures[claim_id].replace("$", r"\$"), figures[claim_id]):
             match = re.compile(rf"(?<!\w){re.escape(needle)}(?!\w)").search(markdown, position)
