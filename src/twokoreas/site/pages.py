@@ -124,15 +124,14 @@ def gallery_page(data, figures_dir, shown):
 
 
 def data_page(tables):
-    rows = "".join(f'<tr><td><a href="data/{name}">{name}</a></td><td>{rows}</td><td>{html.escape(about)}</td></tr>'
-                   for name, rows, about in tables)
+    """The downloads, one list item per table: file, rows and the registry's description (Markdown)."""
+    items = [f'- <a href="data/{name}">{name}</a> ({rows} rows): {about}' for name, rows, about in tables]
     return "\n".join([
         "# Data downloads", "",
         "The curated tables, as the notebooks read them; "
         '<a href="data/datapackage.json">datapackage.json</a> defines every column (Frictionless Data Package). '
         "Each chart's data is also on the [figure gallery](figures.md) (SVG and CSV beside each PNG).", "",
-        f'<div class="tk-scroll"><table class="tk-downloads"><thead><tr><th>table</th><th>rows</th><th>what a row is'
-        f"</th></tr></thead><tbody>{rows}</tbody></table></div>", ""])
+        *items, ""])
 
 
 def write_sources(source, data, notebooks):
