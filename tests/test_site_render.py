@@ -139,3 +139,10 @@ def test_alt_text_is_the_recorded_alt_else_the_title():
     assert data.figure_alt(SimpleNamespace(alt="Dots for each aid figure", title="Aid")) == "Dots for each aid figure"
     assert data.figure_alt(SimpleNamespace(alt="", title="Aid")) == "Aid"
     assert data.figure_alt(SimpleNamespace(title="Aid")) == "Aid"
+
+
+def test_file_names_in_prose_link_to_their_downloads_where_published():
+    from twokoreas.site.notebooks import link_files
+
+    linked = link_files("**Inputs:** `data/claims.csv`, `data/nope.csv`, `aid`", {"data/claims.csv"})
+    assert linked == '**Inputs:** <a href="data/claims.csv"><code>data/claims.csv</code></a>, `data/nope.csv`, `aid`'

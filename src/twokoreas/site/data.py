@@ -2,11 +2,12 @@
 
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from pathlib import Path
 
 import pandas as pd
 from docutils import nodes
 
-from .. import paths
+from .. import paths, registry
 from ..loaders import (load_articles, load_boilerplate, load_events, load_not_quantities,
                        load_sourced_claims)
 
@@ -46,6 +47,13 @@ class SiteData:
     def claim_rows(self):
         """Each claim's row by its id."""
         return {row.claim_id: row for row in self.claims.itertuples()}
+
+    @cached_property
+    def published_files(self):
+        """``data/…`` and ``figures/…`` paths the site publishes for download."""
+        figures = paths.figures_dir()
+        names = {f"figures/{p.name}" for p in figures.glob("*") if figures.exists() and not p.name.startswith(".")}
+        return names | {f"data/{Path(t.file).name}" for t in registry.TABLES.values()}
 
     @cached_property
     def figure_rows(self):

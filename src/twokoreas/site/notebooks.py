@@ -23,6 +23,7 @@ CLAIM_ID = re.compile(r"\d{3}-\d{2}")
 QUOTED_CLAIM_ID = re.compile(r"""['"](\d{3}-\d{2})['"]""")
 IDS_IN_CELL = re.compile(r"[\w-]+")
 TRUNCATED = "..."
+PUBLISHED_FILE = re.compile(r"`((?:data|figures)/[\w.-]+)`")
 
 
 def _links(ids, href, css):
@@ -197,12 +198,20 @@ def _annotate_outputs(cell, data):
             bundle["text/markdown"] = link_prose(bundle["text/markdown"], cell.source, data)
 
 
+def link_files(markdown, published):
+    """Markdown with each file name in backticks (`` `data/claims.csv` ``) linked where the site publishes it."""
+    return PUBLISHED_FILE.sub(lambda m: f'<a href="{m.group(1)}"><code>{m.group(1)}</code></a>'
+                              if m.group(1) in published else m.group(0), markdown)
+
+
 def read_notebook(text):
     """myst-nb reader (``nb_custom_formats``): the notebook, prepared for readers in memory."""
     nb = nbformat.reads(text, as_version=4)
     data = load_site_data()
     cells = []
     for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            cell.source = link_files(cell.source, data.published_files)
         if cell.cell_type != "code":
             cells.append(cell)
             continue
