@@ -59,8 +59,11 @@ def test_date_interval_uses_the_interval_columns_when_present():
     assert date_interval(old) == "2022-10-12 (precision: day); basis: inferred"
 
 
-SOURCES_TABLE = """<table class="dataframe"><thead><tr><th></th><th>claim</th><th>article</th><th>quote</th></tr></thead>
-<tbody><tr><th>0</th><td>000-03</td><td>000</td><td>"So far it has given $40 million in aid to Ukraine, including some military aid, and is talking about sending an additional $50 million in aid to Ukraine un...</td></tr></tbody></table>"""
+SOURCES_TABLE = (
+    '<table class="dataframe"><thead><tr><th></th><th>claim</th><th>article</th><th>quote</th></tr></thead>'
+    '<tbody><tr><th>0</th><td>000-03</td><td>000</td><td>"So far it has given $40 million in aid to Ukraine, '
+    "including some military aid, and is talking about sending an additional $50 million in aid to Ukraine un..."
+    "</td></tr></tbody></table>")
 
 
 def test_sources_table_gains_the_figure_the_whole_sentence_and_links():

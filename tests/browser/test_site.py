@@ -120,7 +120,8 @@ def test_every_claim_and_event_has_its_anchor_and_money_is_never_maths(site):
     pages_text = {a: (site / "articles" / f"{a}.html").read_text(encoding="utf-8") for a in data.articles.article_id}
     missing = [c.claim_id for c in data.claims.itertuples()
                if not re.search(f'<mark [^>]*class="tk-claim" id="claim-{c.claim_id}"', pages_text[c.article_id])]
-    missing += [e.event_id for e in data.events.itertuples() if f'id="event-{e.event_id}"' not in pages_text[e.article_id]]
+    missing += [e.event_id for e in data.events.itertuples()
+                if f'id="event-{e.event_id}"' not in pages_text[e.article_id]]
     assert not missing, missing
     for article_id, text in pages_text.items():
         numbers = data.not_quantities[data.not_quantities.article_id == article_id]

@@ -61,6 +61,16 @@ class SiteData:
         return {row.figure: row for row in self.figures.itertuples()}
 
     @cached_property
+    def event_quotes(self):
+        """Each event's quoted span by its id."""
+        return dict(zip(self.events.event_id, self.events.quote))
+
+    @cached_property
+    def article_ids(self):
+        """Article ids by themselves and by their three-digit prefix (``001``)."""
+        return {key: a for a in self.articles.article_id for key in (a, a[:3])}
+
+    @cached_property
     def _event_articles(self):
         return dict(zip(self.events.event_id, self.events.article_id))
 

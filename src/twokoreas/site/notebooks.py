@@ -19,7 +19,6 @@ from ..cite import sentence_span
 from .data import article_page, figure_anchor, load_site_data
 
 SAVED_FIGURE = re.compile(r"figures/(\d\d_[\w-]+)\.png")
-CLAIM_ID = re.compile(r"\d{3}-\d{2}")
 QUOTED_CLAIM_ID = re.compile(r"""['"](\d{3}-\d{2})['"]""")
 IDS_IN_CELL = re.compile(r"[\w-]+")
 TRUNCATED = "..."
@@ -84,13 +83,15 @@ def split_at_figures(cell, data):
     return cells
 
 
-def _id_link(text, data, claims, events):
+def _id_link(text, data):
     """The cell's ids (``001-11``, ``E20``, or several separated by ``;``/``,``) as links, or None."""
     ids = IDS_IN_CELL.findall(text)
-    if not ids or not all(i in claims or i in events for i in ids) or not re.fullmatch(r"[\w\s;,-]+", text):
+    if not ids or not re.fullmatch(r"[\w\s;,-]+", text):
         return None
-    return ", ".join(f'<a class="tk-ref" href="{html.escape(data.claim_href(i) if i in claims else data.event_href(i))}">'
-                     f"{i}</a>" for i in ids)
+    if not all(i in data.claim_rows or i in data.event_quotes for i in ids):
+        return None
+    hrefs = [data.claim_href(i) if i in data.claim_rows else data.event_href(i) for i in ids]
+    return ", ".join(f'<a class="tk-ref" href="{html.escape(h)}">{i}</a>' for i, h in zip(ids, hrefs))
 
 
 def _full_sentence(data, claim_id, shown):
@@ -112,61 +113,69 @@ def _header(table):
     return [th.get_text(strip=True) for th in rows[-1].find_all(["th", "td"], recursive=False)] if rows else []
 
 
+def _replace(cell, markup):
+    cell.clear()
+    cell.append(BeautifulSoup(markup, "html.parser"))
+
+
+def _column(header, *names):
+    return next((i for i, h in enumerate(header) if h in names), None)
+
+
+def _text(cells, column):
+    return cells[column].get_text(strip=True) if column is not None and column < len(cells) else ""
+
+
+def _link_row(cells, columns, data):
+    """Link one table row's ids and article, and complete its quote; the claim id of the row, if any."""
+    for cell in cells:
+        linked = _id_link(cell.get_text(strip=True), data)
+        if linked:
+            _replace(cell, linked)
+    article_id = data.article_ids.get(_text(cells, columns["article"]))
+    if article_id:
+        _replace(cells[columns["article"]], f'<a href="{article_page(article_id)}">{html.escape(article_id[:3])}</a>')
+    claim_id, event_id = _text(cells, columns["claim"]), _text(cells, columns["event"])
+    if columns["quote"] is not None and columns["quote"] < len(cells):
+        quote = cells[columns["quote"]]
+        shown, full = quote.get_text(), None
+        if claim_id in data.claim_rows:
+            full = _full_sentence(data, claim_id, shown)
+        elif (event_id in data.event_quotes and shown.endswith(TRUNCATED)
+              and data.event_quotes[event_id].startswith(shown[:-len(TRUNCATED)])):
+            full = html.escape(data.event_quotes[event_id])
+        quote["class"] = quote.get("class", []) + ["tk-quote"]
+        if full:
+            _replace(quote, full)
+    return claim_id if claim_id in data.claim_rows else None
+
+
 def link_table(markup, data):
-    """HTML table output with claim and event ids linked, and sources tables completed."""
+    """HTML table output with claim, event and article ids linked; a sources table (claim and quote columns)
+    gains a ``figure`` column linked to the span and shows whole sentences with the figure marked."""
+    if "<table" not in markup:
+        return markup
     soup = BeautifulSoup(markup, "html.parser")
-    claims, events = set(data.claims.claim_id), set(data.events.event_id)
-    quoted = data.events.set_index("event_id").quote
-    articles = {key: a for a in data.articles.article_id for key in (a, a[:3])}
-    changed = False
     for table in soup.find_all("table"):
         header = _header(table)
-        claim_col = next((i for i, h in enumerate(header) if h in ("claim", "claim_id")), None)
-        event_col = next((i for i, h in enumerate(header) if h in ("event", "event_id")), None)
-        quote_col = header.index("quote") if "quote" in header else None
-        article_col = next((i for i, h in enumerate(header) if h in ("article", "article_id")), None)
-        add_figure = claim_col is not None and quote_col is not None and "figure" not in header
+        columns = {"claim": _column(header, "claim", "claim_id"), "event": _column(header, "event", "event_id"),
+                   "quote": _column(header, "quote"), "article": _column(header, "article", "article_id")}
+        add_figure = columns["claim"] is not None and columns["quote"] is not None and "figure" not in header
         if add_figure:
-            new = soup.new_tag("th")
-            new.string = "figure"
-            table.find("thead").find_all("tr")[-1].find_all(["th", "td"], recursive=False)[claim_col].insert_after(new)
+            th = soup.new_tag("th")
+            th.string = "figure"
+            header_cells = table.find("thead").find_all("tr")[-1].find_all(["th", "td"], recursive=False)
+            header_cells[columns["claim"]].insert_after(th)
         for tr in (table.find("tbody") or table).find_all("tr", recursive=False):
             cells = tr.find_all(["th", "td"], recursive=False)
-            for cell in cells:
-                linked = _id_link(cell.get_text(strip=True), data, claims, events)
-                if linked:
-                    cell.clear()
-                    cell.append(BeautifulSoup(linked, "html.parser"))
-                    changed = True
-            if article_col is not None and article_col < len(cells):
-                article_id = articles.get(cells[article_col].get_text(strip=True))
-                if article_id:
-                    cells[article_col].clear()
-                    cells[article_col].append(BeautifulSoup(
-                        f'<a href="{article_page(article_id)}">{html.escape(article_id[:3])}</a>', "html.parser"))
-                    changed = True
-            row_claim = cells[claim_col].get_text(strip=True) if claim_col is not None and claim_col < len(cells) else ""
-            row_event = cells[event_col].get_text(strip=True) if event_col is not None and event_col < len(cells) else ""
-            if quote_col is not None and quote_col < len(cells):
-                shown = cells[quote_col].get_text()
-                full = None
-                if row_claim in claims:
-                    full = _full_sentence(data, row_claim, shown)
-                elif row_event in events and shown.endswith(TRUNCATED) and quoted[row_event].startswith(shown[:-3]):
-                    full = html.escape(quoted[row_event])
-                cells[quote_col]["class"] = cells[quote_col].get("class", []) + ["tk-quote"]
-                if full:
-                    cells[quote_col].clear()
-                    cells[quote_col].append(BeautifulSoup(full, "html.parser"))
-                    changed = True
-            if add_figure and row_claim in claims:
-                claim = data.claim_rows[row_claim]
-                figure = soup.new_tag("td")
-                figure.append(BeautifulSoup(f'<a class="tk-ref tk-figure" href="{html.escape(data.claim_href(row_claim))}">'
-                                            f"{html.escape(claim.mention)}</a>", "html.parser"))
-                cells[claim_col].insert_after(figure)
-                changed = True
-    return str(soup) if changed else markup
+            claim_id = _link_row(cells, columns, data)
+            if add_figure:
+                td = soup.new_tag("td")
+                if claim_id:
+                    _replace(td, f'<a class="tk-ref tk-figure" href="{html.escape(data.claim_href(claim_id))}">'
+                                 f"{html.escape(data.claim_rows[claim_id].mention)}</a>")
+                cells[columns["claim"]].insert_after(td)
+    return str(soup)
 
 
 def link_prose(markdown, source, data):

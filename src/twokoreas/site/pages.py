@@ -115,7 +115,8 @@ def gallery_page(data, figures_dir, shown):
         drawn = " and ".join(d for d in drawn if d)
         cards.append(f'<figure class="tk-card"><a href="{target}"><img src="figures/{row.figure}.png" alt="{alt}" '
                      f'></a><figcaption><a href="{target}">{html.escape(row.title)}</a>'
-                     f'{f" · draws {drawn}" if drawn else ""} · <a href="figures/{row.figure}.svg">SVG</a></figcaption>'
+                     f'{f" · draws {drawn}" if drawn else ""} · '
+                     f'<a href="figures/{row.figure}.svg">SVG</a></figcaption>'
                      "</figure>")
     return "\n".join(["# Figure gallery", "",
                       "Every chart the notebooks draw. Each links to its place on its notebook page, where the claims "
