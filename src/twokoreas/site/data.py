@@ -91,7 +91,8 @@ def _figures_index():
     columns = ["figure", "notebook", "title", "claim_ids", "event_ids"]
     if not index.exists():
         return pd.DataFrame(columns=columns)
-    return pd.read_csv(index, dtype=str, keep_default_na=False)
+    frame = pd.read_csv(index, dtype=str, keep_default_na=False)
+    return frame.assign(**{c: "" for c in columns if c not in frame.columns})
 
 
 @lru_cache(maxsize=1)
