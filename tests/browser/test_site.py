@@ -184,9 +184,9 @@ def test_a_claim_in_a_sources_table_is_one_click_from_its_highlighted_span(site,
 
 
 def test_a_chart_lists_the_claims_and_events_it_draws_each_one_click_from_its_span(site, browser):
-    _follow(browser, site / "04_troops.html", "#fig-04-troop-estimates figcaption a.tk-ref[href*='#claim-']",
+    _follow(browser, site / "04_troops.html", "figure[id^='fig-'] figcaption a.tk-ref[href*='#claim-']",
             DESKTOP, "site-landed-from-chart.png")
-    _follow(browser, site / "09_stances_over_time.html", "#fig-09-timeline figcaption a.tk-ref[href*='#event-']",
+    _follow(browser, site / "09_stances_over_time.html", "figure[id^='fig-'] figcaption a.tk-ref[href*='#event-']",
             DESKTOP, "site-landed-event.png")
 
 
