@@ -26,7 +26,7 @@ $(STAMP): pyproject.toml requirements.lock $(if $(VENV_STALE),FORCE)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	@echo "installing the pinned packages into $(VENV) (a minute or more the first time)"
 	$(BIN)/python -m pip install --quiet --upgrade "pip>=24"
-	$(BIN)/python -m pip install --quiet -c requirements.lock -e ".[test,scale]"
+	$(BIN)/python -m pip install --quiet -c requirements.lock -e ".[test,scale,site]"
 	$(BIN)/python -m twokoreas.kernel
 	touch $(STAMP)
 
@@ -38,7 +38,7 @@ notebooks: $(STAMP)
 
 ## Render the executed notebooks to site/ without executing them again.
 site: $(STAMP)
-	$(BIN)/python -m twokoreas site
+	@bash -c 'TIMEFORMAT="make site: %1R s in all"; time $(BIN)/python -m twokoreas site'
 
 ## Data checks, unit and browser tests, nbval strict over every notebook.
 test: $(STAMP) chromium
@@ -77,13 +77,13 @@ nbdime: $(STAMP)
 lock:
 	rm -rf build/lock-venv && $(PYTHON) -m venv build/lock-venv
 	build/lock-venv/bin/python -m pip install --quiet --upgrade "pip>=24"
-	build/lock-venv/bin/python -m pip install --quiet -e ".[test,scale,bench,dev]"
+	build/lock-venv/bin/python -m pip install --quiet -e ".[test,scale,site,bench,dev]"
 	build/lock-venv/bin/python -m pip freeze --exclude-editable | grep -v '^twokoreas' > requirements.lock
 	rm -rf build/lock-venv
 
 ## Benchmarks print their figures; they are not tests.
 bench: $(STAMP)
-	$(BIN)/python -m pip install --quiet -c requirements.lock -e ".[test,scale,bench]"
+	$(BIN)/python -m pip install --quiet -c requirements.lock -e ".[test,scale,site,bench]"
 	$(BIN)/python benchmarks/extractor.py
 	$(BIN)/python benchmarks/devset.py
 	$(BIN)/python benchmarks/build.py

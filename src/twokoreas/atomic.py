@@ -1,9 +1,18 @@
-"""Write files whole or not at all: to a temporary file beside the target, then move it into place."""
+"""Write files whole or not at all: to a temporary file beside the target, then move it into place.
+
+The file gets the mode a plain ``open()`` would give (0644 under the usual umask), not the 0600 of a
+temporary file, so a web server running as another user can read what is published."""
 
 import os
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
+
+
+def _umask():
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 @contextmanager
@@ -15,6 +24,7 @@ def atomic_path(target):
     os.close(fd)
     try:
         yield Path(tmp)
+        os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, target)
     finally:
         if os.path.exists(tmp):

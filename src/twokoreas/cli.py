@@ -151,9 +151,14 @@ def _run(args):
 
 
 def _site(_args):
-    from .site import build_site
+    from .errors import DataError
+    from .site import SiteBuildFailed, build_site
 
-    build_site()
+    try:
+        build_site()
+    except (DataError, SiteBuildFailed) as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
     return 0
 
 

@@ -1,7 +1,12 @@
-"""The rendered site in a real browser (Chromium via Playwright, see chromium.py): images load, links resolve, no errors."""
+"""The rendered site in a real browser (Chromium via Playwright, see chromium.py), opened from file:// as a reader
+would open a downloaded copy: no failed request, specific titles, alt text, no sideways scrolling on a phone,
+code folded away, search offline, and one click from a figure to its highlighted sentence."""
 
+import re
+import stat
 import subprocess
 import sys
+from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 import pytest
@@ -12,13 +17,17 @@ from twokoreas import paths
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
          "--disable-component-update", "--disable-sync", "--no-first-run"]
 ARTIFACTS = paths.ROOT / "test-artifacts"
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 800}
+PLACEHOLDER_ALT = re.compile(r"^(|image|figure|png|no description has been provided for this image|.*\.png)$", re.I)
 
 
 @pytest.fixture(scope="module")
 def site():
-    """site/ rendered from the committed notebooks and figures (without executing them)."""
+    """site/ rendered from the committed notebooks, figures and data (without executing anything)."""
     result = subprocess.run([sys.executable, "-m", "twokoreas", "site"], capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
+    assert "warning" not in result.stderr.lower(), result.stderr
     return paths.SITE
 
 
@@ -32,45 +41,181 @@ def browser(chromium):
         launched.close()
 
 
-def local_target(page_path, href):
-    """The file a relative link points at, or None for an in-page anchor."""
-    parsed = urlparse(href)
-    if parsed.scheme in ("http", "https"):
-        raise AssertionError(f"{page_path.name} links off the site: {href}")
-    if not parsed.path:
-        return None
-    return (page_path.parent / unquote(parsed.path)).resolve()
+def pages(site):
+    return sorted(p for p in site.rglob("*.html") if "_static" not in p.parts and "_sources" not in p.parts)
 
 
-def test_index_images_links_and_screenshot(site, browser):
-    page = browser.new_page(viewport={"width": 1100, "height": 900})
-    index = site / "index.html"
-    page.goto(index.as_uri(), timeout=30_000)
+def open_page(browser, path, viewport=DESKTOP, fragment="", **context):
+    """A loaded page and the list that collects its failed requests and console errors."""
+    page = browser.new_context(viewport=viewport, **context).new_page()
+    failures = []
+    page.on("requestfailed", lambda request: failures.append(f"{request.url}: {request.failure}"))
+    page.on("console", lambda message: message.type == "error" and failures.append(message.text))
+    page.goto(path.as_uri() + fragment, timeout=30_000)
     page.wait_for_load_state("load")
-    widths = page.eval_on_selector_all("img", "imgs => imgs.map(i => [i.getAttribute('src'), i.naturalWidth])")
-    assert widths and all(w > 0 for _, w in widths), widths
-    hrefs = page.eval_on_selector_all("a[href]", "as => as.map(a => a.getAttribute('href'))")
-    assert any(h.endswith(".html") for h in hrefs)
-    for href in hrefs:
-        target = local_target(index, href)
-        assert target is None or target.exists(), f"broken link {href}"
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / "site-index.png"), full_page=True)
-    page.set_viewport_size({"width": 390, "height": 844})
-    page.screenshot(path=str(ARTIFACTS / "site-index-phone.png"), full_page=False)
-    page.close()
+    return page, failures
 
 
-def test_notebook_pages_show_no_errors_and_load_every_image(site, browser):
-    pages = sorted(site.glob("[0-9][0-9]_*.html"))
-    assert pages
-    for path in pages:
-        page = browser.new_page()
+def test_files_are_publishable(site):
+    modes = {p.relative_to(site): stat.S_IMODE(p.stat().st_mode) for p in [site, *site.rglob("*")]}
+    wrong = {str(p): oct(m) for p, m in modes.items()
+             if m != (0o755 if (site / p).is_dir() else 0o644)}
+    assert not wrong, wrong
+
+
+def test_every_page_loads_offline_with_a_specific_title_alt_text_and_no_sideways_scroll(site, browser):
+    titles = {}
+    for viewport in (DESKTOP, PHONE):
+        page = browser.new_context(viewport=viewport).new_page()
+        failures = []
+        page.on("requestfailed", lambda request: failures.append(f"{request.url}: {request.failure}"))
+        page.on("console", lambda message: message.type == "error" and failures.append(message.text))
+        for path in pages(site):
+            name = path.relative_to(site)
+            page.goto(path.as_uri(), timeout=30_000)
+            page.wait_for_load_state("load")
+            assert not failures, (name, failures)
+            images = page.eval_on_selector_all("img", "imgs => imgs.map(i => [i.getAttribute('src'), "
+                                                      "i.getAttribute('alt') || ''])")
+            assert not [src for src, alt in images if PLACEHOLDER_ALT.match(alt.strip())], (name, images)
+            width = page.evaluate("document.documentElement.scrollWidth")
+            assert width <= viewport["width"], (name, viewport, width)
+            titles[str(name)] = page.title()
+        page.context.close()
+    generic = {n: t for n, t in titles.items() if t.split(" — ")[0].strip().lower() in ("", "notebook", "untitled")}
+    assert not generic, generic
+    assert len(set(titles.values())) == len(titles), titles
+    assert titles["02_aid.html"].startswith("02 · South Korea")
+
+
+def test_every_image_loads(site, browser):
+    page = browser.new_context(viewport=DESKTOP).new_page()
+    failures = []
+    page.on("requestfailed", lambda request: failures.append(f"{request.url}: {request.failure}"))
+    for path in pages(site):
         page.goto(path.as_uri(), timeout=30_000)
-        assert page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']").count() == 0
+        page.wait_for_function("[...document.images].every(i => i.complete)")
+        widths = page.eval_on_selector_all("img", "imgs => imgs.map(i => [i.getAttribute('src'), i.naturalWidth])")
+        assert all(w for _, w in widths), (path.name, widths)
+    assert not failures, failures
+    page.context.close()
+
+
+def test_every_link_and_anchor_resolves(site):
+    for path in pages(site):
+        text = path.read_text(encoding="utf-8")
+        for href in re.findall(r'href="([^"]+)"', text):
+            parsed = urlparse(href.replace("&amp;", "&"))
+            assert parsed.scheme in ("", "file"), f"{path.name} links off the site: {href}"
+            target = (path.parent / unquote(parsed.path)).resolve() if parsed.path else path
+            assert target.exists(), f"{path.name}: broken link {href}"
+            if parsed.fragment and target.suffix == ".html":
+                assert f'id="{parsed.fragment}"' in target.read_text(encoding="utf-8"), f"{path.name}: {href}"
+
+
+def test_every_claim_and_event_has_its_anchor_and_money_is_never_maths(site):
+    from twokoreas.site.data import load_site_data
+
+    data = load_site_data()
+    pages_text = {a: (site / "articles" / f"{a}.html").read_text(encoding="utf-8") for a in data.articles.article_id}
+    missing = [c.claim_id for c in data.claims.itertuples()
+               if not re.search(f'<mark [^>]*class="tk-claim" id="claim-{c.claim_id}"', pages_text[c.article_id])]
+    missing += [e.event_id for e in data.events.itertuples()
+                if f'id="event-{e.event_id}"' not in pages_text[e.article_id]]
+    assert not missing, missing
+    for article_id, text in pages_text.items():
+        numbers = data.not_quantities[data.not_quantities.article_id == article_id]
+        assert text.count('class="tk-number"') >= len(numbers), article_id
+    for path in pages(site):
+        assert not re.search(r"<script[^>]*mathjax|MathJax\.", path.read_text(encoding="utf-8"), re.I), path.name
+    assert "$40 million" in (site / "02_aid.html").read_text(encoding="utf-8")
+
+
+def test_search_for_gallup_finds_the_opinion_page_offline(site, browser):
+    page, failures = open_page(browser, site / "search.html", fragment="?q=Gallup")
+    page.wait_for_selector("#search-results li a", timeout=15_000)
+    found = page.eval_on_selector_all("#search-results li a", "as => as.map(a => a.getAttribute('href'))")
+    assert any("06_opinion_constraints" in href for href in found), found
+    assert not failures, failures
+    page.context.close()
+
+
+def test_no_code_is_visible_until_the_toggle_is_used(site, browser):
+    page = browser.new_context(viewport=DESKTOP).new_page()
+    for path in sorted(site.glob("[0-9][0-9]_*.html")):
+        page.goto(path.as_uri(), timeout=30_000)
+        shown = page.evaluate("[...document.querySelectorAll('.cell_input, div.highlight pre')]"
+                              ".map(e => e.checkVisibility())")
+        assert shown and not any(shown), (path.name, shown)
         assert page.locator("text=Traceback (most recent call last)").count() == 0, path.name
-        widths = page.eval_on_selector_all("img", "imgs => imgs.map(i => i.naturalWidth)")
-        assert all(w > 0 for w in widths), (path.name, widths)
-        ARTIFACTS.mkdir(exist_ok=True)
-        page.screenshot(path=str(ARTIFACTS / f"site-{path.stem}.png"))
-        page.close()
+    page.goto((site / "02_aid.html").as_uri())
+    code = page.locator(".cell_input").first
+    page.locator("details.hide.above-input summary").first.click()
+    assert code.is_visible() and "import" in code.inner_text()
+    page.context.close()
+
+
+def _follow(browser, path, selector, viewport, shot):
+    page, failures = open_page(browser, path, viewport)
+    link = page.locator(selector).first
+    href = link.get_attribute("href")
+    link.scroll_into_view_if_needed()
+    link.click()
+    page.wait_for_load_state("load")
+    anchor = urlparse(href).fragment
+    assert page.evaluate("location.hash") == f"#{anchor}"
+    landed = page.locator(f"[id='{anchor}']")
+    box = landed.bounding_box()
+    assert box and 0 <= box["y"] and box["y"] + min(box["height"], 40) <= viewport["height"], (href, box)
+    outline = landed.evaluate("e => getComputedStyle(e).outlineStyle")
+    assert outline == "solid", (href, outline)  # the :target highlight
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / shot))
+    assert not failures, failures
+    page.context.close()
+    return href
+
+
+def test_a_claim_in_a_sources_table_is_one_click_from_its_highlighted_span(site, browser):
+    selector = "table:has(th:text-is('quote')) a.tk-ref[href*='#claim-001-11']"
+    href = _follow(browser, site / "02_aid.html", selector, DESKTOP, "site-landed-claim-desktop.png")
+    assert href == "articles/001_0cad51775cc05eaf.html#claim-001-11"
+    _follow(browser, site / "02_aid.html", selector, PHONE, "site-landed-claim-phone.png")
+
+
+def test_a_chart_lists_the_claims_and_events_it_draws_each_one_click_from_its_span(site, browser):
+    _follow(browser, site / "04_troops.html", "figure[id^='fig-'] figcaption a.tk-ref[href*='#claim-']",
+            DESKTOP, "site-landed-from-chart.png")
+    _follow(browser, site / "09_stances_over_time.html", "figure[id^='fig-'] figcaption a.tk-ref[href*='#event-']",
+            DESKTOP, "site-landed-event.png")
+
+
+def test_claims_show_value_qualifier_and_theme_on_focus(site, browser):
+    page, _ = open_page(browser, site / "articles" / "001_0cad51775cc05eaf.html")
+    claim = page.locator("#claim-001-11")
+    tip = page.locator("#tip-claim-001-11")
+    assert not tip.is_visible()
+    claim.focus()
+    assert tip.is_visible()
+    assert "qualifier: approximately" in tip.inner_text() and "theme: aid" in tip.inner_text()
+    assert page.locator(".tk-number").count() > 0 and page.locator(".tk-boilerplate").count() > 0
+    page.context.close()
+
+
+def test_dark_mode_follows_the_system_and_each_notebook_can_be_downloaded(site, browser):
+    page, _ = open_page(browser, site / "02_aid.html", color_scheme="dark")
+    assert page.evaluate("document.documentElement.dataset.theme") == "dark"
+    downloads = page.eval_on_selector_all("a[href$='.ipynb']", "as => as.map(a => a.getAttribute('href'))")
+    assert "_sources/02_aid.ipynb" in downloads, downloads
+    assert (site / "_sources" / "02_aid.ipynb").read_bytes() == (paths.NOTEBOOKS / "02_aid.ipynb").read_bytes()
+    page.context.close()
+
+
+def test_screenshots_at_desktop_and_phone_width(site, browser):
+    ARTIFACTS.mkdir(exist_ok=True)
+    for name in ("index.html", "02_aid.html", "figures.html", "articles/001_0cad51775cc05eaf.html"):
+        for label, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
+            page, failures = open_page(browser, site / name, viewport)
+            page.screenshot(path=str(ARTIFACTS / f"site-{Path(name).stem}-{label}.png"))
+            assert not failures
+            page.context.close()

@@ -1,0 +1,80 @@
+"""Render the executed notebooks and pages generated from ``data/`` into ``site/``: Sphinx with myst-nb and
+sphinx-book-theme (the Jupyter Book 1 stack), offline, readable from ``file://``, never executing a notebook.
+
+The site is built beside ``site/`` and moved into place only when the build succeeded, with the usual
+permissions (files 0644, folders 0755) so any web server can serve it.
+"""
+
+import io
+import os
+import shutil
+import sys
+import time
+from pathlib import Path
+
+from .. import paths
+from ..runner import notebook_paths
+from .data import load_site_data
+from .pages import write_sources
+
+CONF_DIR = Path(__file__).parent
+BUILD = paths.ROOT / "build"
+
+
+class SiteBuildFailed(Exception):
+    """Sphinx stopped with an error; ``site/`` is left as it was."""
+
+
+def _publishable(tree):
+    """Give every file 0644 and every folder 0755, whatever the umask or temporary-file modes."""
+    os.chmod(tree, 0o755)
+    for folder, dirs, files in os.walk(tree):
+        for name in dirs:
+            os.chmod(os.path.join(folder, name), 0o755)
+        for name in files:
+            os.chmod(os.path.join(folder, name), 0o644)
+
+
+def _replace_tree(new, target):
+    """Move the finished tree ``new`` onto ``target``, removing the old one after the swap."""
+    old = target.with_name(f".{target.name}.old")
+    shutil.rmtree(old, ignore_errors=True)
+    if target.exists():
+        os.replace(target, old)
+    os.replace(new, target)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _sphinx(source, out, doctrees):
+    from sphinx.application import Sphinx
+    from sphinx.errors import SphinxError
+
+    warnings = io.StringIO()
+    try:
+        app = Sphinx(str(source), str(CONF_DIR), str(out), str(doctrees), "html", status=None,
+                     warning=warnings, freshenv=True, verbosity=0,
+                     confoverrides={"html_extra_path": [str(source / "_extra")]})
+        app.build(force_all=True)
+    except SphinxError as err:
+        raise SiteBuildFailed(f"sphinx: {err}") from None
+    if app.statuscode:
+        raise SiteBuildFailed(f"sphinx: build failed: {warnings.getvalue().strip()}")
+    return [line for line in warnings.getvalue().splitlines() if line.strip()]
+
+
+def build_site():
+    """Write ``site/``: a page per notebook and per article, the index, gallery and downloads. Prints a summary
+    line with the time taken; raises :class:`twokoreas.DataError` or :class:`SiteBuildFailed`."""
+    started = time.perf_counter()
+    data = load_site_data()
+    notebooks = notebook_paths()
+    source, out, doctrees = BUILD / "site-src", BUILD / "site-new", BUILD / "site-doctrees"
+    for folder in (out, doctrees):
+        shutil.rmtree(folder, ignore_errors=True)
+    write_sources(source, data, notebooks)
+    for warning in _sphinx(source, out, doctrees):
+        print(f"warning: {warning}", file=sys.stderr)
+    _publishable(out)
+    _replace_tree(out, paths.SITE)
+    print(f"site: {len(notebooks)} notebook pages, {len(data.articles)} article pages, index, gallery and "
+          f"downloads in {paths.SITE.relative_to(paths.ROOT)}/ in {time.perf_counter() - started:.1f} s")

@@ -1,0 +1,151 @@
+"""The site's pieces without a browser: marked article text, links added at render time, file modes."""
+
+import os
+import stat
+from types import SimpleNamespace
+
+import nbformat
+from docutils import nodes
+
+from twokoreas.atomic import write_text
+from twokoreas.site.article import Mark, date_interval, marked_paragraphs, span
+from twokoreas.site.data import load_site_data
+from twokoreas.site.notebooks import link_prose, link_table, split_at_figures
+
+
+def test_atomic_writes_get_the_mode_of_a_plain_open(tmp_path):
+    previous = os.umask(0o022)
+    try:
+        write_text(tmp_path / "page.html", "<p>hi</p>")
+    finally:
+        os.umask(previous)
+    assert stat.S_IMODE((tmp_path / "page.html").stat().st_mode) == 0o644
+
+
+def _spans(paragraph):
+    return [n for n in paragraph.findall(span)]
+
+
+def test_nested_and_crossing_spans_keep_the_text_and_put_each_anchor_once():
+    text = "one two three four\nfive"
+    event = Mark(0, 13, "event", "event-E1", label="E1")
+    claim = Mark(4, 7, "claim", "claim-000-01", tip="000-01: 2")
+    crossing = Mark(8, 18, "number", tip="not a quantity: ordinal")
+    paragraphs = marked_paragraphs(text, sorted([crossing, claim, event], key=Mark.order))
+    assert len(paragraphs) == 2
+    first = paragraphs[0]
+    text_only = "".join(t.astext() for t in first.findall(nodes.Text)
+                        if "tk-tip" not in t.parent.get("classes", []))
+    assert text_only == "one two three four"
+    by_class = {}
+    for node in _spans(first):
+        by_class.setdefault(node["classes"][0], []).append(node)
+    (event_node,), (claim_node,) = by_class["tk-event"], by_class["tk-claim"]
+    assert event_node["ids"] == ["event-E1"] and claim_node["ids"] == ["claim-000-01"]
+    assert claim_node.parent is event_node
+    pieces = by_class["tk-number"]
+    assert len(pieces) == 2 and pieces[0].parent is event_node and pieces[1].parent is first
+    assert [p["tip"] for p in pieces] == ["not a quantity: ordinal", ""]
+    assert claim_node["attrs"]["tabindex"] == "0"
+    assert [t.astext() for t in claim_node.findall(span) if "tk-tip" in t["classes"]] == ["000-01: 2"]
+
+
+def test_date_interval_uses_the_interval_columns_when_present():
+    new = SimpleNamespace(published_earliest="2022-10-12", published_latest="", published_basis="inferred")
+    assert date_interval(new) == "2022-10-12 or later; basis: inferred"
+    both = SimpleNamespace(published_earliest="2024-10-21", published_latest="2024-12-31", published_basis="text")
+    assert date_interval(both) == "between 2024-10-21 and 2024-12-31; basis: text"
+    old = SimpleNamespace(published_label="2022-10-12", published_precision="day", published_basis="inferred")
+    assert date_interval(old) == "2022-10-12 (precision: day); basis: inferred"
+
+
+SOURCES_TABLE = (
+    '<table class="dataframe"><thead><tr><th></th><th>claim</th><th>article</th><th>quote</th></tr></thead>'
+    '<tbody><tr><th>0</th><td>000-03</td><td>000</td><td>"So far it has given $40 million in aid to Ukraine, '
+    "including some military aid, and is talking about sending an additional $50 million in aid to Ukraine un..."
+    "</td></tr></tbody></table>")
+
+
+def test_sources_table_gains_the_figure_the_whole_sentence_and_links():
+    data = load_site_data()
+    html = link_table(SOURCES_TABLE, data)
+    href = data.claim_href("000-03")
+    assert href == "articles/000_808c9a3eda23d770.html#claim-000-03"
+    assert f'<a class="tk-ref" href="{href}">000-03</a>' in html
+    assert f'<th>figure</th>' in html and f'<a class="tk-ref tk-figure" href="{href}">$40 million</a>' in html
+    assert '<a href="articles/000_808c9a3eda23d770.html">000</a>' in html
+    assert "<mark>$40 million</mark>" in html and "un...<" not in html and "under the guise of" in html
+
+
+def test_table_cells_holding_event_ids_link_to_the_events():
+    data = load_site_data()
+    html = link_table("<table><thead><tr><th>preceded_by</th></tr></thead><tbody><tr><td>E02; E04</td></tr>"
+                      "<tr><td>E999</td></tr></tbody></table>", load_site_data())
+    assert data.event_href("E02") in html and data.event_href("E04") in html and "<td>E999</td>" in html
+
+
+def test_stated_figures_link_to_their_spans_in_the_order_the_cell_states_them():
+    data = load_site_data()
+    source = "f\"**{cite.state(aid, '000-03', texts)}** then **{cite.state(aid, '000-04', texts)}**\""
+    linked = link_prose(r"at **\$40 million**, with **\$50 million** more; \$40 million again", source, data)
+    assert linked.startswith(f'at **<a class="tk-ref" href="{data.claim_href("000-03")}">$40 million</a>**')
+    assert f'**<a class="tk-ref" href="{data.claim_href("000-04")}">$50 million</a>**' in linked
+    assert linked.endswith(r"more; \$40 million again")
+    words = link_prose("someone said one", "state(c, '001-14', t)", data)
+    assert data.claims.set_index("claim_id").figure["001-14"] == "one"
+    assert words == f'someone said <a class="tk-ref" href="{data.claim_href("001-14")}">one</a>'
+
+
+def test_each_saved_chart_gets_its_own_cell_with_alt_text_anchor_and_linked_caption():
+    data = load_site_data()
+    cell = nbformat.v4.new_code_cell("fig = ...", id="02-06")
+    cell.outputs = [
+        nbformat.v4.new_output("display_data", {"text/html": "<table></table>"}),
+        nbformat.v4.new_output("execute_result", {"image/png": "iVBOR", "text/plain": (
+            "figures/02_aid_figures.png, figures/02_aid_figures.svg, figures/02_aid_figures.csv")}),
+        nbformat.v4.new_output("stream", name="stdout", text="done\n")]
+    first, chart, rest = split_at_figures(cell, data)
+    assert first.source == "fig = ..." and len(first.outputs) == 1 and "remove-input" not in first.metadata["tags"]
+    assert chart.source.startswith("#") and "remove-input" in chart.metadata["tags"]
+    title = data.figure_rows["02_aid_figures"].title
+    assert chart.metadata["mystnb"]["image"]["alt"] == title
+    assert chart.metadata["mystnb"]["figure"]["name"] == "fig-02-aid-figures"
+    assert data.claim_href("001-11") in chart.metadata["mystnb"]["figure"]["caption"]
+    assert rest.outputs[0]["text"] == "done\n"
+
+
+def test_bad_data_stops_the_build_with_one_line_and_leaves_the_site_as_it_was(data_copy, tmp_path, monkeypatch,
+                                                                                  capsys):
+    from conftest import edit_csv
+    from twokoreas import cli, paths
+
+    edit_csv(data_copy / "claims.csv", "000-01,000_808c9a3eda23d770,382,386,four",
+             "000-01,000_808c9a3eda23d770,382,387,four")
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("the published site")
+    monkeypatch.setattr(paths, "DATA", data_copy)
+    monkeypatch.setattr(paths, "SITE", site)
+    load_site_data.cache_clear()
+    try:
+        assert cli.main(["site"]) == 1
+    finally:
+        load_site_data.cache_clear()
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith("error: ") and "claims.csv" in err[0], err
+    assert [p.name for p in site.iterdir()] == ["index.html"]
+    assert (site / "index.html").read_text() == "the published site"
+
+
+def test_alt_text_is_the_recorded_alt_else_the_title():
+    data = load_site_data()
+    assert data.figure_alt(SimpleNamespace(alt="Dots for each aid figure", title="Aid")) == "Dots for each aid figure"
+    assert data.figure_alt(SimpleNamespace(alt="", title="Aid")) == "Aid"
+    assert data.figure_alt(SimpleNamespace(title="Aid")) == "Aid"
+
+
+def test_file_names_in_prose_link_to_their_downloads_where_published():
+    from twokoreas.site.notebooks import link_files
+
+    linked = link_files("**Inputs:** `data/claims.csv`, `data/nope.csv`, `aid`", {"data/claims.csv"})
+    assert linked == '**Inputs:** <a href="data/claims.csv"><code>data/claims.csv</code></a>, `data/nope.csv`, `aid`'
