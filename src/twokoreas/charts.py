@@ -13,12 +13,13 @@ import seaborn as sns
 
 from . import dates, paths
 from .atomic import atomic_path, write_csv
+from .layout import check_layout
 
 PALETTE = {
     "DPRK": "#c0392b", "ROK": "#1f5fa8", "Russia": "#7b3f00", "Ukraine": "#e0a100",
     "USA": "#5b6770", "Poland": "#8e44ad", "other": "#9aa0a6",
 }
-INDEX_COLUMNS = ["figure", "notebook", "title", "claim_ids", "event_ids"]
+INDEX_COLUMNS = ["figure", "notebook", "title", "alt", "claim_ids", "event_ids"]
 WIDTH_INCHES, DPI = 8, 200  # 1,600 px wide: sharp in print
 
 
@@ -99,12 +100,12 @@ def _figure_name(notebook, slug):
     return f"{notebook[:2]}_{slug}"
 
 
-def _record(name, notebook, title, claim_ids, event_ids):
+def _record(name, notebook, title, claim_ids, event_ids, alt=""):
     index = paths.figures_dir() / "index.csv"
     rows = pd.read_csv(index, dtype=str, keep_default_na=False) if index.exists() else pd.DataFrame(columns=INDEX_COLUMNS)
     rows = rows.reindex(columns=INDEX_COLUMNS, fill_value="")
     rows = rows[rows.figure != name]
-    new = pd.DataFrame([[name, notebook, title, ";".join(sorted(set(claim_ids))), ";".join(sorted(set(event_ids)))]],
+    new = pd.DataFrame([[name, notebook, title, alt, ";".join(sorted(set(claim_ids))), ";".join(sorted(set(event_ids)))]],
                        columns=INDEX_COLUMNS)
     write_csv(pd.concat([rows, new]).sort_values("figure"), index)
 
@@ -125,16 +126,29 @@ class SavedFigure:
         return self._png
 
 
-def save_figure(fig, notebook, slug, title, data, claim_ids, event_ids=()):
-    """Save ``fig`` as PNG and SVG with ``data`` as CSV beside it; index it with the claim and event ids it
-    draws; close it. Returns a :class:`SavedFigure`, which a notebook shows as the saved PNG (drawn once)."""
+def alt_text(title, description=""):
+    """A figure's alt text: its title and a one-sentence description of what it shows."""
+    title = title.rstrip(".")
+    return f"{title}. {description.strip()}" if description.strip() else f"{title}."
+
+
+def save_figure(fig, notebook, slug, title, data, claim_ids, event_ids=(), description=""):
+    """Save ``fig`` as PNG and SVG with ``data`` as CSV beside it; index it with its alt text (``title`` and a
+    one-sentence ``description``) and the claim and event ids it draws; close it. Refuses (LayoutError, nothing
+    written) a figure whose text is cut by its frame or overlaps other text. Returns a :class:`SavedFigure`,
+    which a notebook shows as the saved PNG (drawn once)."""
     name = _figure_name(notebook, slug)
+    try:
+        check_layout(fig, name)
+    except Exception:
+        plt.close(fig)
+        raise
     folder = paths.figures_dir()
     for ext, metadata in (("png", {"Software": None}), ("svg", {"Date": None})):
         with atomic_path(folder / f"{name}.{ext}") as tmp:
             fig.savefig(tmp, format=ext, metadata=metadata, bbox_inches="tight", pad_inches=0.15)
     write_csv(data, folder / f"{name}.csv")
-    _record(name, notebook, title, claim_ids, event_ids)
+    _record(name, notebook, title, claim_ids, event_ids, alt_text(title, description))
     plt.close(fig)
     return SavedFigure([f"figures/{name}.{ext}" for ext in ("png", "svg", "csv")], (folder / f"{name}.png").read_bytes())
 

@@ -1,13 +1,13 @@
-"""How a text frames the war: which Korea each sentence is about, and lexical markers per 1,000 words."""
+"""How a text frames the war: which Korea each sentence is about, and lexical markers in its own voice and in quotes."""
 
 import re
 
 import pandas as pd
 
-from .cite import sentence_bounds
+from .sentences import own_voice, quoted, sentences
 
 KOREA_NAMES = {
-    "DPRK": [r"\bNorth Korea", r"\bDPRK\b", r"\bPyongyang\b", r"\bKim Jong[- ]un\b", r"\bKim\b(?! Keon-hee| Eun-hye)",
+    "DPRK": [r"\bNorth Korea", r"\bNorth and South Korea", r"\bDPRK\b", r"\bPyongyang\b", r"\bKim Jong[- ]un\b", r"\bKim\b(?! Keon-hee| Eun-hye)",
              r"\b[Tt]he North(?:'s|’s)?\b", r"\bDemocratic People(?:'|’)s Republic of Korea\b"],
     "ROK": [r"\bSouth Korea", r"\bRO[Kk]\b", r"\bSeoul\b", r"\bYoon\b", r"\bYun\b", r"\bPark Jin\b",
             r"\bChang Ho-jin\b", r"(?<!People's )(?<!People’s )\bRepublic of Korea\b",
@@ -27,12 +27,28 @@ def about(sentence):
     return {(): "neither", ("DPRK",): "DPRK", ("ROK",): "ROK"}.get(found, "both")
 
 
-def sentences(text):
-    """The sentences (or lines) of ``text``, without empty ones."""
-    cuts = sentence_bounds(text)
-    return [text[a:b].strip() for a, b in zip(cuts, cuts[1:]) if text[a:b].strip()]
+_PRONOUN_START = re.compile(r"^(?:it|its|he|his|she|her|they|their|the country|the government)\b", re.IGNORECASE)
+
+
+def sentence_focus(text):
+    """``(sentence, about)`` for each sentence of ``text``; a sentence that names no Korea but opens with a
+    pronoun ("So far it has given...", "He added...") takes the Korea of the sentence before it."""
+    found, previous = [], "neither"
+    for sentence in sentences(text):
+        korea = about(sentence)
+        if korea == "neither" and _PRONOUN_START.search(re.sub(r"^(?:So far|But|And|However|Still),?\s+", "", sentence)):
+            korea = previous
+        found.append((sentence, korea))
+        previous = korea
+    return found
 
 
 def marker_counts(text, markers):
     """Occurrences of each marker (rows with ``marker`` and ``pattern``) in ``text``."""
     return pd.Series({m.marker: len(re.findall(m.pattern, text)) for m in markers.itertuples()}, dtype="int64")
+
+
+def marker_counts_by_voice(text, markers):
+    """Marker counts in ``text`` split by voice: a frame with columns ``own voice`` and ``in quotes``."""
+    return pd.DataFrame({"own voice": marker_counts(own_voice(text), markers),
+                         "in quotes": marker_counts(quoted(text), markers)})
