@@ -192,13 +192,54 @@ def estimates_over_time(ax, facts, colors):
         if r.qualifier in ("more_than", "at_least"):
             ax.plot(interval.earliest, y * 1.06, "^", ms=6, color=color)
     grey = "#5f6368"
-    return [
-        Line2D([], [], marker="o", ls="", color=grey, ms=7, label="exact figure, known day"),
-        Line2D([], [], marker="o", ls="", color=grey, mfc="white", mew=2, ms=7, label='hedged ("about")'),
-        Line2D([], [], color=grey, lw=5, alpha=0.45, label="date known only within a span"),
-        Line2D([], [], marker=">", ls=":", color=grey, ms=6, label="date known only as a lower bound"),
-        Line2D([], [], marker="^", ls="", color=grey, ms=6, label='"more than"'),
-        Patch(color=grey, alpha=0.2, label="range of values"),
-        *[Line2D([], [], marker="s" if kind == "planned" else "o", ls="", color=color, ms=7, label=kind)
-          for kind, color in colors.items()],
-    ]
+    intervals = dates.intervals(facts)
+    used = {
+        "exact": (facts.qualifier == "exact").any(), "hedged": (facts.qualifier != "exact").any(),
+        "span": any(i.bounded and not i.is_day for i in intervals), "open": any(not i.bounded for i in intervals),
+        "more": facts.qualifier.isin(["more_than", "at_least"]).any(), "range": (facts.qualifier == "range").any(),
+    }
+    legend = {
+        "exact": Line2D([], [], marker="o", ls="", color=grey, ms=7, label="exact figure"),
+        "hedged": Line2D([], [], marker="o", ls="", color=grey, mfc="white", mew=2, ms=7,
+                         label='hedged ("about", "over", "an estimated")'),
+        "span": Line2D([], [], color=grey, lw=5, alpha=0.45, label="date known only within a span"),
+        "open": Line2D([], [], marker=">", ls=":", color=grey, ms=6, label="date known only as a lower bound"),
+        "more": Line2D([], [], marker="^", ls="", color=grey, ms=6, label='"more than": the figure is a floor'),
+        "range": Patch(color=grey, alpha=0.2, label="range of values"),
+    }
+    return [handle for key, handle in legend.items() if used[key]] + [
+        Line2D([], [], marker="s" if kind == "planned" else "o", ls="", color=color, ms=7, label=kind)
+        for kind, color in colors.items()]
+
+
+def estimates_chart(facts, colors, ylabel, title, label):
+    """A whole estimates-over-time chart: one mark per fact (see :func:`estimates_over_time`), each labelled
+    ``label(row)`` beside its mark, labels spread apart vertically so none overlaps another, and the legend
+    of every encoding inside the image. Returns the figure."""
+    import matplotlib.dates as mdates
+
+    fig, ax = plt.subplots(figsize=(9, 5.4))
+    handles = estimates_over_time(ax, facts, colors)
+    top = facts[["value", "value_high"]].max().max() * 1.35
+    ax.set_ylim(0, top)
+    def anchor(r):  # a range is labelled at its middle
+        return r.value if r.value == r.value else (r.value_low + r.value_high) / 2
+
+    placed = []
+    for r in sorted(facts.itertuples(), key=anchor):
+        y = anchor(r)
+        text_y = max([y] + [p + top * 0.055 for p in placed])
+        placed.append(text_y)
+        ax.annotate(label(r), (r.date_earliest, y), xytext=(r.date_earliest - pd.Timedelta(days=4), text_y),
+                    textcoords="data", fontsize=7.5, ha="right", va="center",
+                    arrowprops={"arrowstyle": "-", "color": "#9aa0a6", "lw": 0.6} if text_y != y else None)
+    ax.set_xlim(facts.date_earliest.min() - pd.Timedelta(days=75), facts.date_earliest.max() + pd.Timedelta(days=50))
+    ax.yaxis.set_major_formatter(lambda y, _: f"{y:,.0f}")
+    ax.xaxis.set_major_locator(mdates.MonthLocator())
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%b %Y"))
+    ax.tick_params(axis="x", labelsize=8)
+    ax.set_ylabel(ylabel)
+    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=7.5, frameon=False,
+              title="How to read the marks", title_fontsize=8)
+    ax.set_title(title)
+    return fig

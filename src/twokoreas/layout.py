@@ -60,7 +60,7 @@ def layout_problems(fig, chart):
     fig.canvas.draw()
     renderer = fig.canvas.get_renderer()
     texts = visible_texts(fig)
-    boxes = [t.get_window_extent(renderer) for t, _ in texts]
+    boxes = [Text.get_window_extent(t, renderer) for t, _ in texts]  # the words only, not an annotation's arrow
     problems = []
     for (text, ax), box in zip(texts, boxes):
         if ax is not None and text in ax.texts and _crosses(box, ax.get_window_extent(renderer)):

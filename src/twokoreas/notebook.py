@@ -61,6 +61,11 @@ class Notebook:
         return sentence_around(self.texts[claim.article_id], claim.start, claim.end)
 
     @staticmethod
+    def spelled(count):
+        """A small count in words, as prose writes it ("two"); larger ones in figures."""
+        return spelled(count)
+
+    @staticmethod
     def say(text):
         """Prose for the notebook, with dollar signs escaped so JupyterLab does not typeset them as maths."""
         return Markdown(text.replace("$", r"\$"))
@@ -88,6 +93,14 @@ class Notebook:
                  .rename(columns={"claim_id": "claim", "source_label": "outlet", "published_label": "published",
                                   "attributed_to": "attributed to"}))
         return self.table(frame, slug, "Sources of the figures in this notebook", frame.claim)
+
+
+SMALL_NUMBERS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+
+
+def spelled(count):
+    """A count as prose writes it: words up to ten ("none" for zero at the start of a clause is the caller's)."""
+    return SMALL_NUMBERS[count] if 0 <= count < len(SMALL_NUMBERS) else f"{count:,}"
 
 
 def notebook(name):
