@@ -56,6 +56,15 @@ class Notebook:
         figure = f"**{claim.figure}**"
         return f"{figure} ({claim.attribution})" if claim.needs_attribution else figure
 
+    def sentence(self, article, words):
+        """The full sentence of article ``article`` (its three-digit id) that holds ``words``; fails when the
+        text does not hold them, so a quoted passage cannot drift from its source."""
+        article_id = next(a for a in self.texts if a.startswith(article))
+        start = self.texts[article_id].find(words)
+        if start < 0:
+            raise FactNotFound(f"article {article} does not contain {words!r}")
+        return sentence_around(self.texts[article_id], start, start + len(words))
+
     def quote(self, claim):
         """The sentence of its article that holds a claim's figure."""
         return sentence_around(self.texts[claim.article_id], claim.start, claim.end)
