@@ -243,3 +243,77 @@ def estimates_chart(facts, colors, ylabel, title, label):
               title="How to read the marks", title_fontsize=8)
     ax.set_title(title)
     return fig
+
+
+def stacked_monthly_bars(monthly, colors, ylabel, title, cutoff=None, cutoff_label=""):
+    """Bars by month, one colour per column of ``monthly`` (index: month starts), stacked; months after
+    ``cutoff`` shaded and named by ``cutoff_label``. The legend names every colour and the shading."""
+    import matplotlib.dates as mdates
+    from matplotlib.patches import Patch
+
+    fig, ax = plt.subplots(figsize=(8, 4.2))
+    bottom = pd.Series(0.0, index=monthly.index)
+    for column in monthly.columns:
+        ax.bar(monthly.index, monthly[column], bottom=bottom, width=25, color=colors[column], label=column)
+        bottom += monthly[column]
+    ax.set_ylim(0, bottom.max() * 1.25)
+    handles = [Patch(color=colors[c], label=c) for c in monthly.columns]
+    if cutoff is not None:
+        ax.axvspan(pd.Timestamp(cutoff), monthly.index.max() + pd.Timedelta(days=40), color="#9aa0a6", alpha=0.15, lw=0)
+        handles.append(Patch(color="#9aa0a6", alpha=0.15, label=cutoff_label))
+    ax.set_ylabel(ylabel)
+    ax.xaxis.set_major_locator(mdates.YearLocator())
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
+    ax.legend(handles=handles, fontsize=8, loc="upper right")
+    ax.set_title(title)
+    return fig
+
+
+def claims_against_reference(rows, label, reference_label, title, value_format):
+    """One row per fact: the text's figure (filled when exact, hollow when hedged, an arrow to the right when
+    it is only a floor, such as "millions") and the reference figure for the same measure and months (×), on
+    a log axis of dots only. ``label(row)`` names each row. The legend explains every mark."""
+    from matplotlib.lines import Line2D
+
+    fig, ax = plt.subplots(figsize=(8, 0.55 * len(rows) + 2.2))
+    color = PALETTE["ROK"]
+    right = rows[["value_high", "tracker_usd"]].max().max() * 4
+    for i, r in enumerate(rows.itertuples()):
+        if r.qualifier == "vague":  # open above: the arrow runs to the edge of the chart
+            ax.plot(r.value_low, i, "o", ms=8, color=color, mfc="white", mew=2, zorder=3)
+            ax.annotate("", xy=(right, i), xytext=(r.value_low, i),
+                        arrowprops={"arrowstyle": "->", "color": color, "lw": 1.5, "linestyle": ":"})
+        else:
+            draw_value(ax, r, i, color)
+        ax.plot(r.tracker_usd, i, "x", ms=9, mew=2.5, color="#222222", zorder=4)
+    ax.set_yticks(range(len(rows)), [label(r) for r in rows.itertuples()], fontsize=8)
+    ax.set_ylim(len(rows) - 0.4, -0.6)
+    ax.set_xscale("log")
+    ax.set_xlim(rows[["value_low", "tracker_usd"]].min().min() / 3, right)
+    ax.xaxis.set_major_formatter(lambda x, _: value_format(x))
+    handles = [
+        Line2D([], [], marker="o", ls="", color=color, ms=7, label="the text's figure, exact"),
+        Line2D([], [], marker="o", ls="", color=color, mfc="white", mew=2, ms=7, label='hedged ("estimated at")'),
+        Line2D([], [], marker=r"$\rightarrow$", ls="", color=color, ms=12,
+               label='a floor only, no upper bound ("millions")'),
+        Line2D([], [], marker="x", ls="", color="#222222", mew=2.5, ms=8, label=reference_label),
+    ]
+    ax.legend(handles=handles, fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=2, frameon=False)
+    ax.set_title(title)
+    return fig
+
+
+def ranked_bars(values, highlight, xlabel, title, value_format):
+    """Horizontal bars, smallest at the bottom; the ``highlight`` label in the South Korea colour, the rest
+    grey, each bar's value written at its end."""
+    fig, ax = plt.subplots(figsize=(8, 0.32 * len(values) + 1.6))
+    ordered = values.sort_values()
+    colors = [PALETTE["ROK"] if name == highlight else PALETTE["other"] for name in ordered.index]
+    ax.barh(ordered.index, ordered.values, color=colors)
+    for name, value in ordered.items():
+        ax.annotate(value_format(value), (value, name), xytext=(4, 0), textcoords="offset points", va="center",
+                    fontsize=8)
+    ax.set_xlim(0, ordered.max() * 1.2)
+    ax.set_xlabel(xlabel)
+    ax.set_title(title)
+    return fig

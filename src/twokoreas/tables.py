@@ -27,7 +27,10 @@ def _cell(value, missing):
 def for_readers(frame, missing=NOT_REPORTED):
     """``frame`` with every cell written as a reader sees it (strings), the index dropped."""
     out = frame.reset_index(drop=True).astype(object)
-    return out.apply(lambda column: column.map(lambda v: _cell(v, missing)))
+    cells = out.apply(lambda column: column.map(lambda v: _cell(v, missing)))
+    for column in [c for c in out.columns if str(c).lower() == "year"]:  # 2024, not 2,024
+        cells[column] = cells[column].str.replace(",", "", regex=False)
+    return cells
 
 
 class ReaderTable:
