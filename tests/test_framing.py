@@ -60,3 +60,21 @@ def test_a_marker_that_is_not_a_regular_expression_is_named(data_copy):
     frame.to_csv(path, index=False)
     with pytest.raises(tk.DataError, match=r"markers.csv:2: pattern: not a valid regular expression"):
         tk.load_markers(data_copy)
+
+
+def test_agreement_reports_the_share_and_cohens_kappa():
+    share, kappa = framing.agreement(["ROK", "ROK", "DPRK", "DPRK"], ["ROK", "DPRK", "DPRK", "DPRK"])
+    assert share == 0.75 and kappa == pytest.approx(0.5)
+    assert framing.agreement(["ROK", "DPRK"], ["ROK", "DPRK"]) == (1.0, 1.0)
+
+
+def test_an_omission_needs_a_corroborated_fact_first_reported_in_the_texts_time():
+    claims = pd.DataFrame({"fact_key": ["two_texts", "two_texts", "one_text"], "article_id": ["a", "b", "b"],
+                           "figure": ["1", "one", "9"], "corroborated_by": ["", "", ""]})
+    articles = pd.DataFrame({"article_id": ["a", "b", "c", "d"], "label": ["A", "B", "C", "D"],
+                             "published_earliest": pd.to_datetime(["2024-01-01", "2024-02-01", "2023-01-01", "2024-06-01"]),
+                             "published_latest": pd.to_datetime(["2024-01-01", "2024-02-01", "2023-01-31", None])})
+    facts = framing.corroborated_facts(claims)
+    assert facts == ["two_texts"]
+    table = framing.coverage(claims, articles, facts)
+    assert table.loc["two_texts"].to_dict() == {"A": "1", "B": "one", "C": "after the text", "D": "left out"}

@@ -317,3 +317,26 @@ def ranked_bars(values, highlight, xlabel, title, value_format):
     ax.set_xlabel(xlabel)
     ax.set_title(title)
     return fig
+
+
+def stacked_shares(counts, colors, title, unit):
+    """One 100% bar per row of ``counts`` (columns are the parts, in order), each part's count written inside
+    it where it fits, each row's total in its label ("(27 sentences)"), and a legend of the parts."""
+    shares = counts.div(counts.sum(axis=1), axis=0) * 100
+    fig, ax = plt.subplots(figsize=(8, 0.5 * len(counts) + 1.9))
+    left = pd.Series(0.0, index=counts.index)
+    labels = [f"{name} ({total} {unit})" for name, total in counts.sum(axis=1).items()]
+    for part in counts.columns:
+        ax.barh(labels, shares[part], left=left.values, color=colors[part], label=part)
+        for y, (name, share) in enumerate(shares[part].items()):
+            if share >= 7:
+                ax.text(left[name] + share / 2, y, f"{counts.loc[name, part]}", ha="center", va="center",
+                        fontsize=8, color="white" if part != "neither" else "#222222")
+        left += shares[part]
+    ax.invert_yaxis()
+    ax.set_xlim(0, 100)
+    ax.xaxis.set_major_formatter(lambda x, _: f"{x:.0f}%")
+    ax.legend(ncol=len(counts.columns), fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.12), frameon=False,
+              title=f"numbers inside the bars: {unit}", title_fontsize=8)
+    ax.set_title(title)
+    return fig

@@ -39,6 +39,7 @@ KIEL_MEASURES = ("total", "financial", "humanitarian", "military")
 CROSS_CHECK_MEASURES = KIEL_MEASURES + ("none",)
 REGIONS = ("Europe", "EU institutions", "Asia-Pacific", "North America")
 MARKER_FRAMINGS = ("Russian usage", "Ukrainian usage", "Western usage", "loaded")
+SENTENCE_FOCUS = ("DPRK", "ROK", "both", "neither")
 TABLE_ROLES = ("raw", "curated", "reference")
 REVIEW_STATES = ("reviewed", "draft")
 
