@@ -28,6 +28,7 @@ class Notebook:
         self.texts = dict(zip(self.articles.article_id, self.articles.text))
         claims = load_sourced_claims()
         self.claims = claims.assign(figure=claims.mention)  # the hedge as the text words it
+        self._shown = 0  # tables shown so far: each gets its own HTML id
 
     def theme(self, theme):
         """The claims of one theme, in the order of when they held (then by claim id)."""
@@ -90,7 +91,8 @@ class Notebook:
         """A table for readers; saved as ``figures/NN_slug.csv`` and indexed when ``slug`` is given."""
         if slug is not None:
             charts.save_table(frame, self.name, slug, title, list(claim_ids), list(event_ids))
-        return ReaderTable(frame, f"{self.name}_{slug or 'shown'}", missing)
+        self._shown += 1
+        return ReaderTable(frame, f"{self.name}_{self._shown}", missing)
 
     def sources(self, claims, slug="sources"):
         """The closing sources table: each claim's figure beside the full sentence it comes from, its article,
