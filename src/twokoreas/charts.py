@@ -105,8 +105,8 @@ def _record(name, notebook, title, claim_ids, event_ids, alt=""):
     rows = pd.read_csv(index, dtype=str, keep_default_na=False) if index.exists() else pd.DataFrame(columns=INDEX_COLUMNS)
     rows = rows.reindex(columns=INDEX_COLUMNS, fill_value="")
     rows = rows[rows.figure != name]
-    new = pd.DataFrame([[name, notebook, title, alt, ";".join(sorted(set(claim_ids))), ";".join(sorted(set(event_ids)))]],
-                       columns=INDEX_COLUMNS)
+    ids = [";".join(sorted(set(claim_ids))), ";".join(sorted(set(event_ids)))]
+    new = pd.DataFrame([[name, notebook, title, alt, *ids]], columns=INDEX_COLUMNS)
     write_csv(pd.concat([rows, new]).sort_values("figure"), index)
 
 

@@ -7,7 +7,8 @@ import pandas as pd
 from .sentences import own_voice, quoted, sentences
 
 KOREA_NAMES = {
-    "DPRK": [r"\bNorth Korea", r"\bNorth and South Korea", r"\bDPRK\b", r"\bPyongyang\b", r"\bKim Jong[- ]un\b", r"\bKim\b(?! Keon-hee| Eun-hye)",
+    "DPRK": [r"\bNorth Korea", r"\bNorth and South Korea", r"\bDPRK\b", r"\bPyongyang\b", r"\bKim Jong[- ]un\b",
+             r"\bKim\b(?! Keon-hee| Eun-hye)",
              r"\b[Tt]he North(?:'s|’s)?\b", r"\bDemocratic People(?:'|’)s Republic of Korea\b"],
     "ROK": [r"\bSouth Korea", r"\bRO[Kk]\b", r"\bSeoul\b", r"\bYoon\b", r"\bYun\b", r"\bPark Jin\b",
             r"\bChang Ho-jin\b", r"(?<!People's )(?<!People’s )\bRepublic of Korea\b",
@@ -36,7 +37,8 @@ def sentence_focus(text):
     found, previous = [], "neither"
     for sentence in sentences(text):
         korea = about(sentence)
-        if korea == "neither" and _PRONOUN_START.search(re.sub(r"^(?:So far|But|And|However|Still),?\s+", "", sentence)):
+        opening = re.sub(r"^(?:So far|But|And|However|Still),?\s+", "", sentence)
+        if korea == "neither" and _PRONOUN_START.search(opening):
             korea = previous
         found.append((sentence, korea))
         previous = korea

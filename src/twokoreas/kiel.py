@@ -90,8 +90,8 @@ def compare(claims, mapping, tracker_usd, iso="KOR"):
     rows = []
     merged = mapping.merge(claims, on="claim_id", how="left", validate="one_to_one")
     for row in merged.itertuples():
-        base = {"claim_id": row.claim_id, "fact_key": getattr(row, "fact_key", row.claim_id), "figure": row.figure, "quantity_of": row.quantity_of,
-                "outlet": row.outlet, "credit": row.credit, "measure": row.measure,
+        base = {"claim_id": row.claim_id, "fact_key": getattr(row, "fact_key", row.claim_id), "figure": row.figure,
+                "quantity_of": row.quantity_of, "outlet": row.outlet, "credit": row.credit, "measure": row.measure,
                 "months": f"{row.first_month} to {row.last_month}" if row.measure != "none" else "",
                 "reason": row.reason}
         if row.measure == "none":

@@ -82,8 +82,8 @@ class Notebook:
 
     def save_figure(self, fig, slug, data, claim_ids=(), event_ids=(), description=""):
         """Save a chart (title from its first axes, alt text = title + ``description``) after the layout check."""
-        title = next((ax.get_title() or ax.get_title("left") for ax in fig.axes if ax.get_title() or ax.get_title("left")),
-                     fig._suptitle.get_text() if fig._suptitle else slug)
+        titles = [ax.get_title("left") or ax.get_title() for ax in fig.axes]
+        title = next(filter(None, titles), slug)
         return charts.save_figure(fig, self.name, slug, title, data, list(claim_ids), list(event_ids),
                                   description=description)
 
