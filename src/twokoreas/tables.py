@@ -44,6 +44,7 @@ class ReaderTable:
 
     def _repr_html_(self):
         styler = (self.cells.style.hide(axis="index").set_uuid(self._uuid)
+                  .set_table_attributes('class="dataframe"')  # styled like every pandas table in Lab and the site
                   .set_properties(**{"text-align": "left", "vertical-align": "top", "white-space": "pre-wrap"})
                   .set_table_styles([{"selector": "th", "props": "text-align: left;"}]))
         return styler.to_html()
