@@ -60,7 +60,7 @@ def _prose_outputs():
 def test_generated_prose_attributes_every_single_source_party_figure():
     """Walk the notebooks' generated prose: every bold figure that only single-source party or state-media claims
     state is followed by whom it rests on, with the source's type."""
-    figures = CLAIMS.groupby("figure").needs_attribution.all()
+    figures = CLAIMS.groupby("mention").needs_attribution.all()  # prose states figures as the text words them
     must_attribute = set(figures[figures].index)
     kinds = [*vocab.PARTY_SOURCE_KINDS, "state media", "compiled reference page", "unnamed outlet"]
     checked = 0

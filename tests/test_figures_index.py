@@ -14,6 +14,14 @@ def test_index_rows_name_existing_files():
         assert (paths.ROOT / "notebooks" / f"{row.notebook}.ipynb").exists(), row.notebook
 
 
+def test_every_chart_has_alt_text_that_opens_with_its_title():
+    index = pd.read_csv(paths.ROOT / "figures" / "index.csv", dtype=str, keep_default_na=False)
+    charts_only = index[[(paths.ROOT / "figures" / f"{name}.png").exists() for name in index.figure]]
+    assert not charts_only.empty
+    for row in charts_only.itertuples():
+        assert row.alt.startswith(row.title.rstrip(".")), row.figure
+
+
 def test_every_event_appears_in_a_saved_figure_or_table():
     index = pd.read_csv(paths.ROOT / "figures" / "index.csv", dtype=str, keep_default_na=False)
     listed = {e for ids in index.event_ids for e in ids.split(";") if e}
@@ -43,7 +51,8 @@ def test_save_figure_writes_png_svg_csv_and_one_index_row(tmp_path, monkeypatch)
     assert saved._repr_png_() == (tmp_path / "09_line.png").read_bytes()
     index = pd.read_csv(tmp_path / "index.csv", dtype=str, keep_default_na=False)
     assert index.to_dict("records") == [
-        {"figure": "09_line", "notebook": "09_test", "title": "A line", "claim_ids": "a;b", "event_ids": ""}]
+        {"figure": "09_line", "notebook": "09_test", "title": "A line", "alt": "A line.", "claim_ids": "a;b",
+         "event_ids": ""}]
     assert pd.read_csv(tmp_path / "09_line.csv").equals(data)
     svg = (tmp_path / "09_line.svg").read_bytes()
     fig, ax = plt.subplots()

@@ -18,21 +18,37 @@ from twokoreas import framing
     ("The Republic of Korea will supply helmets.", "ROK"),
     ("The NIS said the count had doubled.", "ROK"),
     ("South Korea protested after North Korea fired missiles.", "both"),
+    ("North and South Korea have been divided since the Cold War.", "both"),
     ("Russia and Ukraine traded strikes overnight.", "neither"),
 ])
 def test_which_korea_a_sentence_is_about(sentence, expected):
     assert framing.about(sentence) == expected
 
 
-def test_sentences_split_on_stops_and_lines():
-    assert framing.sentences("One thing. Another thing?\nA third line\n\n") == ["One thing.", "Another thing?", "A third line"]
+def test_sentences_keep_abbreviations_and_drop_subheadings():
+    text = "Boots on the Ground\nThe U.S. Pentagon has yet to confirm it. Mr. Kim met Mr. Putin on Nov. 29.\n\nIt ended?"
+    assert framing.sentences(text) == ["The U.S. Pentagon has yet to confirm it.", "Mr. Kim met Mr. Putin on Nov. 29.",
+                                       "It ended?"]
+
+
+def test_a_sentence_opening_with_a_pronoun_takes_the_korea_before_it():
+    text = "Seoul sent helmets. So far it has given $40 million in aid. Russia and Ukraine traded strikes."
+    assert [k for _, k in framing.sentence_focus(text)] == ["ROK", "ROK", "neither"]
+
+
+def test_markers_in_quotes_are_counted_apart_from_the_outlets_own_voice():
+    markers = pd.DataFrame({"marker": ["Kiev"], "pattern": [r"\bKiev\b"]})
+    text = 'Kiev said so. "The Kiev regime," he said, \u201cKiev again.\u201d'
+    counts = framing.marker_counts_by_voice(text, markers)
+    assert counts.loc["Kiev"].to_dict() == {"own voice": 1, "in quotes": 2}
 
 
 def test_markers_count_each_usage():
     markers = tk.load_markers()
     counts = framing.marker_counts("The Kiev regime, says Moscow, in its special military operation; Kyiv denies. "
-                                   "An invasion, not an NWO.", markers)
-    assert counts["Kiev"] == 1 and counts["Kyiv"] == 1 and counts["regime"] == 1
+                                   "An invasion, not an NWO. The Kim regime.", markers)
+    assert counts["Kiev"] == 1 and counts["Kyiv"] == 1
+    assert counts["regime (of Kyiv)"] == 1 and counts["regime (of Pyongyang)"] == 1
     assert counts["special (military) operation / NWO"] == 2 and counts["invasion"] == 1
     assert counts["neo-Nazi"] == 0
 
@@ -44,3 +60,21 @@ def test_a_marker_that_is_not_a_regular_expression_is_named(data_copy):
     frame.to_csv(path, index=False)
     with pytest.raises(tk.DataError, match=r"markers.csv:2: pattern: not a valid regular expression"):
         tk.load_markers(data_copy)
+
+
+def test_agreement_reports_the_share_and_cohens_kappa():
+    share, kappa = framing.agreement(["ROK", "ROK", "DPRK", "DPRK"], ["ROK", "DPRK", "DPRK", "DPRK"])
+    assert share == 0.75 and kappa == pytest.approx(0.5)
+    assert framing.agreement(["ROK", "DPRK"], ["ROK", "DPRK"]) == (1.0, 1.0)
+
+
+def test_an_omission_needs_a_corroborated_fact_first_reported_in_the_texts_time():
+    claims = pd.DataFrame({"fact_key": ["two_texts", "two_texts", "one_text"], "article_id": ["a", "b", "b"],
+                           "figure": ["1", "one", "9"], "corroborated_by": ["", "", ""]})
+    articles = pd.DataFrame({"article_id": ["a", "b", "c", "d"], "label": ["A", "B", "C", "D"],
+                             "published_earliest": pd.to_datetime(["2024-01-01", "2024-02-01", "2023-01-01", "2024-06-01"]),
+                             "published_latest": pd.to_datetime(["2024-01-01", "2024-02-01", "2023-01-31", None])})
+    facts = framing.corroborated_facts(claims)
+    assert facts == ["two_texts"]
+    table = framing.coverage(claims, articles, facts)
+    assert table.loc["two_texts"].to_dict() == {"A": "1", "B": "one", "C": "after the text", "D": "left out"}

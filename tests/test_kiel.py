@@ -37,8 +37,9 @@ def claim(qualifier, value, low, high):
     (claim("exact", 100.0, 100.0, 100.0), 103.0, "within 5% of the claim"),
     (claim("exact", 100.0, 100.0, 100.0), 120.0, "tracker higher"),
     (claim("approximately", 100.0, 100.0, 100.0), 80.0, "tracker lower"),
-    (claim("vague", math.nan, 20.0, 100.0), 93.0, "within the claim's bounds"),
-    (claim("vague", math.nan, 2.0, 10.0), 500.0, "tracker higher"),
+    (claim("vague", math.nan, 20.0, 100.0), 93.0, "consistent (the words set no upper bound)"),
+    (claim("vague", math.nan, 2.0, 10.0), 500.0, "consistent (the words set no upper bound)"),
+    (claim("vague", math.nan, 2.0, 10.0), 1.0, "tracker lower"),
     (claim("more_than", 10.0, 10.0, math.nan), 500.0, "within the claim's bounds"),
 ])
 def test_verdict(c, tracker, expected):
@@ -67,3 +68,27 @@ def test_a_missing_exchange_rate_is_an_error_naming_the_year_never_a_zero():
     with pytest.raises(DataError, match=r"exchange_rates.csv: year: no US dollar rate for 2023: needed to convert"):
         kiel.tracker_sum(without_2023, "KOR", "humanitarian", "2023-01", "2023-12")
     assert kiel.tracker_sum(kiel.in_usd(tracker, rates), "KOR", "humanitarian", "2023-01", "2023-12") > 0
+
+
+def test_one_row_per_fact_joins_claims_of_one_fact_held_against_the_same_months():
+    claims = pd.DataFrame({"claim_id": ["a", "b"], "fact_key": ["f", "f"], "figure": ["US$1", "$1"],
+                           "quantity_of": ["x", "x"], "outlet": ["o", "o"], "credit": ["o", "Yoon"],
+                           "qualifier": ["exact", "exact"], "value": [0.11e9] * 2, "value_low": [0.11e9] * 2,
+                           "value_high": [0.11e9] * 2})
+    mapping = pd.DataFrame({"claim_id": ["a", "b"], "measure": ["total"] * 2, "first_month": ["2022-01"] * 2,
+                            "last_month": ["2022-03"] * 2, "reason": ["r", "r"]})
+    table = kiel.one_row_per_fact(kiel.compare(claims, mapping, kiel.in_usd(TRACKER, RATES)))
+    assert table[["claim_id", "figure", "credit"]].to_dict("records") == [
+        {"claim_id": "a; b", "figure": "US$1 / $1", "credit": "o / Yoon"}]
+
+
+def test_candidate_months_lists_every_month_near_the_figure_up_to_a_date():
+    usd = kiel.in_usd(TRACKER, RATES)
+    months = kiel.candidate_months(usd, "KOR", "total", 0.2e9 * 1.1, pd.Timestamp("2022-12-31"), tolerance=0.6)
+    assert list(months.month) == ["March 2022", "November 2022"]
+
+
+def test_undrawn_balance_is_the_running_sum_of_to_be_allocated():
+    tracker = TRACKER.assign(to_be_allocated=[0.5, -0.1, -0.2, 0.0])
+    assert kiel.undrawn_balance(tracker, "KOR") == pytest.approx(0.2)
+    assert kiel.undrawn_balance(tracker, "KOR", "2022-12") == pytest.approx(0.4)

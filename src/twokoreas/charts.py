@@ -13,12 +13,13 @@ import seaborn as sns
 
 from . import dates, paths
 from .atomic import atomic_path, write_csv
+from .layout import check_layout
 
 PALETTE = {
     "DPRK": "#c0392b", "ROK": "#1f5fa8", "Russia": "#7b3f00", "Ukraine": "#e0a100",
     "USA": "#5b6770", "Poland": "#8e44ad", "other": "#9aa0a6",
 }
-INDEX_COLUMNS = ["figure", "notebook", "title", "claim_ids", "event_ids"]
+INDEX_COLUMNS = ["figure", "notebook", "title", "alt", "claim_ids", "event_ids"]
 WIDTH_INCHES, DPI = 8, 200  # 1,600 px wide: sharp in print
 
 
@@ -99,13 +100,13 @@ def _figure_name(notebook, slug):
     return f"{notebook[:2]}_{slug}"
 
 
-def _record(name, notebook, title, claim_ids, event_ids):
+def _record(name, notebook, title, claim_ids, event_ids, alt=""):
     index = paths.figures_dir() / "index.csv"
     rows = pd.read_csv(index, dtype=str, keep_default_na=False) if index.exists() else pd.DataFrame(columns=INDEX_COLUMNS)
     rows = rows.reindex(columns=INDEX_COLUMNS, fill_value="")
     rows = rows[rows.figure != name]
-    new = pd.DataFrame([[name, notebook, title, ";".join(sorted(set(claim_ids))), ";".join(sorted(set(event_ids)))]],
-                       columns=INDEX_COLUMNS)
+    ids = [";".join(sorted(set(claim_ids))), ";".join(sorted(set(event_ids)))]
+    new = pd.DataFrame([[name, notebook, title, alt, *ids]], columns=INDEX_COLUMNS)
     write_csv(pd.concat([rows, new]).sort_values("figure"), index)
 
 
@@ -125,16 +126,29 @@ class SavedFigure:
         return self._png
 
 
-def save_figure(fig, notebook, slug, title, data, claim_ids, event_ids=()):
-    """Save ``fig`` as PNG and SVG with ``data`` as CSV beside it; index it with the claim and event ids it
-    draws; close it. Returns a :class:`SavedFigure`, which a notebook shows as the saved PNG (drawn once)."""
+def alt_text(title, description=""):
+    """A figure's alt text: its title and a one-sentence description of what it shows."""
+    title = title.rstrip(".")
+    return f"{title}. {description.strip()}" if description.strip() else f"{title}."
+
+
+def save_figure(fig, notebook, slug, title, data, claim_ids, event_ids=(), description=""):
+    """Save ``fig`` as PNG and SVG with ``data`` as CSV beside it; index it with its alt text (``title`` and a
+    one-sentence ``description``) and the claim and event ids it draws; close it. Refuses (LayoutError, nothing
+    written) a figure whose text is cut by its frame or overlaps other text. Returns a :class:`SavedFigure`,
+    which a notebook shows as the saved PNG (drawn once)."""
     name = _figure_name(notebook, slug)
+    try:
+        check_layout(fig, name)
+    except Exception:
+        plt.close(fig)
+        raise
     folder = paths.figures_dir()
     for ext, metadata in (("png", {"Software": None}), ("svg", {"Date": None})):
         with atomic_path(folder / f"{name}.{ext}") as tmp:
             fig.savefig(tmp, format=ext, metadata=metadata, bbox_inches="tight", pad_inches=0.15)
     write_csv(data, folder / f"{name}.csv")
-    _record(name, notebook, title, claim_ids, event_ids)
+    _record(name, notebook, title, claim_ids, event_ids, alt_text(title, description))
     plt.close(fig)
     return SavedFigure([f"figures/{name}.{ext}" for ext in ("png", "svg", "csv")], (folder / f"{name}.png").read_bytes())
 
@@ -178,13 +192,151 @@ def estimates_over_time(ax, facts, colors):
         if r.qualifier in ("more_than", "at_least"):
             ax.plot(interval.earliest, y * 1.06, "^", ms=6, color=color)
     grey = "#5f6368"
-    return [
-        Line2D([], [], marker="o", ls="", color=grey, ms=7, label="exact figure, known day"),
-        Line2D([], [], marker="o", ls="", color=grey, mfc="white", mew=2, ms=7, label='hedged ("about")'),
-        Line2D([], [], color=grey, lw=5, alpha=0.45, label="date known only within a span"),
-        Line2D([], [], marker=">", ls=":", color=grey, ms=6, label="date known only as a lower bound"),
-        Line2D([], [], marker="^", ls="", color=grey, ms=6, label='"more than"'),
-        Patch(color=grey, alpha=0.2, label="range of values"),
-        *[Line2D([], [], marker="s" if kind == "planned" else "o", ls="", color=color, ms=7, label=kind)
-          for kind, color in colors.items()],
+    intervals = dates.intervals(facts)
+    used = {
+        "exact": (facts.qualifier == "exact").any(), "hedged": (facts.qualifier != "exact").any(),
+        "span": any(i.bounded and not i.is_day for i in intervals), "open": any(not i.bounded for i in intervals),
+        "more": facts.qualifier.isin(["more_than", "at_least"]).any(), "range": (facts.qualifier == "range").any(),
+    }
+    legend = {
+        "exact": Line2D([], [], marker="o", ls="", color=grey, ms=7, label="exact figure"),
+        "hedged": Line2D([], [], marker="o", ls="", color=grey, mfc="white", mew=2, ms=7,
+                         label='hedged ("about", "over", "an estimated")'),
+        "span": Line2D([], [], color=grey, lw=5, alpha=0.45, label="date known only within a span"),
+        "open": Line2D([], [], marker=">", ls=":", color=grey, ms=6, label="date known only as a lower bound"),
+        "more": Line2D([], [], marker="^", ls="", color=grey, ms=6, label='"more than": the figure is a floor'),
+        "range": Patch(color=grey, alpha=0.2, label="range of values"),
+    }
+    return [handle for key, handle in legend.items() if used[key]] + [
+        Line2D([], [], marker="s" if kind == "planned" else "o", ls="", color=color, ms=7, label=kind)
+        for kind, color in colors.items()]
+
+
+def estimates_chart(facts, colors, ylabel, title, label):
+    """A whole estimates-over-time chart: one mark per fact (see :func:`estimates_over_time`), each labelled
+    ``label(row)`` beside its mark, labels spread apart vertically so none overlaps another, and the legend
+    of every encoding inside the image. Returns the figure."""
+    import matplotlib.dates as mdates
+
+    fig, ax = plt.subplots(figsize=(9, 5.4))
+    handles = estimates_over_time(ax, facts, colors)
+    top = facts[["value", "value_high"]].max().max() * 1.35
+    ax.set_ylim(0, top)
+    def anchor(r):  # a range is labelled at its middle
+        return r.value if r.value == r.value else (r.value_low + r.value_high) / 2
+
+    placed = []
+    for r in sorted(facts.itertuples(), key=anchor):
+        y = anchor(r)
+        text_y = max([y] + [p + top * 0.055 for p in placed])
+        placed.append(text_y)
+        ax.annotate(label(r), (r.date_earliest, y), xytext=(r.date_earliest - pd.Timedelta(days=4), text_y),
+                    textcoords="data", fontsize=7.5, ha="right", va="center",
+                    arrowprops={"arrowstyle": "-", "color": "#9aa0a6", "lw": 0.6} if text_y != y else None)
+    ax.set_xlim(facts.date_earliest.min() - pd.Timedelta(days=75), facts.date_earliest.max() + pd.Timedelta(days=50))
+    ax.yaxis.set_major_formatter(lambda y, _: f"{y:,.0f}")
+    ax.xaxis.set_major_locator(mdates.MonthLocator())
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%b %Y"))
+    ax.tick_params(axis="x", labelsize=8)
+    ax.set_ylabel(ylabel)
+    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=7.5, frameon=False,
+              title="How to read the marks", title_fontsize=8)
+    ax.set_title(title)
+    return fig
+
+
+def stacked_monthly_bars(monthly, colors, ylabel, title, cutoff=None, cutoff_label=""):
+    """Bars by month, one colour per column of ``monthly`` (index: month starts), stacked; months after
+    ``cutoff`` shaded and named by ``cutoff_label``. The legend names every colour and the shading."""
+    import matplotlib.dates as mdates
+    from matplotlib.patches import Patch
+
+    fig, ax = plt.subplots(figsize=(8, 4.2))
+    bottom = pd.Series(0.0, index=monthly.index)
+    for column in monthly.columns:
+        ax.bar(monthly.index, monthly[column], bottom=bottom, width=25, color=colors[column], label=column)
+        bottom += monthly[column]
+    ax.set_ylim(0, bottom.max() * 1.25)
+    handles = [Patch(color=colors[c], label=c) for c in monthly.columns]
+    if cutoff is not None:
+        ax.axvspan(pd.Timestamp(cutoff), monthly.index.max() + pd.Timedelta(days=40), color="#9aa0a6", alpha=0.15, lw=0)
+        handles.append(Patch(color="#9aa0a6", alpha=0.15, label=cutoff_label))
+    ax.set_ylabel(ylabel)
+    ax.xaxis.set_major_locator(mdates.YearLocator())
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
+    ax.legend(handles=handles, fontsize=8, loc="upper right")
+    ax.set_title(title)
+    return fig
+
+
+def claims_against_reference(rows, label, reference_label, title, value_format):
+    """One row per fact: the text's figure (filled when exact, hollow when hedged, an arrow to the right when
+    it is only a floor, such as "millions") and the reference figure for the same measure and months (×), on
+    a log axis of dots only. ``label(row)`` names each row. The legend explains every mark."""
+    from matplotlib.lines import Line2D
+
+    fig, ax = plt.subplots(figsize=(8, 0.55 * len(rows) + 2.2))
+    color = PALETTE["ROK"]
+    right = rows[["value_high", "tracker_usd"]].max().max() * 4
+    for i, r in enumerate(rows.itertuples()):
+        if r.qualifier == "vague":  # open above: the arrow runs to the edge of the chart
+            ax.plot(r.value_low, i, "o", ms=8, color=color, mfc="white", mew=2, zorder=3)
+            ax.annotate("", xy=(right, i), xytext=(r.value_low, i),
+                        arrowprops={"arrowstyle": "->", "color": color, "lw": 1.5, "linestyle": ":"})
+        else:
+            draw_value(ax, r, i, color)
+        ax.plot(r.tracker_usd, i, "x", ms=9, mew=2.5, color="#222222", zorder=4)
+    ax.set_yticks(range(len(rows)), [label(r) for r in rows.itertuples()], fontsize=8)
+    ax.set_ylim(len(rows) - 0.4, -0.6)
+    ax.set_xscale("log")
+    ax.set_xlim(rows[["value_low", "tracker_usd"]].min().min() / 3, right)
+    ax.xaxis.set_major_formatter(lambda x, _: value_format(x))
+    handles = [
+        Line2D([], [], marker="o", ls="", color=color, ms=7, label="the text's figure, exact"),
+        Line2D([], [], marker="o", ls="", color=color, mfc="white", mew=2, ms=7, label='hedged ("estimated at")'),
+        Line2D([], [], marker=r"$\rightarrow$", ls="", color=color, ms=12,
+               label='a floor only, no upper bound ("millions")'),
+        Line2D([], [], marker="x", ls="", color="#222222", mew=2.5, ms=8, label=reference_label),
     ]
+    ax.legend(handles=handles, fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=2, frameon=False)
+    ax.set_title(title)
+    return fig
+
+
+def ranked_bars(values, highlight, xlabel, title, value_format):
+    """Horizontal bars, smallest at the bottom; the ``highlight`` label in the South Korea colour, the rest
+    grey, each bar's value written at its end."""
+    fig, ax = plt.subplots(figsize=(8, 0.32 * len(values) + 1.6))
+    ordered = values.sort_values()
+    colors = [PALETTE["ROK"] if name == highlight else PALETTE["other"] for name in ordered.index]
+    ax.barh(ordered.index, ordered.values, color=colors)
+    for name, value in ordered.items():
+        ax.annotate(value_format(value), (value, name), xytext=(4, 0), textcoords="offset points", va="center",
+                    fontsize=8)
+    ax.set_xlim(0, ordered.max() * 1.2)
+    ax.set_xlabel(xlabel)
+    ax.set_title(title)
+    return fig
+
+
+def stacked_shares(counts, colors, title, unit):
+    """One 100% bar per row of ``counts`` (columns are the parts, in order), each part's count written inside
+    it where it fits, each row's total in its label ("(27 sentences)"), and a legend of the parts."""
+    shares = counts.div(counts.sum(axis=1), axis=0) * 100
+    fig, ax = plt.subplots(figsize=(8, 0.5 * len(counts) + 1.9))
+    left = pd.Series(0.0, index=counts.index)
+    labels = [f"{name} ({total} {unit})" for name, total in counts.sum(axis=1).items()]
+    for part in counts.columns:
+        ax.barh(labels, shares[part], left=left.values, color=colors[part], label=part)
+        for y, (name, share) in enumerate(shares[part].items()):
+            if share >= 7:
+                ax.text(left[name] + share / 2, y, f"{counts.loc[name, part]}", ha="center", va="center",
+                        fontsize=8, color="white" if part != "neither" else "#222222")
+        left += shares[part]
+    ax.invert_yaxis()
+    ax.set_xlim(0, 100)
+    ax.xaxis.set_major_formatter(lambda x, _: f"{x:.0f}%")
+    ax.legend(ncol=len(counts.columns), fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.12), frameon=False,
+              title=f"numbers inside the bars: {unit}", title_fontsize=8)
+    ax.set_title(title)
+    return fig

@@ -1,13 +1,14 @@
-"""How a text frames the war: which Korea each sentence is about, and lexical markers per 1,000 words."""
+"""How a text frames the war: which Korea each sentence is about, and lexical markers in its own voice and in quotes."""
 
 import re
 
 import pandas as pd
 
-from .cite import sentence_bounds
+from .sentences import own_voice, quoted, sentences
 
 KOREA_NAMES = {
-    "DPRK": [r"\bNorth Korea", r"\bDPRK\b", r"\bPyongyang\b", r"\bKim Jong[- ]un\b", r"\bKim\b(?! Keon-hee| Eun-hye)",
+    "DPRK": [r"\bNorth Korea", r"\bNorth and South Korea", r"\bDPRK\b", r"\bPyongyang\b", r"\bKim Jong[- ]un\b",
+             r"\bKim\b(?! Keon-hee| Eun-hye)",
              r"\b[Tt]he North(?:'s|’s)?\b", r"\bDemocratic People(?:'|’)s Republic of Korea\b"],
     "ROK": [r"\bSouth Korea", r"\bRO[Kk]\b", r"\bSeoul\b", r"\bYoon\b", r"\bYun\b", r"\bPark Jin\b",
             r"\bChang Ho-jin\b", r"(?<!People's )(?<!People’s )\bRepublic of Korea\b",
@@ -27,12 +28,67 @@ def about(sentence):
     return {(): "neither", ("DPRK",): "DPRK", ("ROK",): "ROK"}.get(found, "both")
 
 
-def sentences(text):
-    """The sentences (or lines) of ``text``, without empty ones."""
-    cuts = sentence_bounds(text)
-    return [text[a:b].strip() for a, b in zip(cuts, cuts[1:]) if text[a:b].strip()]
+_PRONOUN_START = re.compile(r"^(?:it|its|he|his|she|her|they|their|the country|the government)\b", re.IGNORECASE)
+
+
+def sentence_focus(text):
+    """``(sentence, about)`` for each sentence of ``text``; a sentence that names no Korea but opens with a
+    pronoun ("So far it has given...", "He added...") takes the Korea of the sentence before it."""
+    found, previous = [], "neither"
+    for sentence in sentences(text):
+        korea = about(sentence)
+        opening = re.sub(r"^(?:So far|But|And|However|Still),?\s+", "", sentence)
+        if korea == "neither" and _PRONOUN_START.search(opening):
+            korea = previous
+        found.append((sentence, korea))
+        previous = korea
+    return found
 
 
 def marker_counts(text, markers):
     """Occurrences of each marker (rows with ``marker`` and ``pattern``) in ``text``."""
     return pd.Series({m.marker: len(re.findall(m.pattern, text)) for m in markers.itertuples()}, dtype="int64")
+
+
+def marker_counts_by_voice(text, markers):
+    """Marker counts in ``text`` split by voice: a frame with columns ``own voice`` and ``in quotes``."""
+    return pd.DataFrame({"own voice": marker_counts(own_voice(text), markers),
+                         "in quotes": marker_counts(quoted(text), markers)})
+
+
+def agreement(labelled, detected):
+    """How far the detector agrees with hand labels: ``(share agreeing, Cohen's kappa)``. Kappa discounts the
+    agreement two raters would reach by chance with the same label frequencies (1 is perfect, 0 is chance)."""
+    labelled, detected = pd.Series(list(labelled)), pd.Series(list(detected))
+    observed = float((labelled == detected).mean())
+    chance = float(sum(labelled.value_counts(normalize=True).get(k, 0) * share
+                       for k, share in detected.value_counts(normalize=True).items()))
+    return observed, (observed - chance) / (1 - chance) if chance < 1 else 1.0
+
+
+def corroborated_facts(claims, confirmed=()):
+    """Facts a text could fairly be said to leave out: reported by at least two texts, recorded as
+    corroborated (``corroborated_by``), or ``confirmed`` by an official record."""
+    texts = claims.groupby("fact_key").article_id.nunique()
+    return sorted(set(texts[texts >= 2].index) | set(claims[claims.corroborated_by != ""].fact_key) | set(confirmed))
+
+
+def coverage(claims, articles, facts):
+    """For each fact in ``facts`` (rows) and each text (columns, by ``label``): the figure the text reports;
+    "left out" when it reports none although the fact was first reported before the text's latest possible date
+    (always, for a text with no latest date); "after the text" when first reported only after it."""
+    chosen = claims[claims.fact_key.isin(facts)]
+    first = chosen.article_id.map(articles.set_index("article_id").published_earliest).groupby(chosen.fact_key).min()
+    rows = {}
+    for fact in facts:
+        row = {}
+        for article in articles.itertuples():
+            said = chosen[(chosen.fact_key == fact) & (chosen.article_id == article.article_id)].figure
+            if len(said):
+                row[article.label] = " / ".join(said)
+            elif pd.isna(article.published_latest) or first[fact] <= article.published_latest:
+                row[article.label] = "left out"
+            else:
+                row[article.label] = "after the text"
+        rows[fact] = row
+    return pd.DataFrame.from_dict(rows, orient="index")[list(articles.label)]

@@ -32,13 +32,20 @@ def tracker_sum(tracker_usd, iso, measure, first_month, last_month):
     return float(rows[measure].sum())
 
 
+NO_UPPER_BOUND = "consistent (the words set no upper bound)"
+
+
 def verdict(claim, tracker_value, tolerance=0.05):
     """How the tracker's figure relates to a claim: an exact or "about" figure matches within ``tolerance``;
-    a bounded one (range, vague, more than, up to...) matches when the tracker lies within its bounds."""
+    a bounded one (range, more than, up to...) matches when the tracker lies within its bounds. A vague
+    magnitude ("millions", "tens of millions") is a lower bound only: its upper bound is the cleaner's
+    convention, not the text's, so a larger tracker figure is consistent with it, never "higher"."""
     if claim.qualifier in ("exact", "approximately"):
         if math.isclose(tracker_value, claim.value, rel_tol=tolerance):
             return f"within {tolerance:.0%} of the claim"
         return "tracker higher" if tracker_value > claim.value else "tracker lower"
+    if claim.qualifier == "vague":
+        return NO_UPPER_BOUND if tracker_value >= claim.value_low else "tracker lower"
     low = claim.value_low if not math.isnan(claim.value_low) else -math.inf
     high = claim.value_high if not math.isnan(claim.value_high) else math.inf
     if low <= tracker_value <= high:
@@ -46,16 +53,45 @@ def verdict(claim, tracker_value, tolerance=0.05):
     return "tracker higher" if tracker_value > high else "tracker lower"
 
 
+def candidate_months(tracker_usd, iso, measure, value, before, tolerance=0.1):
+    """Every month, up to ``before`` (a date), whose ``measure`` allocation lies within ``tolerance`` of
+    ``value`` (dollars): where a single figure could be booked in more than one month, all of them."""
+    rows = tracker_usd[(tracker_usd.iso == iso) & (tracker_usd.month_start <= before)]
+    near = rows[(rows[measure] - value).abs() <= tolerance * value]
+    return near.assign(month=near.month_start.dt.strftime("%B %Y"))[["month", measure]].rename(
+        columns={measure: "tracker_usd"}).reset_index(drop=True)
+
+
+def undrawn_balance(tracker, iso, last_month=None):
+    """A donor's committed but not yet allocated money (€ billion): the running sum of the tracker's
+    ``to_be_allocated`` up to ``last_month`` (``YYYY-MM``; all months when None)."""
+    rows = tracker[tracker.iso == iso]
+    if last_month is not None:
+        rows = rows[rows.month_start.dt.strftime("%Y-%m") <= last_month]
+    return float(rows.to_be_allocated.sum())
+
+
+def one_row_per_fact(comparison):
+    """The comparison with one row per fact: claims of one ``fact_key`` held against the same measure and
+    months become one row, their ids and wordings joined."""
+    grouped = comparison.groupby(["fact_key", "measure", "months"], sort=False, dropna=False)
+    first = grouped.head(1).set_index(["fact_key", "measure", "months"])
+    joined = grouped.agg(claim_id=("claim_id", "; ".join), figure=("figure", " / ".join),
+                         credit=("credit", lambda c: " / ".join(dict.fromkeys(c))))
+    return first.drop(columns=["claim_id", "figure", "credit"]).join(joined).reset_index()[comparison.columns]
+
+
 def compare(claims, mapping, tracker_usd, iso="KOR"):
     """One row per mapped claim: the claim, the tracker's figure for its measure and months, gap and verdict.
 
-    A claim mapped to ``none`` keeps its reason and no tracker figure: it is not forced into a match.
+    A claim mapped to ``none`` keeps its reason and no tracker figure: it is not forced into a match. A vague
+    claim has no gap: it has no point value.
     """
     rows = []
     merged = mapping.merge(claims, on="claim_id", how="left", validate="one_to_one")
     for row in merged.itertuples():
-        base = {"claim_id": row.claim_id, "figure": row.figure, "quantity_of": row.quantity_of,
-                "outlet": row.outlet, "credit": row.credit, "measure": row.measure,
+        base = {"claim_id": row.claim_id, "fact_key": getattr(row, "fact_key", row.claim_id), "figure": row.figure,
+                "quantity_of": row.quantity_of, "outlet": row.outlet, "credit": row.credit, "measure": row.measure,
                 "months": f"{row.first_month} to {row.last_month}" if row.measure != "none" else "",
                 "reason": row.reason}
         if row.measure == "none":
@@ -63,7 +99,7 @@ def compare(claims, mapping, tracker_usd, iso="KOR"):
                          "verdict": "no tracker match"})
             continue
         value = tracker_sum(tracker_usd, iso, row.measure, row.first_month, row.last_month)
-        point = row.value if not math.isnan(row.value) else math.nan
+        point = row.value
         rows.append({**base, "tracker_usd": value, "gap_usd": value - point,
                      "gap_pct": (value - point) / point * 100 if point == point else math.nan,
                      "verdict": verdict(row, value)})

@@ -315,6 +315,23 @@ def load_markers(data_dir=None):
     return _loaded(*_check(_data_dir(data_dir), "markers", schemas.markers_text_schema(texts)))
 
 
+def load_actor_sample(data_dir=None):
+    """The hand-labelled sample of sentences (which Korea each is about), each checked to be in its article's body."""
+    articles, _ = _articles(data_dir)
+    return _loaded(*_check_actor_sample(_data_dir(data_dir), articles))
+
+
+def _check_actor_sample(data_dir, articles):
+    frame, problems = _check(data_dir, "actor_sample", known={"article_id": _article_ids(articles)})
+    if problems:
+        return frame, problems
+    bodies = articles.set_index("article_id").body
+    file = _display(data_dir / registry.table("actor_sample").file)
+    missing = [DataError(file, "not a sentence of the article's body", row=i + 2, field="sentence")
+               for i, row in frame.iterrows() if row.sentence not in bodies[row.article_id]]
+    return (None, missing) if missing else (frame, [])
+
+
 def load_codebook(data_dir=None):
     """The codebook: rungs of the support ladder (0-7) and statuses, with definitions and examples."""
     return _loaded(*_check(_data_dir(data_dir), "codebook"))
@@ -392,7 +409,8 @@ def validate_all(data_dir=None):
               "markers": lambda: _check(data_dir, "markers", schemas.markers_text_schema(texts)),
               "un_votes": lambda: _check_reference(data_dir, "un_votes"),
               "chronology": lambda: _check_reference(data_dir, "chronology"),
-              "goldstein": lambda: _check_reference(data_dir, "goldstein")}
+              "goldstein": lambda: _check_reference(data_dir, "goldstein"),
+              "actor_sample": lambda: _check_actor_sample(data_dir, articles)}
     for name, check in checks.items():
         try:
             checked[name], found = check()

@@ -348,6 +348,21 @@ MARKERS = Table(
     key=("marker",),
 )
 
+ACTOR_SAMPLE = Table(
+    "actor_sample", "actor_sample.csv", "curated",
+    "A hand-labelled sample of the texts' sentences (every fifth, from the third): which Korea each is about, "
+    "to check the actor detector against.",
+    (
+        Column("article_id", "string", "the article"),
+        Column("sentence", "string", "the sentence, as the splitter gives it"),
+        Column("about", "string", "the Korea whose actions or positions the sentence reports (a Korean source "
+               "cited only as a source does not count)", vocab=vocab.SENTENCE_FOCUS),
+        Column("note", "string", "why, where the sentence does not name it", required=False),
+    ),
+    key=("article_id", "sentence"),
+    references=(Reference("article_id", "articles", "article_id"),),
+)
+
 KIEL_FILE = "reference/kiel-ukraine-support-tracker/data_explorer.csv"
 KIEL_MEASURES = ("total", "financial", "humanitarian", "military", "commitments", "to_be_allocated")
 
@@ -442,7 +457,7 @@ GOLDSTEIN = Table(
 
 TABLES = {t.name: t for t in (ARTICLES, BOILERPLATE, CLAIMS, NOT_QUANTITIES, FACT_RELATIONS, CROSS_CHECK,
                               EXCHANGE_RATES, REFERENCE_FILES, DONOR_REGIONS, CODEBOOK, EVENTS, MARKERS,
-                              KIEL_TRACKER, KIEL_RELEASE, UN_VOTES, CHRONOLOGY, GOLDSTEIN)}
+                              ACTOR_SAMPLE, KIEL_TRACKER, KIEL_RELEASE, UN_VOTES, CHRONOLOGY, GOLDSTEIN)}
 
 
 def table(name):

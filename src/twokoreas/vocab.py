@@ -23,7 +23,7 @@ SOURCE_KINDS = ("media", "government of a party", "intelligence service of a par
 PARTIES = ("Russia", "Ukraine", "DPRK", "ROK")
 PARTY_SOURCE_KINDS = ("government of a party", "intelligence service of a party")
 
-THEMES = ("aid", "munitions", "troops", "arms_trade", "opinion_constraints", "other")
+THEMES = ("aid", "munitions", "troops", "arms_trade", "opinion_constraints", "volunteers", "other")
 ACTORS = ("DPRK", "ROK", "Russia", "Ukraine", "USA", "Poland", "Iran", "NATO", "UN", "ROK nationals")
 # Whose word an event rests on: a state or body of ACTORS, or `none` (media in their own voice, activists,
 # interviewees, unnamed governments).
@@ -39,6 +39,7 @@ KIEL_MEASURES = ("total", "financial", "humanitarian", "military")
 CROSS_CHECK_MEASURES = KIEL_MEASURES + ("none",)
 REGIONS = ("Europe", "EU institutions", "Asia-Pacific", "North America")
 MARKER_FRAMINGS = ("Russian usage", "Ukrainian usage", "Western usage", "loaded")
+SENTENCE_FOCUS = ("DPRK", "ROK", "both", "neither")
 TABLE_ROLES = ("raw", "curated", "reference")
 REVIEW_STATES = ("reviewed", "draft")
 

@@ -21,7 +21,7 @@ from twokoreas import paths
 from chromium import chromium  # noqa: F401 (the fixture)
 from test_site import ARTIFACTS, FLAGS
 
-NOTEBOOK = "02_aid.ipynb"
+NOTEBOOK = "04_troops.ipynb"  # a chart and tables (02_aid now shows tables only)
 START_TIMEOUT = 90  # seconds for the server to answer
 RUN_TIMEOUT = 180_000  # milliseconds for Run All to finish
 

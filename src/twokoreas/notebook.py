@@ -1,0 +1,119 @@
+"""The notebook kit: ``nb = tk.notebook("02_aid")`` gives a notebook its claims, texts, prose helpers and
+savers, so no notebook repeats a setup or a sources cell.
+
+Prose states a figure by its readable ``fact_key`` (``nb.cite("rok_humanitarian_aid_2022")``): the kit picks
+one claim of that fact by a fixed rule, checks its span and values against the article text, and adds whom it
+rests on where a reader must be told. Shown figures keep the hedge as the text words it ("some 8 million").
+"""
+
+from IPython.display import Markdown
+
+from . import charts, dates
+from .cite import sentence_around, verified
+from .loaders import load_articles, load_sourced_claims
+from .tables import NOT_REPORTED, ReaderTable
+
+
+class FactNotFound(KeyError):
+    """No claim states the fact (or none from the source asked for)."""
+
+
+class Notebook:
+    """One notebook's data and savers. ``name`` is the notebook's file name without ``.ipynb``."""
+
+    def __init__(self, name):
+        charts.use_style()
+        self.name = name
+        self.articles = load_articles()
+        self.texts = dict(zip(self.articles.article_id, self.articles.text))
+        claims = load_sourced_claims()
+        self.claims = claims.assign(figure=claims.mention)  # the hedge as the text words it
+        self._shown = 0  # tables shown so far: each gets its own HTML id
+
+    def theme(self, theme):
+        """The claims of one theme, in the order of when they held (then by claim id)."""
+        chosen = self.claims[self.claims.theme == theme]
+        return dates.sort_by_interval(chosen, then=["claim_id"]).reset_index(drop=True)
+
+    def fact(self, fact_key, source=None):
+        """The claim that states ``fact_key``, verified against its text. With several, the rule is fixed: the
+        most narrowly dated, then one credited to a named source over the outlet's own voice, then the first
+        id. ``source`` keeps only claims whose credit or outlet contains it (case-insensitive)."""
+        rows = self.claims[self.claims.fact_key == fact_key]
+        if source is not None:
+            wanted = source.lower()
+            rows = rows[rows.credit.str.lower().str.contains(wanted, regex=False)
+                        | rows.source_label.str.lower().str.contains(wanted, regex=False)]
+        if rows.empty:
+            raise FactNotFound(f"no claim states {fact_key!r}" + (f" from {source!r}" if source else ""))
+        width = [(i.latest - i.earliest).days if i.bounded else 10**6 for i in dates.intervals(rows)]
+        ranked = rows.assign(_width=width, _own=rows.voice == "own").sort_values(["_width", "_own", "claim_id"])
+        return verified(ranked.iloc[0].drop(["_width", "_own"]), self.texts)
+
+    def cite(self, fact_key, source=None):
+        """A fact's figure as the text words it, in bold, followed by whom it rests on when a reader must be
+        told (a single source that is a party to the war, or state media)."""
+        claim = self.fact(fact_key, source)
+        figure = f"**{claim.figure}**"
+        return f"{figure} ({claim.attribution})" if claim.needs_attribution else figure
+
+    def sentence(self, article, words):
+        """The full sentence of article ``article`` (its three-digit id) that holds ``words``; fails when the
+        text does not hold them, so a quoted passage cannot drift from its source."""
+        article_id = next(a for a in self.texts if a.startswith(article))
+        start = self.texts[article_id].find(words)
+        if start < 0:
+            raise FactNotFound(f"article {article} does not contain {words!r}")
+        return sentence_around(self.texts[article_id], start, start + len(words))
+
+    def quote(self, claim):
+        """The sentence of its article that holds a claim's figure."""
+        return sentence_around(self.texts[claim.article_id], claim.start, claim.end)
+
+    @staticmethod
+    def spelled(count):
+        """A small count in words, as prose writes it ("two"); larger ones in figures."""
+        return spelled(count)
+
+    @staticmethod
+    def say(text):
+        """Prose for the notebook, with dollar signs escaped so JupyterLab does not typeset them as maths."""
+        return Markdown(text.replace("$", r"\$"))
+
+    def save_figure(self, fig, slug, data, claim_ids=(), event_ids=(), description=""):
+        """Save a chart (title from its first axes, alt text = title + ``description``) after the layout check."""
+        titles = [ax.get_title("left") or ax.get_title() for ax in fig.axes]
+        title = next(filter(None, titles), slug)
+        return charts.save_figure(fig, self.name, slug, title, data, list(claim_ids), list(event_ids),
+                                  description=description)
+
+    def table(self, frame, slug=None, title="", claim_ids=(), event_ids=(), missing=NOT_REPORTED):
+        """A table for readers; saved as ``figures/NN_slug.csv`` and indexed when ``slug`` is given."""
+        if slug is not None:
+            charts.save_table(frame, self.name, slug, title, list(claim_ids), list(event_ids))
+        self._shown += 1
+        return ReaderTable(frame, f"{self.name}_{self._shown}", missing)
+
+    def sources(self, claims, slug="sources"):
+        """The closing sources table: each claim's figure beside the full sentence it comes from, its article,
+        outlet, date, whom it credits and in what voice; each span verified. Saved and returned for display."""
+        rows = [verified(c, self.texts) for _, c in claims.sort_values("claim_id").iterrows()]
+        frame = (self.claims.set_index("claim_id").loc[[c.claim_id for c in rows]].reset_index()
+                 .assign(quote=[self.quote(c) for c in rows])
+                 [["claim_id", "figure", "quote", "source_label", "published_label", "attributed_to", "voice"]]
+                 .rename(columns={"claim_id": "claim", "source_label": "outlet", "published_label": "published",
+                                  "attributed_to": "attributed to"}))
+        return self.table(frame, slug, "Sources of the figures in this notebook", frame.claim)
+
+
+SMALL_NUMBERS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+
+
+def spelled(count):
+    """A count as prose writes it: words up to ten ("none" for zero at the start of a clause is the caller's)."""
+    return SMALL_NUMBERS[count] if 0 <= count < len(SMALL_NUMBERS) else f"{count:,}"
+
+
+def notebook(name):
+    """Open a notebook: its claims, texts and savers (see :class:`Notebook`)."""
+    return Notebook(name)

@@ -1,0 +1,42 @@
+"""Sentences of an article body, and which parts of it are quoted speech rather than the outlet's own voice.
+
+Splitting uses sentencex (Wikimedia's rule-based segmenter: it knows abbreviations such as "U.S." and "Mr.",
+needs no model download, and is actively maintained), one paragraph at a time; a line with no closing
+punctuation is a sub-heading, not a sentence.
+"""
+
+import re
+
+import sentencex
+
+_CLOSING = re.compile(r"[.!?…][\"'”’)]*$")
+_QUOTED = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"")
+
+
+def sentences(text):
+    """The sentences of ``text``, in order: paragraph by paragraph, sub-headings left out."""
+    found = []
+    for paragraph in text.split("\n"):
+        paragraph = paragraph.strip()
+        if not paragraph or not _CLOSING.search(paragraph):
+            continue
+        found += [s.strip() for s in sentencex.segment("en", paragraph) if s.strip()]
+    return found
+
+
+def quoted_spans(text):
+    """``(start, end)`` of every passage in double quotation marks (straight or curly)."""
+    return [m.span() for m in _QUOTED.finditer(text)]
+
+
+def own_voice(text):
+    """``text`` with every quoted passage blanked out (same length, so offsets still hold)."""
+    chars = list(text)
+    for start, end in quoted_spans(text):
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
+
+
+def quoted(text):
+    """Only the quoted passages of ``text``, one per line."""
+    return "\n".join(text[a:b] for a, b in quoted_spans(text))

@@ -1,0 +1,52 @@
+"""The notebooks share no copied cells: setup and sources live in the notebook kit, not in each notebook."""
+
+import itertools
+import re
+
+import nbformat
+import pytest
+
+from twokoreas import paths
+
+MINE = ["00_corpus", "01_figures_inventory", "02_aid", "03_munitions", "04_troops", "05_arms_trade",
+        "06_opinion_constraints", "07_context", "08_cross_check", "10_outlet_framing"]
+
+
+def code_cells(name):
+    nb = nbformat.read(paths.NOTEBOOKS / f"{name}.ipynb", as_version=4)
+    return [c.source.strip() for c in nb.cells if c.cell_type == "code"]
+
+
+def statements(cell):
+    """A cell's substantive lines: not imports, not brackets or short openers such as ``nb.say(``."""
+    return {line.strip() for line in cell.splitlines()
+            if len(line.strip()) >= 15 and not line.startswith(("import ", "from "))}
+
+
+@pytest.mark.parametrize("first, second", list(itertools.combinations(MINE, 2)))
+def test_no_two_notebooks_share_a_cell_beyond_opening_the_kit(first, second):
+    for a in code_cells(first):
+        for b in code_cells(second):
+            shared = statements(a) & statements(b) - {"nb.sources(claims)"}
+            shared = {s for s in shared if not s.startswith("nb = tk.notebook(")}
+            assert len(shared) < 2, f"{first} and {second} share a cell: {sorted(shared)}"
+
+
+@pytest.mark.parametrize("name", MINE)
+def test_the_first_code_cell_holds_every_import_and_opens_the_kit(name):
+    first, *rest = code_cells(name)
+    assert f'nb = tk.notebook("{name}")' in first
+    for cell in rest:
+        assert not re.search(r"^\s*(import|from \S+ import) ", cell, re.MULTILINE), f"{name}: import outside cell 1"
+
+
+@pytest.mark.parametrize("name", MINE)
+def test_prose_names_facts_by_key_not_by_claim_id(name):
+    for cell in code_cells(name):
+        assert not re.search(r"['\"]\d{3}-\d{2}['\"]", cell), f"{name}: a claim id in code: use its fact_key"
+
+
+@pytest.mark.parametrize("name", MINE)
+def test_no_notebook_loads_the_articles_or_claims_itself(name):
+    for cell in code_cells(name):
+        assert "load_sourced_claims(" not in cell and "load_articles(" not in cell, name
