@@ -33,6 +33,11 @@ def folder_shas(folder):
     return {p.relative_to(folder).as_posix(): file_sha(p) for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
+def figure_shas(folder):
+    """``{name: SHA-256}`` of the files builds write in the figures folder (see :func:`paths.figure_files`)."""
+    return {p.name: file_sha(p) for p in paths.figure_files(folder)}
+
+
 def _digest(*parts):
     return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
 
@@ -90,8 +95,8 @@ def notebook_is_current(record, name, inputs, notebook_sha, figures_dir, figures
             and all(figures.get(f) == sha for f, sha in entry.get("figures", {}).items()))
 
 
-def site_is_current(record, inputs, site_files):
-    """Whether the recorded site had these inputs and every file it wrote is still as written."""
+def site_is_current(record, inputs, site):
+    """Whether the recorded site had these inputs and every file it wrote in folder ``site`` is still as written."""
     entry = record.get("site")
     return bool(entry) and entry.get("inputs") == inputs and all(
-        site_files.get(f) == sha for f, sha in entry.get("files", {}).items())
+        (site / f).is_file() and file_sha(site / f) == sha for f, sha in entry.get("files", {}).items())

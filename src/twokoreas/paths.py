@@ -19,8 +19,8 @@ _NOT_FOR_FIGURES = ("notebooks", "data", "src", "site", "tests", "benchmarks", "
 def figures_dir():
     """Where saved figures go: ``figures/``, or ``$TWOKOREAS_FIGURES`` resolved against the project root.
 
-    Raises DataError when the variable is set but empty, names a file, or points inside a folder of the
-    project that is not for figures (``notebooks/``, ``data/``, ``site/``, ...) or at the root itself.
+    Raises DataError when the variable is set but empty, names a file, points inside a folder of the
+    project that is not for figures (``notebooks/``, ``data/``, ``site/``, ...), or holds the project.
     """
     value = os.environ.get(FIGURES_VARIABLE)
     if value is None:
@@ -30,12 +30,18 @@ def figures_dir():
     folder = (ROOT / Path(value).expanduser()).resolve()  # relative to the root, not the working directory
     if folder.exists() and not folder.is_dir():
         raise DataError(FIGURES_VARIABLE, f"{folder} is not a folder")
-    if folder == ROOT or any(folder.is_relative_to(ROOT / name) for name in _NOT_FOR_FIGURES):
-        raise DataError(FIGURES_VARIABLE, f"{folder} is inside the project's {_top(folder)}: figures go to "
-                                          "figures/ or a folder outside the project")
+    if ROOT.is_relative_to(folder):
+        raise DataError(FIGURES_VARIABLE, f"{folder} holds the whole project: figures go to figures/ "
+                                          "or a folder outside the project")
+    for name in _NOT_FOR_FIGURES:
+        if folder.is_relative_to(ROOT / name):
+            raise DataError(FIGURES_VARIABLE, f"{folder} is inside the project's {name}/: figures go to "
+                                              "figures/ or a folder outside the project")
     return folder
 
 
-def _top(folder):
-    parts = folder.relative_to(ROOT).parts
-    return f"{parts[0]}/" if parts else "root folder"
+def figure_files(folder):
+    """The files of ``folder`` that builds write: ``NN_*`` figures and tables, and ``index.csv``."""
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in [*folder.glob("[0-9][0-9]_*"), folder / "index.csv"] if p.is_file())

@@ -10,12 +10,14 @@ Saved notebooks are deterministic: kernel ``python3``, no timing metadata, execu
 """
 
 import fcntl
+import importlib
 import json
 import os
 import shutil
 import signal
 import sys
 import tempfile
+import threading
 import time
 from contextlib import contextmanager, nullcontext
 from pathlib import Path
@@ -54,7 +56,7 @@ def _read_notebook(path):
         raise DataError(_show(path), f"not UTF-8 text (byte {err.start})") from None
     except json.JSONDecodeError as err:
         what = "empty file" if not text.strip() else f"line {err.lineno} column {err.colno}: {err.msg}"
-        raise DataError(_show(path), f"not a notebook: invalid JSON ({what}); restore it with git") from None
+        raise DataError(_show(path), f"not a notebook: invalid JSON ({what}))") from None
     if not isinstance(notebook, dict) or not isinstance(notebook.get("cells"), list):
         raise DataError(_show(path), "not a notebook: it has no list of cells")
     return text, notebook
@@ -82,7 +84,7 @@ def _locked(build):
 
 
 def _stat(folder):
-    return {p.name: (p.stat().st_ino, p.stat().st_mtime_ns, p.stat().st_size) for p in folder.iterdir() if p.is_file()}
+    return {p.name: (p.stat().st_ino, p.stat().st_mtime_ns, p.stat().st_size) for p in paths.figure_files(folder)}
 
 
 class _Build:
@@ -101,7 +103,7 @@ class _Build:
         """Read every notebook and decide which must run; DataError for one that is not a notebook."""
         self.record = {} if self.rebuild else build_cache.load(self.build)
         self.common = build_cache.common_inputs()
-        self.figure_shas = build_cache.folder_shas(self.figures)
+        self.figure_shas = build_cache.figure_shas(self.figures)
         self.notebooks, notebook_shas = [], {}
         for path in notebook_paths():
             text, notebook = _read_notebook(path)
@@ -112,7 +114,7 @@ class _Build:
             self.notebooks.append({"path": path, "text": text, "inputs": inputs, "run": not current})
             notebook_shas[path.name] = sha
         self.site_inputs = build_cache.site_inputs(self.common, notebook_shas, self.figure_shas)
-        site_current = build_cache.site_is_current(self.record, self.site_inputs, build_cache.folder_shas(paths.SITE))
+        site_current = build_cache.site_is_current(self.record, self.site_inputs, paths.SITE)
         return any(n["run"] for n in self.notebooks) or not site_current
 
     def execute(self, stage):
@@ -123,10 +125,9 @@ class _Build:
 
         notebooks, figures = stage / "notebooks", stage / "figures"
         notebooks.mkdir()
-        if self.figures.is_dir():
-            shutil.copytree(self.figures, figures)
-        else:
-            figures.mkdir()
+        figures.mkdir()
+        for path in paths.figure_files(self.figures):  # only what builds write: never a whole folder
+            shutil.copyfile(path, figures / path.name)
         for n in self.notebooks:
             shutil.copyfile(n["path"], notebooks / n["path"].name)
         self.produced = {}
@@ -158,7 +159,7 @@ class _Build:
 
     def save_record(self, stage):
         """Record the inputs and outputs of this build (after the commit: these files are now the tree's)."""
-        figures = build_cache.folder_shas(self.figures)
+        figures = build_cache.figure_shas(self.figures)
         old = self.record.get("notebooks", {})
         entries = {}
         for n in self.notebooks:
@@ -174,6 +175,10 @@ class _Build:
 
 
 def _build(build):
+    try:
+        build.figures.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise DataError(paths.FIGURES_VARIABLE, f"cannot create {build.figures}: {err.strerror}") from None
     for folder in build.targets():
         _writable(folder)
     try:
@@ -189,7 +194,8 @@ def _build(build):
             print("nothing to do: no notebook's inputs changed since the last build (make rebuild runs them all)")
             return 0
         stage = Path(tempfile.mkdtemp(prefix="stage-", dir=build.build))
-        try:
+        threading.Thread(target=importlib.import_module, args=("twokoreas.site",), daemon=True).start()
+        try:  # the site's imports (nbconvert) load while the kernel works
             notebooks, figures = build.execute(stage)
             from .site import build_site
 

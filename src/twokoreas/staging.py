@@ -92,8 +92,8 @@ def recover(targets, build):
         _finish(moves, journal)
         completed = True
     for folder in targets:
-        if folder.is_dir():
-            for debris in folder.rglob(f".*{TMP_SUFFIX}"):
+        for pattern in (f".*{TMP_SUFFIX}", f"*/.*{TMP_SUFFIX}"):  # site/ has one level of subfolders
+            for debris in folder.glob(pattern):
                 debris.unlink()
     for stage in build.glob("stage-*"):
         shutil.rmtree(stage, ignore_errors=True)
