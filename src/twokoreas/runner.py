@@ -25,6 +25,7 @@ from pathlib import Path
 from . import build_cache, paths, staging
 from .errors import DataError
 
+
 class Terminated(KeyboardInterrupt):
     """SIGTERM, handled like Ctrl-C so that the kernel and the staging folder are cleaned up."""
 
@@ -56,7 +57,7 @@ def _read_notebook(path):
         raise DataError(_show(path), f"not UTF-8 text (byte {err.start})") from None
     except json.JSONDecodeError as err:
         what = "empty file" if not text.strip() else f"line {err.lineno} column {err.colno}: {err.msg}"
-        raise DataError(_show(path), f"not a notebook: invalid JSON ({what}))") from None
+        raise DataError(_show(path), f"not a notebook: invalid JSON ({what})") from None
     if not isinstance(notebook, dict) or not isinstance(notebook.get("cells"), list):
         raise DataError(_show(path), "not a notebook: it has no list of cells")
     return text, notebook
@@ -123,6 +124,8 @@ class _Build:
 
         from .shared_kernel import shared_kernel
 
+        # the site's own imports (nbconvert) load while the kernel works; what both need is loaded above
+        threading.Thread(target=importlib.import_module, args=("twokoreas.site",), daemon=True).start()
         notebooks, figures = stage / "notebooks", stage / "figures"
         notebooks.mkdir()
         figures.mkdir()
@@ -194,8 +197,7 @@ def _build(build):
             print("nothing to do: no notebook's inputs changed since the last build (make rebuild runs them all)")
             return 0
         stage = Path(tempfile.mkdtemp(prefix="stage-", dir=build.build))
-        threading.Thread(target=importlib.import_module, args=("twokoreas.site",), daemon=True).start()
-        try:  # the site's imports (nbconvert) load while the kernel works
+        try:
             notebooks, figures = build.execute(stage)
             from .site import build_site
 
