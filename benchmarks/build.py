@@ -26,7 +26,8 @@ import nbformat
 from nbclient import NotebookClient
 
 from twokoreas import paths, runner
-from twokoreas.kernel import KERNELSPEC, shared_kernel
+from twokoreas.kernel import KERNELSPEC
+from twokoreas.shared_kernel import shared_kernel
 
 ROUNDS = 3
 NOCHANGE = 5

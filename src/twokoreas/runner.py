@@ -91,8 +91,8 @@ def _stat(folder):
 class _Build:
     """One build: what to run, the staging folder, and what the record will say."""
 
-    def __init__(self, rebuild):
-        self.rebuild = rebuild
+    def __init__(self, rebuild, only):
+        self.rebuild, self.only = rebuild, only
         self.figures = paths.figures_dir()
         self.build = paths.BUILD
         self.committed = False
@@ -106,16 +106,16 @@ class _Build:
         self.common = build_cache.common_inputs()
         self.figure_shas = build_cache.figure_shas(self.figures)
         self.notebooks, notebook_shas = [], {}
-        for path in notebook_paths():
+        for path in [self.only] if self.only else notebook_paths():
             text, notebook = _read_notebook(path)
             inputs = build_cache.notebook_inputs(self.common, notebook)
             sha = build_cache.file_sha(path)
             current = build_cache.notebook_is_current(self.record, path.stem, inputs, sha, self.figures,
                                                       self.figure_shas)
-            self.notebooks.append({"path": path, "text": text, "inputs": inputs, "run": not current})
+            self.notebooks.append({"path": path, "text": text, "inputs": inputs, "run": bool(self.only) or not current})
             notebook_shas[path.name] = sha
         self.site_inputs = build_cache.site_inputs(self.common, notebook_shas, self.figure_shas)
-        site_current = build_cache.site_is_current(self.record, self.site_inputs, paths.SITE)
+        site_current = self.only or build_cache.site_is_current(self.record, self.site_inputs, paths.SITE)
         return any(n["run"] for n in self.notebooks) or not site_current
 
     def execute(self, stage):
@@ -164,17 +164,18 @@ class _Build:
         """Record the inputs and outputs of this build (after the commit: these files are now the tree's)."""
         figures = build_cache.figure_shas(self.figures)
         old = self.record.get("notebooks", {})
-        entries = {}
+        entries = dict(old) if self.only else {}
         for n in self.notebooks:
             name = n["path"].stem
             written = self.produced.get(name) if n["run"] else list(old.get(name, {}).get("figures", {}))
             entries[name] = {"inputs": n["inputs"], "notebook": build_cache.file_sha(n["path"]),
                              "figures": {f: figures.get(f) for f in written or []}}
         notebook_shas = {n["path"].name: build_cache.file_sha(n["path"]) for n in self.notebooks}
-        site = build_cache.folder_shas(stage / "site")
+        site = {"inputs": build_cache.site_inputs(self.common, notebook_shas, figures),
+                "files": build_cache.folder_shas(stage / "site")}
         build_cache.save(self.build, {
             "figures_dir": str(self.figures), "index_csv": figures.get("index.csv"), "notebooks": entries,
-            "site": {"inputs": build_cache.site_inputs(self.common, notebook_shas, figures), "files": site}})
+            "site": self.record.get("site", {}) if self.only else site})
 
 
 def _build(build):
@@ -199,9 +200,10 @@ def _build(build):
         stage = Path(tempfile.mkdtemp(prefix="stage-", dir=build.build))
         try:
             notebooks, figures = build.execute(stage)
-            from .site import build_site
+            if not build.only:  # --only: one notebook, no site
+                from .site import build_site
 
-            build_site(site=stage / "site", notebooks=notebooks, figures=figures)
+                build_site(site=stage / "site", notebooks=notebooks, figures=figures)
             replaced = staging.commit([(notebooks, paths.NOTEBOOKS), (figures, build.figures),
                                        (stage / "site", paths.SITE)], build.build)
             build.committed = True
@@ -212,8 +214,10 @@ def _build(build):
     return 0
 
 
-def run_all(rebuild=False):
+def run_all(rebuild=False, only=None):
     """Build, printing one line per notebook; on failure print one line naming the fault. Exit status.
+
+    ``only``: the path of one notebook to execute, whatever the record says, without rendering the site.
 
     Exit status 1 for a fault, 130 for Ctrl-C, 143 for SIGTERM; the tree is left as it was unless the
     build had already been saved.
@@ -221,7 +225,7 @@ def run_all(rebuild=False):
     previous = signal.signal(signal.SIGTERM, _terminate)
     build = None
     try:
-        build = _Build(rebuild)
+        build = _Build(rebuild, only)
         return _build(build)
     except KeyboardInterrupt as err:
         name, status = ("SIGTERM", 143) if isinstance(err, Terminated) else ("Ctrl-C", 130)
