@@ -15,7 +15,7 @@ VENV_CHECK := import sys, importlib.util as u; want, src = sys.argv[1:]; have = 
         else "its twokoreas is installed from another folder" if not spec.origin.startswith(src) else "")
 VENV_STALE := $(if $(wildcard $(VENV)),$(or $(shell $(BIN)/python -c '$(VENV_CHECK)' '$(PYTHON_VERSION)' '$(CURDIR)/src/' 2>/dev/null || echo "its python does not run"),$(if $(wildcard $(STAMP)),,its install did not finish)))
 
-.PHONY: all notebooks site test unit check nbval browser lab nbdime lock bench chromium clean FORCE
+.PHONY: all notebooks rebuild site test unit check nbval browser lab nbdime lock bench chromium clean FORCE
 
 all: notebooks
 
@@ -32,9 +32,14 @@ $(STAMP): pyproject.toml requirements.lock $(if $(VENV_STALE),FORCE)
 
 FORCE:
 
-## Execute every notebook in order (in place), save figures/, render site/.
+## Execute the notebooks in order in one kernel, skipping those whose inputs have not changed since
+## the last build; save notebooks/, figures/ and site/ together only if every notebook succeeds.
 notebooks: $(STAMP)
 	$(BIN)/python -m twokoreas run
+
+## The same, executing every notebook.
+rebuild: $(STAMP)
+	$(BIN)/python -m twokoreas run --rebuild
 
 ## Render the executed notebooks to site/ without executing them again.
 site: $(STAMP)

@@ -3,7 +3,6 @@
 import argparse
 import csv
 import sys
-import time
 from pathlib import Path
 
 from .extract import COLUMNS, decode_article, find_non_quantities, quantity_rows
@@ -130,24 +129,14 @@ def _describe(_args):
 def _run(args):
     from . import runner
 
-    if args.only is None:
-        return runner.run_all()
-    number = args.only.zfill(2)
-    found = [p for p in runner.notebook_paths() if p.name.startswith(f"{number}_")] if number.isdigit() else []
-    if not found:
-        args.parser.error(f"--only {args.only}: there is no notebooks/{number}_*.ipynb")
-    path = found[0]
-    print(f"[1/1] {path.stem} … ", end="", flush=True)
-    began = time.perf_counter()
-    try:
-        runner.execute(path)
-    except runner.NotebookFailed as err:
-        print("FAILED")
-        print(f"error: {err}", file=sys.stderr)
-        print(f"{path.name} left as committed.", file=sys.stderr)
-        return 1
-    print(f"{time.perf_counter() - began:.1f} s")
-    return 0
+    only = None
+    if args.only is not None:
+        number = args.only.zfill(2)
+        found = [p for p in runner.notebook_paths() if p.name.startswith(f"{number}_")] if number.isdigit() else []
+        if not found:
+            args.parser.error(f"--only {args.only}: there is no notebooks/{number}_*.ipynb")
+        only = found[0]
+    return runner.run_all(rebuild=args.rebuild, only=only)
 
 
 def _site(_args):
@@ -167,7 +156,7 @@ DESCRIPTION = "Extract, check and build the two-koreas-ukraine analysis: every f
 EXAMPLES = {
     None: """examples:
   twokoreas check                      validate every curated table
-  twokoreas run                        execute every notebook in order, then render site/
+  twokoreas run                        execute the notebooks that changed, then render site/
   twokoreas run --only 02              execute notebooks/02_*.ipynb alone
   twokoreas extract data/raw/articles/000_*.txt
   twokoreas COMMAND --help             options and examples for one command""",
@@ -199,11 +188,15 @@ are never published, and check fails until they are reviewed and accepted.""",
 Writes data/datapackage.json and the README's data dictionary from
 src/twokoreas/registry.py.""",
     "run": """examples:
-  twokoreas run
+  twokoreas run                        (what make does)
+  twokoreas run --rebuild              (make rebuild: skip nothing)
   twokoreas run --only 02
 
-One line per notebook with its time. A failing notebook is named with its
-cell and error, is left as committed, and the exit status is 1.""",
+One line per notebook with its time, or "unchanged, skipped" when nothing it
+reads changed since the last build. notebooks/, figures/ and site/ are saved
+together only when every notebook succeeds: a failing cell is named with its
+notebook and error, nothing is changed, and the exit status is 1 (130 for
+Ctrl-C, 143 for SIGTERM).""",
     "site": """example:
   twokoreas site
 
@@ -260,8 +253,10 @@ def main(argv=None):
     review.add_argument("--accept", metavar="ARTICLE", help="article id or its three-digit number")
     _command(commands, "describe", "write data/datapackage.json and the README's data dictionary from the "
              "table registry", _describe)
-    run = _command(commands, "run", "execute every notebook in order, then render the site", _run)
+    run = _command(commands, "run", "execute the notebooks in order and render the site, saving all or nothing", _run)
     run.add_argument("--only", metavar="NN", help="execute only notebooks/NN_*.ipynb (no site)")
+    run.add_argument("--rebuild", action="store_true",
+                     help="execute every notebook, even those whose inputs have not changed since the last build")
     _command(commands, "site", "render the executed notebooks to site/", _site)
     args = parser.parse_args(argv)
     return args.func(args)

@@ -1,79 +1,254 @@
-"""Execute the notebooks in numeric order, in place, from one process; then render the site.
+"""Build: execute the notebooks in numeric order in one kernel, render the site, and save all of it or nothing.
 
-Saved notebooks are deterministic: kernel ``python3``, no timing metadata, no
-widget state. A failing notebook is reported by name, cell and error, and the
-committed file is left untouched (each notebook is written to a temporary file
-and moved into place only when every cell ran).
+Everything is written into a staging folder under ``build/``: the notebooks, a copy of the figures
+folder that the notebooks update, and the site. Only when every notebook has run and the site is
+rendered are ``notebooks/``, the figures folder and ``site/`` updated together
+(:mod:`twokoreas.staging`). A failing cell, a dead kernel, an unreadable notebook, Ctrl-C or SIGTERM
+print one line and leave the tree as it was. Notebooks whose inputs have not changed since the last
+successful build are skipped (:mod:`twokoreas.build_cache`); ``rebuild=True`` runs them all.
+Saved notebooks are deterministic: kernel ``python3``, no timing metadata, execution counts from 1.
 """
 
-import subprocess
+import fcntl
+import importlib
+import json
+import os
+import shutil
+import signal
 import sys
+import tempfile
+import threading
 import time
+from contextlib import contextmanager, nullcontext
+from pathlib import Path
 
-import nbformat
-from nbclient import NotebookClient
-from nbclient.exceptions import CellExecutionError
-
-from . import paths
-from .atomic import atomic_path
-from .kernel import KERNELSPEC  # the kernel `make` installs, so JupyterLab finds nothing to change
-
-CELL_TIMEOUT = 600
+from . import build_cache, paths, staging
+from .errors import DataError
 
 
-class NotebookFailed(Exception):
-    """A cell raised: names the notebook, the cell and the error."""
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, handled like Ctrl-C so that the kernel and the staging folder are cleaned up."""
 
 
-def notebook_paths():
-    """The numbered notebooks, in execution order."""
-    return sorted(p for p in paths.NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
+def _terminate(signum, frame):
+    raise Terminated()
 
 
-def _clean(nb):
-    nb.metadata = {"kernelspec": dict(KERNELSPEC), "language_info": nb.metadata["language_info"]}
-    for cell in nb.cells:
-        cell.metadata.pop("execution", None)
-        cell.metadata.pop("collapsed", None)
-    return nb
+def notebook_paths(folder=None):
+    """The numbered notebooks of ``folder`` (``notebooks/``), in execution order."""
+    return sorted((folder or paths.NOTEBOOKS).glob("[0-9][0-9]_*.ipynb"))
 
 
-def execute(path):
-    """Execute one notebook in place (atomically); raise NotebookFailed on the first failing cell."""
-    nb = nbformat.read(path, as_version=4)
-    nb.metadata["kernelspec"] = dict(KERNELSPEC)
-    client = NotebookClient(nb, kernel_name="python3", timeout=CELL_TIMEOUT, record_timing=False,
-                            resources={"metadata": {"path": str(path.parent)}})
-    with client.setup_kernel(stderr=subprocess.DEVNULL):  # the kernel's own start-up chatter
-        reply = client.wait_for_reply(client.kc.kernel_info())
-        nb.metadata["language_info"] = reply["content"]["language_info"]
-        for index, cell in enumerate(nb.cells):
-            try:
-                client.execute_cell(cell, index)
-            except CellExecutionError as err:
-                raise NotebookFailed(
-                    f"{path.name}: cell {index + 1} of {len(nb.cells)} failed: {err.ename}: {err.evalue}") from None
-    with atomic_path(path) as tmp:
-        nbformat.write(_clean(nb), tmp)
+def _show(path):
+    try:
+        return path.relative_to(paths.ROOT).as_posix()
+    except ValueError:
+        return str(path)
 
 
-def run_all():
-    """Execute every notebook, printing one line each and a summary; then render the site. Exit status."""
-    notebooks = notebook_paths()
-    started = time.perf_counter()
-    for number, path in enumerate(notebooks, start=1):
-        print(f"[{number}/{len(notebooks)}] {path.stem} … ", end="", flush=True)
-        began = time.perf_counter()
+def _read_notebook(path):
+    """The notebook's text and parsed JSON; DataError naming the file if it is not a notebook."""
+    try:
+        text = path.read_text(encoding="utf-8")
+        notebook = json.loads(text)
+    except OSError as err:
+        raise DataError(_show(path), f"cannot read: {err.strerror}") from None
+    except UnicodeDecodeError as err:
+        raise DataError(_show(path), f"not UTF-8 text (byte {err.start})") from None
+    except json.JSONDecodeError as err:
+        what = "empty file" if not text.strip() else f"line {err.lineno} column {err.colno}: {err.msg}"
+        raise DataError(_show(path), f"not a notebook: invalid JSON ({what})") from None
+    if not isinstance(notebook, dict) or not isinstance(notebook.get("cells"), list):
+        raise DataError(_show(path), "not a notebook: it has no list of cells")
+    return text, notebook
+
+
+def _writable(folder):
+    """A DataError if ``folder`` (or, when it does not exist yet, the folder it would be made in) is read-only."""
+    existing = folder
+    while not existing.exists():
+        existing = existing.parent
+    if not os.access(existing, os.W_OK):
+        raise DataError(_show(existing), "cannot write here (read-only?)")
+
+
+@contextmanager
+def _locked(build):
+    """Hold ``build/run.lock`` so that two builds of one tree take turns."""
+    with open(build / "run.lock", "w") as lock:
         try:
-            execute(path)
-        except NotebookFailed as err:
-            print("FAILED")
-            print(f"error: {err}", file=sys.stderr)
-            print(f"{number - 1} of {len(notebooks)} notebooks executed; {path.name} left as committed.", file=sys.stderr)
-            return 1
-        print(f"{time.perf_counter() - began:.1f} s")
-    print(f"{len(notebooks)} notebooks executed in {time.perf_counter() - started:.1f} s")
-    from .site import build_site
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            print("waiting for another build of this tree to finish", flush=True)
+            fcntl.flock(lock, fcntl.LOCK_EX)
+        yield
 
-    build_site()
+
+def _stat(folder):
+    return {p.name: (p.stat().st_ino, p.stat().st_mtime_ns, p.stat().st_size) for p in paths.figure_files(folder)}
+
+
+class _Build:
+    """One build: what to run, the staging folder, and what the record will say."""
+
+    def __init__(self, rebuild, only):
+        self.rebuild, self.only = rebuild, only
+        self.figures = paths.figures_dir()
+        self.build = paths.BUILD
+        self.committed = False
+
+    def targets(self):
+        return [paths.NOTEBOOKS, self.figures, paths.SITE]
+
+    def plan(self):
+        """Read every notebook and decide which must run; DataError for one that is not a notebook."""
+        self.record = {} if self.rebuild else build_cache.load(self.build)
+        self.common = build_cache.common_inputs()
+        self.figure_shas = build_cache.figure_shas(self.figures)
+        self.notebooks, notebook_shas = [], {}
+        for path in [self.only] if self.only else notebook_paths():
+            text, notebook = _read_notebook(path)
+            inputs = build_cache.notebook_inputs(self.common, notebook)
+            sha = build_cache.file_sha(path)
+            current = build_cache.notebook_is_current(self.record, path.stem, inputs, sha, self.figures,
+                                                      self.figure_shas)
+            self.notebooks.append({"path": path, "text": text, "inputs": inputs, "run": bool(self.only) or not current})
+            notebook_shas[path.name] = sha
+        self.site_inputs = build_cache.site_inputs(self.common, notebook_shas, self.figure_shas)
+        site_current = self.only or build_cache.site_is_current(self.record, self.site_inputs, paths.SITE)
+        return any(n["run"] for n in self.notebooks) or not site_current
+
+    def execute(self, stage):
+        """Execute the notebooks that must run into ``stage``, printing one line per notebook."""
+        import nbformat
+
+        from .shared_kernel import shared_kernel
+
+        # the site's own imports (nbconvert) load while the kernel works; what both need is loaded above
+        threading.Thread(target=importlib.import_module, args=("twokoreas.site",), daemon=True).start()
+        notebooks, figures = stage / "notebooks", stage / "figures"
+        notebooks.mkdir()
+        figures.mkdir()
+        for path in paths.figure_files(self.figures):  # only what builds write: never a whole folder
+            shutil.copyfile(path, figures / path.name)
+        for n in self.notebooks:
+            shutil.copyfile(n["path"], notebooks / n["path"].name)
+        self.produced = {}
+        total, started, ran = len(self.notebooks), time.perf_counter(), 0
+        env = {**os.environ, paths.FIGURES_VARIABLE: str(figures)}
+        needed = any(n["run"] for n in self.notebooks)
+        with shared_kernel(notebooks, env) if needed else nullcontext() as kernel:
+            for number, n in enumerate(self.notebooks, start=1):
+                path = n["path"]
+                print(f"[{number}/{total}] {path.stem}: ", end="", flush=True)
+                if not n["run"]:
+                    print("unchanged, skipped")
+                    continue
+                began, before = time.perf_counter(), _stat(figures)
+                try:
+                    nb = kernel.execute(nbformat.reads(n["text"], as_version=4), _show(path))
+                except BaseException as err:
+                    print("interrupted" if isinstance(err, KeyboardInterrupt) else "FAILED", flush=True)
+                    raise
+                nbformat.write(nb, notebooks / path.name)
+                after = _stat(figures)
+                self.produced[path.stem] = sorted(f for f in after if f != "index.csv" and before.get(f) != after[f])
+                ran += 1
+                print(f"{time.perf_counter() - began:.1f} s")
+        skipped = total - ran
+        print(f"{ran} of {total} notebooks executed in {time.perf_counter() - started:.1f} s"
+              + (f"; {skipped} unchanged since the last build, skipped (make rebuild runs them all)" if skipped else ""))
+        return notebooks, figures
+
+    def save_record(self, stage):
+        """Record the inputs and outputs of this build (after the commit: these files are now the tree's)."""
+        figures = build_cache.figure_shas(self.figures)
+        old = self.record.get("notebooks", {})
+        entries = dict(old) if self.only else {}
+        for n in self.notebooks:
+            name = n["path"].stem
+            written = self.produced.get(name) if n["run"] else list(old.get(name, {}).get("figures", {}))
+            entries[name] = {"inputs": n["inputs"], "notebook": build_cache.file_sha(n["path"]),
+                             "figures": {f: figures.get(f) for f in written or []}}
+        notebook_shas = {n["path"].name: build_cache.file_sha(n["path"]) for n in self.notebooks}
+        site = {"inputs": build_cache.site_inputs(self.common, notebook_shas, figures),
+                "files": build_cache.folder_shas(stage / "site")}
+        build_cache.save(self.build, {
+            "figures_dir": str(self.figures), "index_csv": figures.get("index.csv"), "notebooks": entries,
+            "site": self.record.get("site", {}) if self.only else site})
+
+
+def _build(build):
+    try:
+        build.figures.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise DataError(paths.FIGURES_VARIABLE, f"cannot create {build.figures}: {err.strerror}") from None
+    for folder in build.targets():
+        _writable(folder)
+    try:
+        build.build.mkdir(exist_ok=True)
+    except OSError as err:
+        raise DataError(_show(build.build), f"cannot create: {err.strerror}") from None
+    with _locked(build.build):
+        if staging.recover(build.targets(), build.build):
+            print("completed the save of a build that was killed while saving")
+        if not build.plan():
+            for number, n in enumerate(build.notebooks, start=1):
+                print(f"[{number}/{len(build.notebooks)}] {n['path'].stem}: unchanged, skipped")
+            print("nothing to do: no notebook's inputs changed since the last build (make rebuild runs them all)")
+            return 0
+        stage = Path(tempfile.mkdtemp(prefix="stage-", dir=build.build))
+        try:
+            notebooks, figures = build.execute(stage)
+            if not build.only:  # --only: one notebook, no site
+                from .site import build_site
+
+                build_site(site=stage / "site", notebooks=notebooks, figures=figures)
+            replaced = staging.commit([(notebooks, paths.NOTEBOOKS), (figures, build.figures),
+                                       (stage / "site", paths.SITE)], build.build)
+            build.committed = True
+            build.save_record(stage)
+        finally:
+            shutil.rmtree(stage, ignore_errors=True)
+    print(f"saved: {replaced} files changed in notebooks/, {_show(build.figures)}/ and site/")
     return 0
+
+
+def run_all(rebuild=False, only=None):
+    """Build, printing one line per notebook; on failure print one line naming the fault. Exit status.
+
+    ``only``: the path of one notebook to execute, whatever the record says, without rendering the site.
+
+    Exit status 1 for a fault, 130 for Ctrl-C, 143 for SIGTERM; the tree is left as it was unless the
+    build had already been saved.
+    """
+    previous = signal.signal(signal.SIGTERM, _terminate)
+    build = None
+    try:
+        build = _Build(rebuild, only)
+        return _build(build)
+    except KeyboardInterrupt as err:
+        name, status = ("SIGTERM", 143) if isinstance(err, Terminated) else ("Ctrl-C", 130)
+        print(f"interrupted ({name}): {_outcome(build)}", file=sys.stderr)
+        return status
+    except (DataError, OSError) as err:
+        print(f"{_problem(err)}; {_outcome(build)}", file=sys.stderr)
+        return 1
+    except Exception as err:  # a NotebookFailed, or a fault of the kernel machinery: one line, never a traceback
+        from .shared_kernel import NotebookFailed, one_line
+
+        text = str(err) if isinstance(err, NotebookFailed) else f"build failed: {type(err).__name__}: {one_line(err)}"
+        print(f"{text}; {_outcome(build)}", file=sys.stderr)
+        return 1
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _outcome(build):
+    return "the build had already been saved" if build and build.committed else "nothing was changed"
+
+
+def _problem(err):
+    if isinstance(err, OSError) and err.filename:
+        return f"{_show(Path(err.filename))}: {err.strerror}"
+    return str(err)

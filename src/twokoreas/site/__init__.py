@@ -62,19 +62,22 @@ def _sphinx(source, out, doctrees):
     return [line for line in warnings.getvalue().splitlines() if line.strip()]
 
 
-def build_site():
+def build_site(site=None, notebooks=None, figures=None):
     """Write ``site/``: a page per notebook and per article, the index, gallery and downloads. Prints a summary
-    line with the time taken; raises :class:`twokoreas.DataError` or :class:`SiteBuildFailed`."""
+    line with the time taken; raises :class:`twokoreas.DataError` or :class:`SiteBuildFailed`.
+
+    The build (:mod:`twokoreas.runner`) passes its staging folders: ``site`` to write, ``notebooks`` and
+    ``figures`` to read."""
     started = time.perf_counter()
     data = load_site_data()
-    notebooks = notebook_paths()
+    notebooks = notebook_paths(notebooks)
     source, out, doctrees = BUILD / "site-src", BUILD / "site-new", BUILD / "site-doctrees"
     for folder in (out, doctrees):
         shutil.rmtree(folder, ignore_errors=True)
-    write_sources(source, data, notebooks)
+    write_sources(source, data, notebooks, figures)
     for warning in _sphinx(source, out, doctrees):
         print(f"warning: {warning}", file=sys.stderr)
     _publishable(out)
-    _replace_tree(out, paths.SITE)
+    _replace_tree(out, site or paths.SITE)
     print(f"site: {len(notebooks)} notebook pages, {len(data.articles)} article pages, index, gallery and "
-          f"downloads in {paths.SITE.relative_to(paths.ROOT)}/ in {time.perf_counter() - started:.1f} s")
+          f"downloads in {time.perf_counter() - started:.1f} s")

@@ -135,15 +135,15 @@ def data_page(tables):
         *items, ""])
 
 
-def write_sources(source, data, notebooks):
-    """Write the site's source tree to ``source`` (emptied first)."""
+def write_sources(source, data, notebooks, figures_dir=None):
+    """Write the site's source tree to ``source`` (emptied first), with the figures of ``figures_dir``."""
     if source.exists():
         shutil.rmtree(source)
     extra = source / "_extra"
     (source / "articles").mkdir(parents=True)
     for path in notebooks:
         shutil.copyfile(path, source / path.name)
-    figures_dir = paths.figures_dir()
+    figures_dir = figures_dir or paths.figures_dir()
     if figures_dir.exists():
         shutil.copytree(figures_dir, extra / "figures", ignore=shutil.ignore_patterns(".*"))
     (extra / "data").mkdir(parents=True)
