@@ -98,19 +98,20 @@ def test_stated_figures_link_to_their_spans_in_the_order_the_cell_states_them():
 
 def test_each_saved_chart_gets_its_own_cell_with_alt_text_anchor_and_linked_caption():
     data = load_site_data()
-    cell = nbformat.v4.new_code_cell("fig = ...", id="02-06")
+    row = data.figure_rows["04_troop_estimates"]
+    cell = nbformat.v4.new_code_cell("fig = ...", id="04-06")
     cell.outputs = [
         nbformat.v4.new_output("display_data", {"text/html": "<table></table>"}),
         nbformat.v4.new_output("execute_result", {"image/png": "iVBOR", "text/plain": (
-            "figures/02_aid_figures.png, figures/02_aid_figures.svg, figures/02_aid_figures.csv")}),
+            "figures/04_troop_estimates.png, figures/04_troop_estimates.svg, figures/04_troop_estimates.csv")}),
         nbformat.v4.new_output("stream", name="stdout", text="done\n")]
     first, chart, rest = split_at_figures(cell, data)
     assert first.source == "fig = ..." and len(first.outputs) == 1 and "remove-input" not in first.metadata["tags"]
     assert chart.source.startswith("#") and "remove-input" in chart.metadata["tags"]
-    title = data.figure_rows["02_aid_figures"].title
-    assert chart.metadata["mystnb"]["image"]["alt"] == title
-    assert chart.metadata["mystnb"]["figure"]["name"] == "fig-02-aid-figures"
-    assert data.claim_href("001-11") in chart.metadata["mystnb"]["figure"]["caption"]
+    assert chart.metadata["mystnb"]["image"]["alt"] == (getattr(row, "alt", "") or row.title)
+    assert chart.metadata["mystnb"]["figure"]["name"] == "fig-04-troop-estimates"
+    drawn = row.claim_ids.split(";")[0]
+    assert data.claim_href(drawn) in chart.metadata["mystnb"]["figure"]["caption"]
     assert rest.outputs[0]["text"] == "done\n"
 
 
