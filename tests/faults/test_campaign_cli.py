@@ -377,3 +377,13 @@ def test_D01_site_renders_byte_identical_pages_twice(tmp_path):
     second = twokoreas(project, "site")
     assert second.returncode == 0, second.stderr
     assert {k: v for k, v in snapshot(project).items() if k.startswith("site")} == pages
+
+
+def test_W05_run_with_an_unwritable_site_folder_ends_in_one_line(project):
+    only_notebooks(project, "00_corpus.ipynb")
+    (project / "site").symlink_to("/sys")
+    before = snapshot(project)
+    result = twokoreas(project, "run")
+    assert result.returncode == 1
+    assert one_line(result.stderr).startswith("site/") and "cannot write: permission denied" in result.stderr
+    assert snapshot(project) == before
