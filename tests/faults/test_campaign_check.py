@@ -14,6 +14,8 @@ from typing import Callable
 
 import pytest
 
+from twokoreas import paths
+
 from faultlib import ARTICLE_001, KIEL, TABLES, Table, assert_clear, lines_of, make_project, reregister, \
     snapshot, twokoreas
 
@@ -45,6 +47,11 @@ def resha_article(data, relative):
     digest = hashlib.sha256((data / relative).read_bytes()).hexdigest()
     articles = table(data, "articles")
     articles.set(articles.find("file", relative), "sha256", digest).write()
+
+
+def appended_line(name):
+    """The line a row appended to ``data/name`` lands on."""
+    return len((paths.DATA / name).read_bytes().splitlines()) + 1
 
 
 def at(name, line=None, column=None):
@@ -106,7 +113,7 @@ def _emptied_table(name):
 
 # A column each table must have (the campaign's choice), and a plain column whose loss raises no other check.
 MISSING_COLUMN = {"articles": "file", "boilerplate": "start", "claims": "article_id", "codebook": "code",
-                  "cross_check": "measure", "donor_regions": "country", "events": "date",
+                  "cross_check": "measure", "donor_regions": "country", "events": "date_earliest",
                   "exchange_rates": "usd_per_eur", "fact_relations": "relation", "markers": "pattern",
                   "not_quantities": "article_id", "reference_files": "sha256"}
 # codebook `code` and cross_check `measure` still print spurious row lines: see pending_cases.py.
@@ -184,7 +191,7 @@ CASES = [
     Case("C08", _reencoded("utf-16", resha=True), ARTICLE_ROW, any_of=True),
     Case("C09", _png_article, ARTICLE_ROW, any_of=True),
     Case("C10", _crlf_sha_left, at("articles.csv", 3, "sha256")),
-    Case("C12", _fifty_megabytes),
+    Case("C12", _fifty_megabytes, at("not_quantities.csv", None, "start")),  # the copies add uncovered numbers
     Case("G-*-blank+bom", lambda data: [_blank_and_bom(name)(data) for name in TABLES]),
     *[Case(f"G-{name}-empty", _emptied_table(name), at(f"{name}.csv")) for name in TABLES],
     *[Case(f"G-{name}-extra+miss", _extra_and_missing(name),
@@ -195,7 +202,7 @@ CASES = [
     Case("K02", _kiel(lambda t: t.dropcol("military")), at(DATA_EXPLORER, None, "military")),
     Case("K03", _kiel(lambda t: t.renamecol("total", "Total")), at(DATA_EXPLORER, None, "total")),
     Case("K04", _kiel(lambda t: _swap(_swap(t, "total", "gdp"), "iso", "country"))),
-    Case("K06", _kiel(lambda t: t.duprow(1)), at(DATA_EXPLORER, 1081)),
+    Case("K06", _kiel(lambda t: t.duprow(1)), at(DATA_EXPLORER, appended_line(DATA_EXPLORER))),
     Case("K07", _kiel(lambda t: t.set(3, "military", "n/a")), at(DATA_EXPLORER, 4, "military")),
     Case("K08", _kiel(lambda t: t.set(3, "total", "")), at(DATA_EXPLORER, 4, "total")),
     Case("K09", _kiel(lambda t: t.set(3, "month", "13")), at(DATA_EXPLORER, 4, "month")),
@@ -205,7 +212,8 @@ CASES = [
     Case("K15", _utf16_kiel, at(DATA_EXPLORER)),
     Case("S-ar-body", _set("articles", 2, body_end="10"), at("articles.csv", 3, "body_end")),
     Case("S-ar-bodyout", _set("articles", 1, body_end="999999"), at("articles.csv", 2, "body_end")),
-    Case("S-ar-date", _set("articles", 1, published="12/10/2022"), at("articles.csv", 2, "published")),
+    Case("S-ar-date", _set("articles", 1, published_earliest="12/10/2022"),
+         at("articles.csv", 2, "published_earliest")),
     Case("S-ar-dup", lambda data: table(data, "articles").dupid(1, 2).write(), at("articles.csv", 3, "article_id")),
     Case("S-ar-kind", _set("articles", 1, kind="blog"), at("articles.csv", 2, "kind")),
     Case("S-ar-shaup", lambda data: (lambda t: t.set(1, "sha256", t.get(1, "sha256").upper()).write())(
@@ -224,12 +232,12 @@ CASES = [
     Case("S-cl-comma", _unquoted_comma, at("claims.csv", 5) + at("claims.csv"), any_of=True),
     Case("S-cl-crlf", lambda data: (data / "claims.csv").write_bytes(
         (data / "claims.csv").read_bytes().replace(b"\n", b"\r\n"))),
-    Case("S-cl-date1", _set("claims", 1, event_date="2022/10/12"), at("claims.csv", 2, "event_date")),
-    Case("S-cl-date2", _set("claims", 2, event_date="12-10-2022"), at("claims.csv", 3, "event_date")),
-    Case("S-cl-date3", _set("claims", 3, event_date="2022-02-30"), at("claims.csv", 4, "event_date")),
+    Case("S-cl-date1", _set("claims", 1, date_earliest="2022/10/12"), at("claims.csv", 2, "date_earliest")),
+    Case("S-cl-date2", _set("claims", 2, date_earliest="12-10-2022"), at("claims.csv", 3, "date_earliest")),
+    Case("S-cl-date3", _set("claims", 3, date_earliest="2022-02-30"), at("claims.csv", 4, "date_earliest")),
     Case("S-cl-date4", _set("claims", 4, stated_date="October 2022"), at("claims.csv", 5, "stated_date")),
     Case("S-cl-dupid", lambda data: table(data, "claims").dupid(1, 5).write(), at("claims.csv", 6, "claim_id")),
-    Case("S-cl-duprow", lambda data: table(data, "claims").duprow(3).write(), at("claims.csv", 44, "claim_id")),
+    Case("S-cl-duprow", lambda data: table(data, "claims").duprow(3).write(), at("claims.csv", appended_line("claims.csv"), "claim_id")),
     Case("S-cl-emptyid", _set("claims", 2, claim_id=""), at("claims.csv", 3, "claim_id")),
     Case("S-cl-endlt", _set("claims", 3, end="2000"), at("claims.csv", 4, "end")),
     Case("S-cl-inf", _set("claims", 5, value_high="inf"), at("claims.csv", 6)),
@@ -249,14 +257,14 @@ CASES = [
     Case("S-dr-dup", lambda data: table(data, "donor_regions").dupid(1, 2).write(), at("donor_regions.csv", 3, "iso")),
     Case("S-dr-region", _set("donor_regions", 1, region="Oceania"), at("donor_regions.csv", 2, "region")),
     Case("S-ev-cat", _set("events", 2, category="cyber"), at("events.csv", 3, "category")),
-    Case("S-ev-date", _set("events", 2, date="March 2022"), at("events.csv", 3, "date")),
+    Case("S-ev-date", _set("events", 2, date_earliest="March 2022"), at("events.csv", 3, "date_earliest")),
     Case("S-ev-dup", lambda data: table(data, "events").dupid(1, 3).write(), at("events.csv", 4, "event_id")),
     Case("S-ev-neg", _set("events", 2, start="-10", end="-1"), at("events.csv", 3, "start")),
     Case("S-ev-quote", _set("events", 1, start="12016"), at("events.csv", 2, "quote")),
     Case("S-ev-rung", _set("events", 1, rung="9"), at("events.csv", 2, "rung")),
     Case("S-ev-spanout", _set("events", 1, start="900000", end="900138"), at("events.csv", 2, "quote")),
     Case("S-ev-status", _set("events", 1, status="rumoured"), at("events.csv", 2, "status")),
-    Case("S-fr-dup", lambda data: table(data, "fact_relations").duprow(1).write(), at("fact_relations.csv", 10)),
+    Case("S-fr-dup", lambda data: table(data, "fact_relations").duprow(1).write(), at("fact_relations.csv", appended_line("fact_relations.csv"))),
     Case("S-fr-key", _set("fact_relations", 1, fact_key="no_such_fact"), at("fact_relations.csv", 2, "fact_key")),
     Case("S-fr-rel", _set("fact_relations", 1, relation="contradicts"), at("fact_relations.csv", 2, "relation")),
     Case("S-fx-dup", _set("exchange_rates", 3, year="2023"), at("exchange_rates.csv", 4, "year")),
