@@ -165,3 +165,24 @@ def reregister(project, relative, register="reference_files.csv"):
     digest = hashlib.sha256((project / "data" / relative).read_bytes()).hexdigest()
     table = Table(project / "data" / register)
     table.set(table.find("file", relative), "sha256", digest).write()
+
+
+def check_fails_clearly(project, *locations, lines=None):
+    """``check`` exits 1, every line is located and clean, and one names any of ``locations``."""
+    before = snapshot(project)
+    result = twokoreas(project, "check")
+    printed = lines_of(result)
+    assert result.returncode == 1, printed
+    errors = []
+    for location in locations:
+        try:
+            assert_clear(printed, *location)
+            break
+        except AssertionError as err:
+            errors.append(err)
+    else:
+        raise AssertionError(errors)
+    if lines is not None:
+        assert len(printed) == lines, printed
+    assert snapshot(project) == before
+    return printed

@@ -21,38 +21,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from faultlib import ARTICLE_001, INTERNAL, KIEL, LOCATED, TABLES, Table, assert_clear, environment, \
-    lines_of, make_project, reregister, snapshot, twokoreas
+from faultlib import ARTICLE_001, INTERNAL, LOCATED, Table, check_fails_clearly, environment, make_project, \
+    reregister, snapshot, twokoreas
 from test_campaign_check import DATA_EXPLORER, resha_article, table
 from test_campaign_cli import ARTICLES, one_line, only_notebooks
-
-ROWS_REQUIRED = TABLES  # every curated table must have rows
-
 
 @pytest.fixture
 def project(tmp_path):
     return make_project(tmp_path / "project")
-
-
-def check_fails_clearly(project, *locations, lines=None):
-    """``check`` exits 1, every line is located and clean, and one names any of ``locations``."""
-    before = snapshot(project)
-    result = twokoreas(project, "check")
-    printed = lines_of(result)
-    assert result.returncode == 1, printed
-    errors = []
-    for location in locations:
-        try:
-            assert_clear(printed, *location)
-            break
-        except AssertionError as err:
-            errors.append(err)
-    else:
-        raise AssertionError(errors)
-    if lines is not None:
-        assert len(printed) == lines, printed
-    assert snapshot(project) == before
-    return printed
 
 
 # ---------------------------------------------------------------- integrator: meaning, not just shape
@@ -61,47 +37,6 @@ def test_integrator_S_fx_del_a_missing_exchange_rate_year_is_an_error_naming_the
     table(project / "data", "exchange_rates").delrow(2).write()
     printed = check_fails_clearly(project, ("data/exchange_rates.csv",))
     assert any("2023" in line for line in printed), printed
-
-
-@pytest.mark.parametrize("name", ROWS_REQUIRED)
-def test_integrator_G_hdr_a_table_with_a_header_and_no_rows_says_so_in_one_line(project, name):
-    table(project / "data", name).headeronly().write()
-    printed = check_fails_clearly(project, (f"data/{name}.csv", None, None))
-    assert len(printed) == 1, printed  # e.g. articles.csv: not 144 lines about other files
-
-
-def test_integrator_K13_a_reference_file_dropped_from_the_register_is_an_error(project):
-    data = project / "data"
-    path = data / DATA_EXPLORER
-    path.write_bytes(path.read_bytes().replace(b"2022,2,0.002645,", b"2022,2,9.002645,", 1))
-    table(data, "reference_files").delrow(1).write()
-    check_fails_clearly(project, (f"data/{DATA_EXPLORER}",), ("data/reference_files.csv",))
-
-
-def test_integrator_S_cl_unit2_a_unit_that_contradicts_the_mention_is_an_error(project):
-    table(project / "data", "claims").set(6, "unit", "KRW").write()  # "72" howitzers
-    check_fails_clearly(project, ("data/claims.csv", 7, "unit"))
-
-
-def test_integrator_S_mk_empty_a_marker_that_matches_the_empty_string_is_an_error(project):
-    table(project / "data", "markers").set(1, "pattern", "").write()
-    check_fails_clearly(project, ("data/markers.csv", 2, "pattern"))
-
-
-def test_integrator_a_marker_that_matches_nothing_in_the_corpus_is_an_error(project):
-    table(project / "data", "markers").set(1, "pattern", r"\bKievvv\b").write()
-    check_fails_clearly(project, ("data/markers.csv", 2, "pattern"))
-
-
-def test_integrator_S_nq_delrow_a_number_left_uncovered_is_an_error(project):
-    table(project / "data", "not_quantities").delrow(2).write()
-    check_fails_clearly(project, ("data/not_quantities.csv",), (f"data/{ARTICLE_001}",),
-                        ("data/raw/articles/000_808c9a3eda23d770.txt",), ("data/articles.csv",))
-
-
-def test_integrator_S_cc_del_a_rok_aid_claim_without_its_cross_check_row_is_an_error(project):
-    table(project / "data", "cross_check").delrow(6).write()
-    check_fails_clearly(project, ("data/cross_check.csv",), ("data/claims.csv",))
 
 
 def test_integrator_S_dr_del_a_tracker_donor_without_a_region_is_an_error(project):

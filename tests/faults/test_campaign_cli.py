@@ -99,11 +99,9 @@ def test_W06_check_from_another_working_directory(project, tmp_path):
 # ---- the guard itself: a bug is one line; TWOKOREAS_DEBUG shows where ----
 
 def _plant_bug(project):
-    loaders = project / "src/twokoreas/loaders.py"
-    loaders.write_text(loaders.read_text(encoding="utf-8").replace(
-        '    """Every problem in every curated table, as DataErrors (empty when all holds)."""',
-        '    """Every problem in every curated table, as DataErrors (empty when all holds)."""\n'
-        '    raise KeyError("planted")', 1), encoding="utf-8")
+    """Make the copy's check raise an exception nothing expects (a redefinition at the end of loaders.py)."""
+    with open(project / "src/twokoreas/loaders.py", "a", encoding="utf-8") as loaders:
+        loaders.write('\n\ndef validate_all(data_dir=None):\n    raise KeyError("planted")\n')
 
 
 def test_an_unexpected_exception_is_one_line_naming_the_command_and_the_debug_switch(project):
