@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 from faultlib import ARTICLE_001, INTERNAL, LOCATED, Table, check_fails_clearly, environment, make_project, \
     reregister, snapshot, twokoreas
 from test_campaign_check import DATA_EXPLORER, resha_article, table
-from test_campaign_cli import ARTICLES, one_line, only_notebooks
+from test_campaign_cli import ARTICLES, _wait_for, one_line, only_notebooks
 
 @pytest.fixture
 def project(tmp_path):
@@ -58,6 +58,11 @@ def test_integrator_K16_a_release_without_south_korea_is_an_error_in_check(proje
     path.write_bytes(b"".join(line for line in path.read_bytes().splitlines(True) if b'"KOR"' not in line))
     reregister(project, DATA_EXPLORER)
     check_fails_clearly(project, (f"data/{DATA_EXPLORER}",), ("data/cross_check.csv",))
+
+
+def test_integrator_G_reference_files_hdr_an_empty_register_says_so_once(project):
+    table(project / "data", "reference_files").headeronly().write()
+    check_fails_clearly(project, ("data/reference_files.csv", None, None), lines=1)  # today: 7 identical lines
 
 
 # ---------------------------------------------------------------- integrator: one clean line, real lines
@@ -348,3 +353,21 @@ def test_issue18_X11_a_50_MB_article_is_handled_in_seconds_or_refused(project, t
     result = twokoreas(project, "extract", huge, timeout=120)
     elapsed = time.monotonic() - started
     assert result.returncode == 0 and elapsed < 60 or result.returncode == 1 and "MB" in one_line(result.stderr)
+
+
+def test_issue18_Y30_ctrl_c_during_corpus_extraction_exits_130_and_leaves_no_temporary_file(project, tmp_path):
+    corpus, out = tmp_path / "corpus", tmp_path / "out"
+    corpus.mkdir()
+    out.mkdir()
+    for n in range(300):
+        for article in ARTICLES:
+            (corpus / f"{n:04d}_{article.name}").write_bytes(article.read_bytes())
+    process = subprocess.Popen([sys.executable, "-m", "twokoreas", "extract", "--corpus", str(corpus), "--out",
+                                str(out / "c.parquet")], cwd=project, env=environment(project),
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    _wait_for(lambda: any(out.iterdir()) or process.poll() is not None)
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=120)
+    assert process.returncode in (130, -signal.SIGINT)  # exit 130, or ended by the signal itself
+    assert "Traceback" not in stderr and len(stderr.splitlines()) <= 1, stderr
+    assert list(out.iterdir()) == []
