@@ -55,13 +55,13 @@ def twokoreas(project, *args, env=None, stdin=None, timeout=300, cwd=None):
 
 
 def snapshot(project):
-    """Every file and folder under ``project`` (but ``src/``) with its SHA-256 or link target: equal
+    """Every file and folder under ``project`` (but ``src/`` and ``build/``) with its SHA-256 or link target: equal
     snapshots mean an unchanged tree. Symbolic links are recorded, never followed."""
     entries = {}
     for folder, subfolders, files in os.walk(project):
         folder = Path(folder)
-        if folder == project:
-            subfolders.remove("src")
+        if folder == project:  # the copy's code, and the runner's scratch folder (build/run.lock)
+            subfolders[:] = [f for f in subfolders if f not in ("src", "build")]
         for name in subfolders + files:
             path = folder / name
             relative = str(path.relative_to(project))
