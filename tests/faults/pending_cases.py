@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 from faultlib import ARTICLE_001, INTERNAL, LOCATED, Table, check_fails_clearly, environment, make_project, \
     reregister, snapshot, twokoreas
 from test_campaign_check import DATA_EXPLORER, resha_article, table
-from test_campaign_cli import ARTICLES, _wait_for, one_line, only_notebooks
+from test_campaign_cli import ARTICLES, _wait_for, one_line, only_notebooks, synthetic_notebook
 
 @pytest.fixture
 def project(tmp_path):
@@ -371,3 +371,19 @@ def test_issue18_Y30_ctrl_c_during_corpus_extraction_exits_130_and_leaves_no_tem
     assert process.returncode in (130, -signal.SIGINT)  # exit 130, or ended by the signal itself
     assert "Traceback" not in stderr and len(stderr.splitlines()) <= 1, stderr
     assert list(out.iterdir()) == []
+
+# today: the runner's own line, then an asyncio 'Task exception was never retrieved' DeadKernelError traceback
+def test_issue15_R02_ctrl_c_during_a_run_exits_130_with_one_line_and_the_notebook_as_committed(project):
+    synthetic_notebook(project, "00_sleep.ipynb", "import time", "time.sleep(120)")
+    before = snapshot(project)
+    process = subprocess.Popen([sys.executable, "-m", "twokoreas", "run"], cwd=project, env=environment(project),
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    progress = b""
+    while b"00_sleep" not in progress:  # the progress line, printed as the notebook starts
+        progress += process.stdout.read(1) or pytest.fail(f"run ended: {progress!r}")
+    time.sleep(3)  # into the kernel's start-up or the sleeping cell
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=120)
+    assert process.returncode == 130
+    assert one_line(stderr.decode()) == "twokoreas run: interrupted"
+    assert snapshot(project) == before

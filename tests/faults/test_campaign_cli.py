@@ -323,21 +323,6 @@ def test_E03_a_figures_folder_that_cannot_be_created_fails_the_run_by_name(proje
     assert snapshot(project) == before
 
 
-def test_R02_ctrl_c_during_a_run_exits_130_with_one_line_and_the_notebook_as_committed(project):
-    synthetic_notebook(project, "00_sleep.ipynb", "import time", "time.sleep(120)")
-    before = snapshot(project)
-    process = subprocess.Popen([sys.executable, "-m", "twokoreas", "run"], cwd=project, env=environment(project),
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    progress = b""
-    while b"00_sleep" not in progress:  # the progress line, printed as the notebook starts
-        progress += process.stdout.read(1) or pytest.fail(f"run ended: {progress!r}")
-    time.sleep(3)  # into the kernel's start-up or the sleeping cell
-    process.send_signal(signal.SIGINT)
-    _, stderr = process.communicate(timeout=120)
-    assert process.returncode == 130
-    assert one_line(stderr.decode()) == "twokoreas run: interrupted"
-    assert snapshot(project) == before
-
 
 # ---- site (D01) ----
 
