@@ -73,7 +73,7 @@ def test_extract_reports_bad_files_and_processes_the_rest(tmp_path):
     assert result.returncode == 1
     assert f"{empty}: empty file" in result.stderr
     assert f"{binary}: binary file" in result.stderr
-    assert f"{latin}: not UTF-8 text" in result.stderr
+    assert f"{latin}:1: not UTF-8 text: byte 0xe9 at column 4" in result.stderr
     assert f"{good},9,11,40," in result.stdout
 
 

@@ -3,21 +3,24 @@
 import argparse
 import csv
 import sys
-from pathlib import Path
 
-from .extract import COLUMNS, decode_article, find_non_quantities, quantity_rows
+from . import faults
+from .errors import DataError
+from .extract import COLUMNS, find_non_quantities, quantity_rows
 from .version import version_info
 
 EXTRACT_COLUMNS = ["file", *COLUMNS]
 
 
 def _read_article(path):
-    """The file's text, or the reason it cannot be read as an article."""
+    """The file's text (``-``: standard input), or the one-line problem that stops it being read."""
+    from .textfile import decode, read_bytes
+
     try:
-        raw = Path(path).read_bytes()
-    except OSError as err:
-        return None, f"cannot read: {err.strerror}"
-    return decode_article(raw)
+        raw = sys.stdin.buffer.read() if path == "-" else read_bytes(path, name=path)
+        return decode(raw, path), None
+    except DataError as err:
+        return None, str(err)
 
 
 def _cell(value):
@@ -54,13 +57,14 @@ def _extract(args):
         return _extract_corpus(args)
     if not args.files:
         args.parser.error("give FILE arguments, or --corpus PATH --out FILE")
+    sys.stdout.reconfigure(encoding="utf-8")  # the CSV is data: UTF-8 whatever the console's encoding
     writer = csv.writer(sys.stdout, lineterminator="\n")
     writer.writerow(["file", "start", "end", "mention", "reason"] if args.explain else EXTRACT_COLUMNS)
     failed = 0
     for path in args.files:
         text, problem = _read_article(path)
         if problem:
-            print(f"{path}: {problem}", file=sys.stderr)
+            print(problem, file=sys.stderr)
             failed += 1
             continue
         rows = find_non_quantities(text).itertuples(index=False) if args.explain else quantity_rows(text)
@@ -126,6 +130,16 @@ def _describe(_args):
     return 0
 
 
+def _notebooks_readable(notebooks):
+    """Whether every one of ``notebooks`` can be read; if not, one line per unreadable one on stderr."""
+    from .notebookfile import notebook_problems
+
+    problems = notebook_problems(notebooks)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    return not problems
+
+
 def _run(args):
     from . import runner
 
@@ -136,13 +150,17 @@ def _run(args):
         if not found:
             args.parser.error(f"--only {args.only}: there is no notebooks/{number}_*.ipynb")
         only = found[0]
+    if not _notebooks_readable([only] if only else runner.notebook_paths()):
+        return 1
     return runner.run_all(rebuild=args.rebuild, only=only)
 
 
 def _site(_args):
-    from .errors import DataError
+    from .runner import notebook_paths
     from .site import SiteBuildFailed, build_site
 
+    if not _notebooks_readable(notebook_paths()):
+        return 1
     try:
         build_site()
     except (DataError, SiteBuildFailed) as err:
@@ -225,13 +243,14 @@ def _command(commands, name, summary, func):
 
 
 def main(argv=None):
-    """Entry point; returns the exit status."""
+    """Entry point; returns the exit status (see :func:`twokoreas.faults.guarded`)."""
+    faults.tolerate_console()
     parser = argparse.ArgumentParser(prog="twokoreas", description=DESCRIPTION, epilog=EXAMPLES[None],
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action=_VersionAction)
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     extract = _command(commands, "extract", "list candidate quantities in text files, as CSV", _extract)
-    extract.add_argument("files", nargs="*", metavar="FILE", help="UTF-8 text files (articles)")
+    extract.add_argument("files", nargs="*", metavar="FILE", help="UTF-8 text files (articles); - reads stdin")
     extract.add_argument("--format", choices=["csv"], default="csv", help="output format (CSV only)")
     extract.add_argument("--explain", action="store_true",
                          help="list the numbers that are not quantities instead, with the reason")
@@ -259,4 +278,4 @@ def main(argv=None):
                      help="execute every notebook, even those whose inputs have not changed since the last build")
     _command(commands, "site", "render the executed notebooks to site/", _site)
     args = parser.parse_args(argv)
-    return args.func(args)
+    return faults.guarded(args.command, args.func, args)

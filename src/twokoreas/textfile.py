@@ -1,0 +1,125 @@
+"""Read text files strictly: each way a file can fail to be UTF-8 text is one located problem.
+
+Problems are raised as :class:`~twokoreas.errors.DataError`, reading ``file[:line]: problem``:
+
+- a byte that is not UTF-8 is named with its line and column (not pandas' "position 78" of a chunk);
+- an empty file, a binary file (NUL bytes) and a UTF-16/UTF-32 file are named as such;
+- for files addressed by character spans (the articles), a UTF-8 byte-order mark and Windows (CRLF)
+  line endings are named as the cause, instead of surfacing later as dozens of shifted spans.
+
+:func:`row_lines` maps a CSV's data rows (as pandas numbers them) to the physical lines they start on,
+correct for quoted cells that hold line breaks; :func:`field_count_problems` names rows with too many or
+too few fields by those lines.
+"""
+
+import codecs
+import csv
+import io
+from pathlib import Path
+
+from .errors import DataError
+from .faults import os_problem, shown
+
+BOM = "\ufeff"
+# UTF-32 first: its little-endian mark starts with UTF-16's.
+_WIDE_MARKS = ((codecs.BOM_UTF32_LE, "UTF-32"), (codecs.BOM_UTF32_BE, "UTF-32"),
+               (codecs.BOM_UTF16_LE, "UTF-16"), (codecs.BOM_UTF16_BE, "UTF-16"))
+
+
+def decode(raw, name, *, spans=False):
+    """``raw`` (bytes) as text, or a DataError naming ``name`` and, where it has one, the line.
+
+    With ``spans=True`` (a file other tables point into by character offsets, such as an article), a
+    leading UTF-8 byte-order mark or a carriage return is refused with its cause, since either one
+    shifts every offset after it. Otherwise the text is returned exactly as decoded (a BOM is kept).
+    """
+    if not raw.strip():
+        raise DataError(name, "empty file")
+    for mark, encoding in _WIDE_MARKS:
+        if raw.startswith(mark):
+            raise DataError(name, f"{encoding} text (it starts with a {encoding} byte-order mark): save it as UTF-8")
+    if b"\x00" in raw:
+        raise DataError(name, "binary file (contains NUL bytes)")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line, column = _line_and_column(raw, err.start)
+        raise DataError(name, f"not UTF-8 text: byte 0x{raw[err.start]:02x} at column {column} "
+                              "(save the file as UTF-8)", row=line) from None
+    if spans:
+        _check_span_layout(text, name)
+    return text
+
+
+def _line_and_column(raw, offset):
+    """1-based line and character column of byte ``offset`` (everything before it is valid UTF-8)."""
+    line_start = raw.rfind(b"\n", 0, offset) + 1
+    column = len(raw[line_start:offset].decode("utf-8", errors="replace")) + 1
+    return raw.count(b"\n", 0, offset) + 1, column
+
+
+def _check_span_layout(text, name):
+    if text.startswith(BOM):
+        raise DataError(name, "starts with a UTF-8 byte-order mark (BOM), which shifts every character offset "
+                              "by one: save the file as UTF-8 without a BOM", row=1)
+    carriage_return = text.find("\r")
+    if carriage_return >= 0:
+        line = text.count("\n", 0, carriage_return) + 1
+        kind = "Windows (CRLF) line endings" if text.startswith("\r\n", carriage_return) else "a carriage return"
+        raise DataError(name, f"{kind}, which shift every character offset after them: "
+                              "convert the file to LF line endings", row=line)
+
+
+def read_bytes(path, name=None):
+    """The file's bytes, or a DataError saying why it cannot be read (not found, a folder, permission)."""
+    name = shown(path) if name is None else name
+    try:
+        return Path(path).read_bytes()
+    except OSError as err:
+        raise DataError(name, os_problem(err)) from None
+
+
+def read_text(path, name=None, *, spans=False):
+    """The file's text (strict UTF-8, see :func:`decode`); ``name`` is how messages call the file
+    (default: its path relative to the project root)."""
+    name = shown(path) if name is None else name
+    return decode(read_bytes(path, name), name, spans=spans)
+
+
+def read_csv_text(path, name=None):
+    """A CSV file's text for ``pd.read_csv(io.StringIO(text), ...)``: strict UTF-8, a leading byte-order
+    mark dropped (as pandas drops it from a file), CRLF line endings allowed."""
+    return read_text(path, name).removeprefix(BOM)
+
+
+def _records(text):
+    """``(first physical line, fields)`` for every non-blank CSV record of ``text``, header included."""
+    reader = csv.reader(io.StringIO(text.removeprefix(BOM), newline=""))
+    consumed = 0
+    for fields in reader:
+        first = consumed + 1
+        consumed = reader.line_num
+        if fields and (len(fields) > 1 or fields[0].strip()):  # pandas skips blank and whitespace-only lines
+            yield first, fields
+
+
+def row_lines(text):
+    """The 1-based physical line each data row of CSV ``text`` starts on.
+
+    ``row_lines(text)[i]`` is the line of the row ``pd.read_csv`` numbers ``i``: the header and blank
+    lines are not rows, and a quoted cell holding line breaks counts every one of them (so the row after
+    a two-line cell starts two lines further on, not one). Use it instead of ``index + 2``.
+    """
+    return [line for line, _ in _records(text)][1:]
+
+
+def field_count_problems(text, name):
+    """A DataError for every data row whose number of fields differs from the header's, at its line."""
+    records = _records(text)
+    header = next(records, None)
+    if header is None:
+        return []
+    width = len(header[1])
+    return [DataError(name, f"{len(fields)} fields where the header has {width}"
+                            + (" (a comma in an unquoted cell?)" if len(fields) > width else ""), row=line)
+            for line, fields in records if len(fields) != width]

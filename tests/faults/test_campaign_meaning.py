@@ -1,0 +1,56 @@
+"""Faults in the meaning of the curated data (the campaign's silent wrong results), caught by ``check``.
+
+Each case was a silent wrong result in the campaign (check and run exited 0 with wrong figures); each
+must now be a clear, located error from ``python -m twokoreas check``, with the tree left as it was.
+"""
+
+import pytest
+
+from faultlib import ARTICLE_001, TABLES, check_fails_clearly, make_project
+from test_campaign_check import DATA_EXPLORER, table
+
+
+@pytest.fixture
+def project(tmp_path):
+    return make_project(tmp_path / "project")
+
+
+@pytest.mark.parametrize("name", [t for t in TABLES if t != "reference_files"])  # see pending_cases.py
+def test_G_hdr_a_table_with_a_header_and_no_rows_says_so_in_one_line(project, name):
+    table(project / "data", name).headeronly().write()
+    printed = check_fails_clearly(project, (f"data/{name}.csv", None, None))
+    assert len(printed) == 1, printed  # e.g. articles.csv: not 144 lines about other files
+
+
+def test_K13_a_reference_file_dropped_from_the_register_is_an_error(project):
+    data = project / "data"
+    path = data / DATA_EXPLORER
+    path.write_bytes(path.read_bytes().replace(b"2022,2,0.002645,", b"2022,2,9.002645,", 1))
+    table(data, "reference_files").delrow(1).write()
+    check_fails_clearly(project, (f"data/{DATA_EXPLORER}",), ("data/reference_files.csv",))
+
+
+def test_S_cl_unit2_a_unit_that_contradicts_the_mention_is_an_error(project):
+    table(project / "data", "claims").set(6, "unit", "KRW").write()  # "72" howitzers
+    check_fails_clearly(project, ("data/claims.csv", 7, None))
+
+
+def test_S_mk_empty_a_marker_that_matches_the_empty_string_is_an_error(project):
+    table(project / "data", "markers").set(1, "pattern", "").write()
+    check_fails_clearly(project, ("data/markers.csv", 2, "pattern"))
+
+
+def test_a_marker_that_matches_nothing_in_the_corpus_is_an_error(project):
+    table(project / "data", "markers").set(1, "pattern", r"\bKievvv\b").write()
+    check_fails_clearly(project, ("data/markers.csv", 2, "pattern"))
+
+
+def test_S_nq_delrow_a_number_left_uncovered_is_an_error(project):
+    table(project / "data", "not_quantities").delrow(2).write()
+    check_fails_clearly(project, ("data/not_quantities.csv",), (f"data/{ARTICLE_001}",),
+                        ("data/raw/articles/000_808c9a3eda23d770.txt",), ("data/articles.csv",))
+
+
+def test_S_cc_del_a_rok_aid_claim_without_its_cross_check_row_is_an_error(project):
+    table(project / "data", "cross_check").delrow(6).write()
+    check_fails_clearly(project, ("data/cross_check.csv",), ("data/claims.csv",))
