@@ -6,6 +6,7 @@ registry declares as derived. :func:`validate_all` returns every problem at once
 ``python -m twokoreas check``.
 """
 
+import io
 from pathlib import Path
 
 import pandas as pd
@@ -16,6 +17,7 @@ from .errors import DataError
 from .extract import number_tokens
 from .integrity import checked_bytes
 from .numbers import worded
+from .textfile import decode, field_count_problems, read_csv_text, row_lines
 
 FLOAT_TYPES = ("number",)
 
@@ -34,12 +36,18 @@ def _data_dir(data_dir):
 
 def _read_csv(path, table):
     """A CSV as strings (empty cells stay ''; optional numbers None), or a DataError naming the file."""
+    name = _display(path)
     if not path.exists():
-        raise DataError(_display(path), "file not found")
+        raise DataError(name, "file not found")
+    text = read_csv_text(path, name)  # strict UTF-8: a bad byte is named by line and column
+    problems = field_count_problems(text, name)
+    if problems:
+        _raise_first(problems)
     try:
-        frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
-    except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as err:
-        raise DataError(_display(path), f"cannot read as CSV: {err}") from None
+        frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+    except (pd.errors.ParserError, pd.errors.EmptyDataError) as err:
+        raise DataError(name, f"cannot read as CSV: {str(err).splitlines()[0]}") from None
+    frame.attrs["lines"] = row_lines(text)
     for column in table.columns:
         if column.type in FLOAT_TYPES and not column.required and column.name in frame:
             frame[column.name] = frame[column.name].replace("", None)
@@ -55,10 +63,12 @@ def _check(data_dir, name, *text_schemas, **schema_options):
     frame = _read_csv(path, table)
     if frame.empty:
         return None, [DataError(_display(path), "no rows: the table is empty (a header alone is not data)")]
+    lines = frame.attrs.get("lines")
     for schema in (schemas.schema(name, **schema_options), *text_schemas):
-        frame, problems = schemas.failures(frame, schema, _display(path))
+        frame, problems = schemas.failures(frame, schema, _display(path), lines)
         if problems:
             return None, problems
+        frame.attrs["lines"] = lines
     return frame, []
 
 
@@ -82,11 +92,10 @@ def _read_article_texts(frame, data_dir, csv):
     for line, row in enumerate(frame.itertuples(), start=2):
         try:
             raw = checked_bytes(data_dir, row.file, row.sha256, csv, line, what="article file")
-            texts[row.article_id] = raw.decode("utf-8")
+            # CRLF, a byte-order mark or a stray byte is named as the cause, not as shifted spans
+            texts[row.article_id] = decode(raw, _display(data_dir / row.file), spans=True)
         except DataError as err:
             problems.append(err)
-        except UnicodeDecodeError:
-            problems.append(DataError(csv, f"{row.file} is not UTF-8 text", row=line, field="file"))
     return texts, problems
 
 
@@ -98,7 +107,7 @@ def _check_articles(data_dir):
     if problems:
         return None, {}, problems
     frame, problems = schemas.failures(frame, schemas.articles_text_schema(texts),
-                                       _display(data_dir / registry.ARTICLES.file))
+                                       _display(data_dir / registry.ARTICLES.file), frame.attrs.get("lines"))
     return frame, texts, problems
 
 

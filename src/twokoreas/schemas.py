@@ -209,8 +209,11 @@ def spans_text_schema(texts, column="mention"):
     return pa.DataFrameSchema(checks=[_span_reads(texts, column)])
 
 
-def failures(frame, schema, file):
-    """Validate ``frame``; return (coerced frame or None, problems as DataErrors, one per row and check)."""
+def failures(frame, schema, file, lines=None):
+    """Validate ``frame``; return (coerced frame or None, problems as DataErrors, one per row and check).
+
+    ``lines`` (from :func:`twokoreas.textfile.row_lines`) gives each row's real line in the file; without it a
+    row's line is its index + 2."""
     try:
         return schema.validate(frame, lazy=True), []
     except pa.errors.SchemaErrors as err:
@@ -230,7 +233,7 @@ def failures(frame, schema, file):
             field, problem = case.failure_case, "column out of order"
         elif problem == check and case.schema_context == "Column":
             problem = f"{check} (got {case.failure_case!r})"
-        row = None if pd.isna(case.index) else int(case.index) + 2  # CSV line: header is line 1
+        row = None if pd.isna(case.index) else (lines[int(case.index)] if lines else int(case.index) + 2)
         key = (row, field, problem)
         if key not in seen:
             seen.add(key)

@@ -72,9 +72,8 @@ def test_integrator_G_reference_files_hdr_an_empty_register_says_so_once(project
     ("S-cl-float", "claims", 2, {"start": "1192.0"}, ("data/claims.csv", 3, "start")),
     ("S-ev-rungtxt", "events", 1, {"rung": "three"}, ("data/events.csv", 2, "rung")),
     ("S-fx-comma", "exchange_rates", 2, {"usd_per_eur": "1,0813"}, ("data/exchange_rates.csv", 3, "usd_per_eur")),
-    ("S-bp-line", "boilerplate", 7, {"start": "1"}, ("data/boilerplate.csv", 14, "text")),
     ("span-past-end", "boilerplate", 1, {"end": "20516"}, ("data/boilerplate.csv", 2, "end")),
-], ids=["S-cl-type", "S-cl-float", "S-ev-rungtxt", "S-fx-comma", "S-bp-line", "span-past-end"])
+], ids=["S-cl-type", "S-cl-float", "S-ev-rungtxt", "S-fx-comma", "span-past-end"])
 def test_integrator_a_bad_cell_is_one_clean_line_at_its_real_line(project, case, name, row, values, location):
     t = table(project / "data", name)
     for column, value in values.items():
@@ -95,27 +94,6 @@ def test_integrator_K10_a_year_written_as_a_decimal_is_one_clean_line(project):
 def test_integrator_a_missing_column_is_one_line(project, name, column):
     table(project / "data", name).dropcol(column).write()
     check_fails_clearly(project, (f"data/{name}.csv", None, column), lines=1)
-
-
-def test_integrator_S_cl_invutf8_a_stray_byte_is_named_by_line_and_column(project):
-    path = project / "data/claims.csv"
-    lines = path.read_bytes().splitlines(True)
-    lines[40] = lines[40].rstrip(b"\n") + b"caf\xe9\n"
-    path.write_bytes(b"".join(lines))
-    printed = check_fails_clearly(project, ("data/claims.csv", 41, None), lines=1)
-    assert "column" in printed[0] and "0xe9" in printed[0]
-
-
-@pytest.mark.parametrize("case, mutate, cause", [
-    ("C11", lambda raw: raw.replace(b"\n", b"\r\n"), "CRLF"),
-    ("C13", lambda raw: b"\xef\xbb\xbf" + raw, "byte-order mark"),
-], ids=["C11", "C13"])
-def test_integrator_C11_C13_crlf_or_bom_in_an_article_is_named_as_the_cause(project, case, mutate, cause):
-    data = project / "data"
-    (data / ARTICLE_001).write_bytes(mutate((data / ARTICLE_001).read_bytes()))
-    resha_article(data, ARTICLE_001)
-    printed = check_fails_clearly(project, (f"data/{ARTICLE_001}",), ("data/articles.csv", 3), lines=1)
-    assert cause in printed[0]
 
 
 def test_integrator_a_carriage_return_inside_a_cell_is_a_clean_line(project):
