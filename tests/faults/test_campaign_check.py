@@ -221,7 +221,7 @@ CASES = [
     Case("S-ar-kind", _set("articles", 1, kind="blog"), at("articles.csv", 2, "kind")),
     Case("S-ar-shaup", lambda data: (lambda t: t.set(1, "sha256", t.get(1, "sha256").upper()).write())(
         table(data, "articles")), at("articles.csv", 2, "sha256")),
-    Case("S-bp-art", _set("boilerplate", 3, article_id="999_x"), at("boilerplate.csv", 4, "article_id")),
+    Case("S-bp-art", _set("boilerplate", 3, article_id="999_x"), at("boilerplate.csv", 10, "article_id")),
     Case("S-cb-delstatus", lambda data: table(data, "codebook").delrow(14).write(), at("events.csv", 7, "status")),
     Case("S-cb-dup", _set("codebook", 2, code="0"), at("codebook.csv", 3)),
     Case("S-cb-rung", _set("codebook", 1, code="8"), at("codebook.csv", 2, "code")),
