@@ -164,8 +164,7 @@ def save_table(table, notebook, slug, title, claim_ids, event_ids=()):
 def one_row_per_fact(claims):
     """One claim per ``fact_key``: the one dated most narrowly (then the first id), with ``reports``, how many
     claims state that fact."""
-    width = [(i.latest - i.earliest).days if i.bounded else 10**6 for i in dates.intervals(claims)]
-    ranked = claims.assign(_width=width).sort_values(["_width", "claim_id"])
+    ranked = claims.assign(_width=dates.widths(claims)).sort_values(["_width", "claim_id"])
     chosen = ranked.drop_duplicates("fact_key").drop(columns="_width")
     return chosen.assign(reports=chosen.fact_key.map(claims.fact_key.value_counts()))
 

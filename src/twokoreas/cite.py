@@ -7,7 +7,6 @@ breaks the link to the text (span, value, bounds) fails the cell, and nbval with
 import re
 from bisect import bisect_left, bisect_right
 
-import pandas as pd
 from IPython.display import Markdown
 
 from .numbers import worded
@@ -57,16 +56,11 @@ def state(claims, claim_id, texts):
     a single-source figure from a party to the war or from state media, followed by whom it rests on
     (``**about 1,500** (according to NIS (intelligence service of a party))``). ``claims`` come from
     :func:`twokoreas.load_sourced_claims`."""
-    claim = verified(claims.set_index("claim_id", drop=False).loc[claim_id], texts)
-    figure = f"**{worded(claim)}**"
+    return stated(verified(claims.set_index("claim_id", drop=False).loc[claim_id], texts))
+
+
+def stated(claim, figure=None):
+    """A sourced claim's ``figure`` (default: its worded value) in bold, followed by whom it rests on when a
+    reader must be told (see :mod:`twokoreas.attribution`)."""
+    figure = f"**{worded(claim) if figure is None else figure}**"
     return f"{figure} ({claim.attribution})" if claim.needs_attribution else figure
-
-
-def sources_table(claims, texts):
-    """The closing sources table for claims from :func:`twokoreas.load_sourced_claims`: claim, article,
-    the outlet and what it is, its date, whom it credits and the quoted sentence, each span verified."""
-    return pd.DataFrame([
-        {"claim": c.claim_id, "article": c.article, "outlet": c.source_label, "published": c.published_label,
-         "attributed_to": c.attributed_to, "source kind": c.source_kind, "voice": c.voice,
-         "quote": sentence_around(texts[c.article_id], c.start, c.end)}
-        for c in (verified(c, texts) for c in claims.itertuples())])

@@ -100,6 +100,11 @@ def intervals(frame, prefix="date"):
     return [Interval.of(row, prefix) for row in frame.itertuples()]
 
 
+def widths(frame, prefix="date"):
+    """Days each row's interval spans; an open interval counts as wider than any bounded one."""
+    return [(i.latest - i.earliest).days if i.bounded else 10**6 for i in intervals(frame, prefix)]
+
+
 def labels(frame, prefix="date", short=False):
     """The rows' intervals in words."""
     return [i.label(short) for i in intervals(frame, prefix)]
@@ -117,7 +122,3 @@ def known_within(frame, start, end, prefix="date"):
     """Mask of rows whose interval is known to lie inside ``[start, end]``."""
     return pd.Series([i.within(start, end) for i in intervals(frame, prefix)], index=frame.index, dtype=bool)
 
-
-def known_after(frame, trigger, prefix="date"):
-    """Mask of rows whose whole interval lies after the interval ``trigger``."""
-    return pd.Series([i.follows(trigger) for i in intervals(frame, prefix)], index=frame.index, dtype=bool)

@@ -9,7 +9,7 @@ rests on where a reader must be told. Shown figures keep the hedge as the text w
 from IPython.display import Markdown
 
 from . import charts, dates
-from .cite import sentence_around, verified
+from .cite import sentence_around, stated, verified
 from .loaders import load_articles, load_sourced_claims
 from .tables import NOT_REPORTED, ReaderTable
 
@@ -46,16 +46,15 @@ class Notebook:
                         | rows.source_label.str.lower().str.contains(wanted, regex=False)]
         if rows.empty:
             raise FactNotFound(f"no claim states {fact_key!r}" + (f" from {source!r}" if source else ""))
-        width = [(i.latest - i.earliest).days if i.bounded else 10**6 for i in dates.intervals(rows)]
-        ranked = rows.assign(_width=width, _own=rows.voice == "own").sort_values(["_width", "_own", "claim_id"])
+        ranked = rows.assign(_width=dates.widths(rows), _own=rows.voice == "own")
+        ranked = ranked.sort_values(["_width", "_own", "claim_id"])
         return verified(ranked.iloc[0].drop(["_width", "_own"]), self.texts)
 
     def cite(self, fact_key, source=None):
         """A fact's figure as the text words it, in bold, followed by whom it rests on when a reader must be
         told (a single source that is a party to the war, or state media)."""
         claim = self.fact(fact_key, source)
-        figure = f"**{claim.figure}**"
-        return f"{figure} ({claim.attribution})" if claim.needs_attribution else figure
+        return stated(claim, claim.figure)
 
     def sentence(self, article, words):
         """The full sentence of article ``article`` (its three-digit id) that holds ``words``; fails when the
