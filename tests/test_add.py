@@ -45,6 +45,7 @@ def _fill(data_copy, article_id):
     claims.loc[mine, "actor"] = ["DPRK", "ROK"]
     claims.loc[mine, "quantity_of"] = ["North Korean troops in Kursk", "ROK humanitarian aid pledged for 2025"]
     claims.loc[mine, "fact_key"] = ["dprk_troops_kursk_11000", "rok_aid_pledge_2025"]
+    claims.loc[mine, ["aid_status", "aid_status_words"]] = [["", ""], ["pledged or forecast", "has pledged"]]
     claims.to_csv(path, index=False)
     path = data_copy / "cross_check.csv"
     cross = pd.read_csv(path, dtype=str, keep_default_na=False)

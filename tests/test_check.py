@@ -120,3 +120,18 @@ def test_an_aid_claim_without_a_cross_check_row_is_refused(data_copy):
     problems = [str(p) for p in validate_all(data_copy)]
     assert any("claims.csv:3: claim_id: South Korean aid claim 000-02 has no cross_check.csv row" in p
                for p in problems), problems
+
+
+@pytest.mark.parametrize("old, new, expected", [
+    (",given so far,has sent,", ",,,", "claims.csv:3: aid_status: an aid figure says what happened to the money"),
+    (",given so far,has sent,", ",given so far,,", "claims.csv:3: aid_status_words: a status needs the words"),
+    (",given so far,has sent,", ",given so far,has pledged,",
+     "claims.csv:3: aid_status_words: not found in the figure's sentence"),
+    (",given so far,has sent,", ",sent,has sent,", "claims.csv:3: aid_status: must be one of"),
+    (",un_vote_oct2022_members_against,,,", ",un_vote_oct2022_members_against,given so far,four,",
+     "claims.csv:2: aid_status: an aid figure says what happened to the money, and only an aid figure does"),
+])
+def test_an_aid_figure_says_what_happened_to_the_money_in_its_sentence_words(data_copy, old, new, expected):
+    edit_csv(data_copy / "claims.csv", old, new)
+    problems = [str(p) for p in validate_all(data_copy)]
+    assert any(expected in p for p in problems), problems

@@ -78,3 +78,14 @@ def test_an_omission_needs_a_corroborated_fact_first_reported_in_the_texts_time(
     assert facts == ["two_texts"]
     table = framing.coverage(claims, articles, facts)
     assert table.loc["two_texts"].to_dict() == {"A": "1", "B": "one", "C": "after the text", "D": "left out"}
+
+
+def test_a_quoted_figure_gets_its_whole_sentence_as_the_splitter_cuts_it():
+    from twokoreas.cite import sentence_around
+
+    text = "Sub-heading\nUkraine received $100 million, the prime minister said on Nov. 29. Seoul agreed.\n"
+    start = text.index("$100 million")
+    assert sentence_around(text, start, start + 12) == \
+        "Ukraine received $100 million, the prime minister said on Nov. 29."
+    assert sentence_around(text, 0, 3) == "Sub-heading"
+    assert sentence_around(text, text.index("Seoul"), text.index("Seoul") + 5) == "Seoul agreed."

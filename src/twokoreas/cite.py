@@ -4,25 +4,18 @@ A notebook that states a figure goes through :func:`state`, so an edit of the da
 breaks the link to the text (span, value, bounds) fails the cell, and nbval with it.
 """
 
-import re
 from bisect import bisect_left, bisect_right
 
 from IPython.display import Markdown
 
 from .numbers import worded
+from .sentences import sentence_bounds
 from .verify import claim_disagreement
-
-SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)]*\s+|\n+")
 
 
 def markdown(text):
     """Prose for a notebook, with dollar signs escaped so JupyterLab does not typeset them as maths."""
     return Markdown(text.replace("$", r"\$"))
-
-
-def sentence_bounds(text):
-    """Offsets where the sentences (or lines) of ``text`` start and end, in order."""
-    return [0] + [m.end() for m in SENTENCE_END.finditer(text)] + [len(text)]
 
 
 def sentence_span(text, start, end, bounds=None):

@@ -185,6 +185,10 @@ CLAIMS = Table(
         Column("stated_date", "date", "when the credited source said it, where the text says", required=False),
         Column("fact_key", "string", "the same fact wherever reported; a revised estimate is a new fact",
                pattern=r"^[a-z0-9_]+$"),
+        Column("aid_status", "string", "for an aid figure (and only for one): what the text says happened to "
+               "the money", vocab=vocab.AID_STATUSES, required=False),
+        Column("aid_status_words", "string", "the words of the figure's sentence that say so ('has sent', "
+               "'pledged')", required=False),
         Column("note", "string", "anything a reader should know", required=False),
         _review(),
     ),

@@ -13,6 +13,7 @@ import pandera.pandas as pa
 
 from . import registry
 from .errors import DataError
+from .cite import sentence_around
 from .verify import claim_disagreement
 
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -88,6 +89,10 @@ ROW_RULES = {
                    lambda r: not (r.value < r.value_low or r.value > r.value_high)),
         _span_order(), _interval_order(),
         _voice_rule(),
+        _row_check("aid_status", "an aid figure says what happened to the money, and only an aid figure does",
+                   lambda r: (r.theme == "aid") == (r.aid_status != "")),
+        _row_check("aid_status_words", "a status needs the words that say it, and only a status does",
+                   lambda r: (r.aid_status == "") == (r.aid_status_words == "")),
     ],
     "not_quantities": [_span_order()],
     "events": [_span_order(), _interval_order(),
@@ -187,6 +192,8 @@ def claims_text_schema(texts, articles):
         _row_check("value", "the cleaner's parse of the mention disagrees with value, bounds, qualifier or unit",
                    lambda r: claim_disagreement(r, texts[r.article_id]) is None),
         *_within_article(articles),
+        _row_check("aid_status_words", "not found in the figure's sentence",
+                   lambda r: r.aid_status_words in sentence_around(texts[r.article_id], r.start, r.end)),
     ])
 
 

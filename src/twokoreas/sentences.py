@@ -24,6 +24,22 @@ def sentences(text):
     return found
 
 
+def sentence_bounds(text):
+    """Offsets where the sentences (or lines) of ``text`` start and end, in order, split as :func:`sentences`
+    splits them (so "said on Nov. 29." stays one sentence)."""
+    bounds, line_start = [0], 0
+    for line in text.split("\n"):
+        cursor = line_start
+        for piece in sentencex.segment("en", line):
+            piece = piece.strip()
+            if piece:
+                start = text.find(piece, cursor)
+                cursor = start + len(piece)
+                bounds += [start, cursor]
+        line_start += len(line) + 1
+    return sorted(set(bounds + [len(text)]))
+
+
 def quoted_spans(text):
     """``(start, end)`` of every passage in double quotation marks (straight or curly)."""
     return [m.span() for m in _QUOTED.finditer(text)]

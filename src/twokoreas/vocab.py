@@ -23,6 +23,9 @@ SOURCE_KINDS = ("media", "government of a party", "intelligence service of a par
 PARTIES = ("Russia", "Ukraine", "DPRK", "ROK")
 PARTY_SOURCE_KINDS = ("government of a party", "intelligence service of a party")
 
+# What the text says happened to an aid figure's money (claims.aid_status), in the order aid moves.
+AID_STATUSES = ("under discussion", "pledged or forecast", "given in the year", "given so far",
+                "received as part of a loan")
 THEMES = ("aid", "munitions", "troops", "arms_trade", "opinion_constraints", "volunteers", "other")
 ACTORS = ("DPRK", "ROK", "Russia", "Ukraine", "USA", "Poland", "Iran", "NATO", "UN", "ROK nationals")
 # Whose word an event rests on: a state or body of ACTORS, or `none` (media in their own voice, activists,
