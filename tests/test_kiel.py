@@ -70,14 +70,14 @@ def test_a_missing_exchange_rate_is_an_error_naming_the_year_never_a_zero():
     assert kiel.tracker_sum(kiel.in_usd(tracker, rates), "KOR", "humanitarian", "2023-01", "2023-12") > 0
 
 
-def test_one_row_per_fact_joins_claims_of_one_fact_held_against_the_same_months():
+def test_comparison_per_fact_joins_claims_of_one_fact_held_against_the_same_months():
     claims = pd.DataFrame({"claim_id": ["a", "b"], "fact_key": ["f", "f"], "figure": ["US$1", "$1"],
                            "quantity_of": ["x", "x"], "outlet": ["o", "o"], "credit": ["o", "Yoon"],
                            "qualifier": ["exact", "exact"], "value": [0.11e9] * 2, "value_low": [0.11e9] * 2,
                            "value_high": [0.11e9] * 2})
     mapping = pd.DataFrame({"claim_id": ["a", "b"], "measure": ["total"] * 2, "first_month": ["2022-01"] * 2,
                             "last_month": ["2022-03"] * 2, "reason": ["r", "r"]})
-    table = kiel.one_row_per_fact(kiel.compare(claims, mapping, kiel.in_usd(TRACKER, RATES)))
+    table = kiel.comparison_per_fact(kiel.compare(claims, mapping, kiel.in_usd(TRACKER, RATES)))
     assert table[["claim_id", "figure", "credit"]].to_dict("records") == [
         {"claim_id": "a; b", "figure": "US$1 / $1", "credit": "o / Yoon"}]
 

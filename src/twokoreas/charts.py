@@ -92,8 +92,22 @@ def source_line(fig, sources):
         text = "; ".join(dict.fromkeys(f"{r.source_label} ({r.published_label})" for r in sources.itertuples()))
     renderer = fig.canvas.get_renderer()
     bottom = min(ax.get_tightbbox(renderer).transformed(fig.transFigure.inverted()).y0 for ax in fig.axes)
-    fig.text(0.01, bottom - 0.02, "Source: " + text, fontsize=8, color="#5f6368", ha="left", va="top",
-             wrap=True)  # below the axes and every label; the tight bounding box keeps it in the saved file
+    right = max(ax.get_position().x1 for ax in fig.axes)
+    note = fig.text(0.01, bottom - 0.02, "", fontsize=8, color="#5f6368", ha="left", va="top")
+    note.set_text(_wrapped("Source: " + text, note, (right - 0.01) * fig.bbox.width, renderer))
+
+
+def _wrapped(text, artist, width_px, renderer):
+    """``text`` broken into lines no wider than ``width_px`` as ``artist`` draws them, between words."""
+    lines = [""]
+    for word in text.split():
+        candidate = f"{lines[-1]} {word}".strip()
+        artist.set_text(candidate)
+        if lines[-1] and artist.get_window_extent(renderer).width > width_px:
+            lines.append(word)
+        else:
+            lines[-1] = candidate
+    return "\n".join(lines)
 
 
 def _figure_name(notebook, slug):

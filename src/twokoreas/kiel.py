@@ -71,7 +71,7 @@ def undrawn_balance(tracker, iso, last_month=None):
     return float(rows.to_be_allocated.sum())
 
 
-def one_row_per_fact(comparison):
+def comparison_per_fact(comparison):
     """The comparison with one row per fact: claims of one ``fact_key`` held against the same measure and
     months become one row, their ids and wordings joined."""
     grouped = comparison.groupby(["fact_key", "measure", "months"], sort=False, dropna=False)
