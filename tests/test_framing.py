@@ -80,6 +80,19 @@ def test_an_omission_needs_a_corroborated_fact_first_reported_in_the_texts_time(
     assert table.loc["two_texts"].to_dict() == {"A": "1", "B": "one", "C": "after the text", "D": "left out"}
 
 
+def test_an_omission_is_uncertain_when_the_dates_overlap_or_the_text_is_open():
+    claims = pd.DataFrame({"fact_key": ["f", "f"], "article_id": ["a", "b"], "figure": ["1", "one"],
+                           "corroborated_by": ["", ""]})
+    articles = pd.DataFrame({"article_id": ["a", "b", "c", "d"], "label": ["A", "B", "C", "D"],
+                             "published_earliest": pd.to_datetime(["2024-01-01", "2024-02-01", "2023-12-01",
+                                                                   "2023-06-01"]),
+                             "published_latest": pd.to_datetime(["2024-03-01", "2024-02-01", "2024-01-15", None])})
+    table = framing.coverage(claims, articles, ["f"])
+    # C may have come out before or after A; D's open interval starts before either text reporting the fact
+    assert table.loc["f"].to_dict() == {"A": "1", "B": "one", "C": "uncertain by the dates",
+                                        "D": "uncertain by the dates"}
+
+
 def test_a_quoted_figure_gets_its_whole_sentence_as_the_splitter_cuts_it():
     from twokoreas.cite import sentence_around
 

@@ -75,10 +75,14 @@ def corroborated_facts(claims, confirmed=()):
 
 def coverage(claims, articles, facts):
     """For each fact in ``facts`` (rows) and each text (columns, by ``label``): the figure the text reports;
-    "left out" when it reports none although the fact was first reported before the text's latest possible date
-    (always, for a text with no latest date); "after the text" when first reported only after it."""
+    "left out" when it reports none although a text that reports the fact was certainly out before it (its
+    latest date on or before this text's earliest); "after the text" when every text that reports the fact
+    came out after this one's latest date; otherwise "uncertain by the dates" (their date intervals overlap,
+    or this text has no latest date)."""
     chosen = claims[claims.fact_key.isin(facts)]
-    first = chosen.article_id.map(articles.set_index("article_id").published_earliest).groupby(chosen.fact_key).min()
+    dated = articles.set_index("article_id")
+    known_by = chosen.article_id.map(dated.published_latest).groupby(chosen.fact_key).min()  # NaT when all open
+    first_possible = chosen.article_id.map(dated.published_earliest).groupby(chosen.fact_key).min()
     rows = {}
     for fact in facts:
         row = {}
@@ -86,9 +90,11 @@ def coverage(claims, articles, facts):
             said = chosen[(chosen.fact_key == fact) & (chosen.article_id == article.article_id)].figure
             if len(said):
                 row[article.label] = " / ".join(said)
-            elif pd.isna(article.published_latest) or first[fact] <= article.published_latest:
+            elif pd.notna(known_by[fact]) and known_by[fact] <= article.published_earliest:
                 row[article.label] = "left out"
-            else:
+            elif pd.notna(article.published_latest) and first_possible[fact] > article.published_latest:
                 row[article.label] = "after the text"
+            else:
+                row[article.label] = "uncertain by the dates"
         rows[fact] = row
     return pd.DataFrame.from_dict(rows, orient="index")[list(articles.label)]

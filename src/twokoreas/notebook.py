@@ -6,6 +6,7 @@ one claim of that fact by a fixed rule, checks its span and values against the a
 rests on where a reader must be told. Shown figures keep the hedge as the text words it ("some 8 million").
 """
 
+import pandas as pd
 from IPython.display import Markdown
 
 from . import charts, dates
@@ -55,6 +56,14 @@ class Notebook:
         told (a single source that is a party to the war, or state media)."""
         claim = self.fact(fact_key, source)
         return stated(claim, claim.figure)
+
+    def said_on(self, fact_key, source=None):
+        """The day the credited source said a fact, in words ("21 October 2024"), from ``stated_date``; fails
+        when the text gives no such day."""
+        claim = self.fact(fact_key, source)
+        if pd.isna(claim.stated_date):
+            raise FactNotFound(f"claim {claim.claim_id} gives no day on which {fact_key!r} was said")
+        return dates.Interval(claim.stated_date, claim.stated_date).label()
 
     def sentence(self, article, words):
         """The full sentence of article ``article`` (its three-digit id) that holds ``words``; fails when the
