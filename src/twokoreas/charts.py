@@ -200,24 +200,26 @@ def estimates_over_time(ax, facts, colors):
         elif r.qualifier == "range":
             end = interval.latest if interval.bounded else interval.earliest + pd.Timedelta(days=45)
             ax.fill_between([interval.earliest, end], r.value_low, r.value_high, color=color, alpha=0.2, lw=0)
-        marker = "s" if r.kind == "planned" else "o"
-        draw_interval(ax, interval, y, color, marker=marker, filled=r.qualifier == "exact")
-        if r.qualifier in ("more_than", "at_least"):
-            ax.plot(interval.earliest, y * 1.06, "^", ms=6, color=color)
+        if r.qualifier == "range" and interval.bounded:
+            continue  # the band is the mark: no point would stand for a range of values
+        floor = r.qualifier in ("more_than", "at_least")
+        marker = "^" if floor else "s" if r.kind == "planned" else "o"
+        draw_interval(ax, interval, y, color, marker=marker, filled=r.qualifier == "exact" or floor)
     grey = "#5f6368"
     intervals = dates.intervals(facts)
     used = {
-        "exact": (facts.qualifier == "exact").any(), "hedged": (facts.qualifier != "exact").any(),
+        "exact": (facts.qualifier == "exact").any(),
+        "hedged": (~facts.qualifier.isin(["exact", "range", "more_than", "at_least"])).any(),
         "span": any(i.bounded and not i.is_day for i in intervals), "open": any(not i.bounded for i in intervals),
         "more": facts.qualifier.isin(["more_than", "at_least"]).any(), "range": (facts.qualifier == "range").any(),
     }
     legend = {
         "exact": Line2D([], [], marker="o", ls="", color=grey, ms=7, label="exact figure"),
         "hedged": Line2D([], [], marker="o", ls="", color=grey, mfc="white", mew=2, ms=7,
-                         label='hedged ("about", "over", "an estimated")'),
+                         label='hedged ("about", "around", "nearly")'),
         "span": Line2D([], [], color=grey, lw=5, alpha=0.45, label="date known only within a span"),
         "open": Line2D([], [], marker=">", ls=":", color=grey, ms=6, label="date known only as a lower bound"),
-        "more": Line2D([], [], marker="^", ls="", color=grey, ms=6, label='"more than": the figure is a floor'),
+        "more": Line2D([], [], marker="^", ls="", color=grey, ms=7, label='"more than", "over": the figure is a floor'),
         "range": Patch(color=grey, alpha=0.2, label="range of values"),
     }
     return [handle for key, handle in legend.items() if used[key]] + [
@@ -235,8 +237,8 @@ def estimates_chart(facts, colors, ylabel, title, label):
     handles = estimates_over_time(ax, facts, colors)
     top = facts[["value", "value_high"]].max().max() * 1.35
     ax.set_ylim(0, top)
-    def anchor(r):  # a range is labelled at its middle
-        return r.value if r.value == r.value else (r.value_low + r.value_high) / 2
+    def anchor(r):  # a range is labelled at its top, clear of the marks inside its band
+        return r.value if r.value == r.value else r.value_high
 
     placed = []
     for r in sorted(facts.itertuples(), key=anchor):
@@ -334,7 +336,7 @@ def ranked_bars(values, highlight, xlabel, title, value_format):
 
 def stacked_shares(counts, colors, title, unit):
     """One 100% bar per row of ``counts`` (columns are the parts, in order), each part's count written inside
-    it where it fits, each row's total in its label ("(27 sentences)"), and a legend of the parts."""
+    it where it fits (just above it where it does not), each row's total in its label ("(27 sentences)"), and a legend of the parts."""
     shares = counts.div(counts.sum(axis=1), axis=0) * 100
     fig, ax = plt.subplots(figsize=(8, 0.5 * len(counts) + 1.9))
     left = pd.Series(0.0, index=counts.index)
@@ -345,11 +347,14 @@ def stacked_shares(counts, colors, title, unit):
             if share >= 7:
                 ax.text(left[name] + share / 2, y, f"{counts.loc[name, part]}", ha="center", va="center",
                         fontsize=8, color="white" if part != "neither" else "#222222")
+            elif counts.loc[name, part]:  # too narrow to hold its number: written just above the bar
+                ax.text(left[name] + share / 2, y - 0.41, f"{counts.loc[name, part]}", ha="center", va="bottom",
+                        fontsize=6.5, color="#222222")
         left += shares[part]
     ax.invert_yaxis()
     ax.set_xlim(0, 100)
     ax.xaxis.set_major_formatter(lambda x, _: f"{x:.0f}%")
     ax.legend(ncol=len(counts.columns), fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.12), frameon=False,
-              title=f"numbers inside the bars: {unit}", title_fontsize=8)
+              title=f"numbers in or above the bars: {unit}", title_fontsize=8)
     ax.set_title(title)
     return fig
