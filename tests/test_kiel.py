@@ -51,11 +51,23 @@ def test_compare_keeps_unmatched_claims_with_their_reason():
                            "outlet": ["o", "o"], "credit": ["c", "c"], "qualifier": ["exact", "exact"],
                            "value": [0.33e9, 5.0], "value_low": [0.33e9, 5.0], "value_high": [0.33e9, 5.0]})
     mapping = pd.DataFrame({"claim_id": ["a", "b"], "measure": ["total", "none"], "first_month": ["2022-01", ""],
-                            "last_month": ["2022-12", ""], "reason": ["year", "a pledge"]})
+                            "last_month": ["2022-12", ""], "last_month_latest": ["", ""], "reason": ["year", "a pledge"]})
     table = kiel.compare(claims, mapping, kiel.in_usd(TRACKER, RATES)).set_index("claim_id")
     assert table.verdict.to_dict() == {"a": "within 5% of the claim", "b": "no tracker match"}
     assert table.gap_usd["a"] == pytest.approx(0.0, abs=1) and math.isnan(table.tracker_usd["b"])
     assert table.reason["b"] == "a pledge"
+
+
+def test_a_window_whose_end_the_texts_date_leaves_open_gives_a_range_and_both_verdicts():
+    claims = pd.DataFrame({"claim_id": ["a"], "figure": ["$110 million"], "quantity_of": ["x"], "outlet": ["o"],
+                           "credit": ["c"], "qualifier": ["exact"], "value": [0.11e9 * 1.1], "value_low": [0.11e9 * 1.1],
+                           "value_high": [0.11e9 * 1.1]})
+    mapping = pd.DataFrame({"claim_id": ["a"], "measure": ["total"], "first_month": ["2022-01"],
+                            "last_month": ["2022-10"], "last_month_latest": ["2022-12"], "reason": ["so far"]})
+    row = kiel.compare(claims, mapping, kiel.in_usd(TRACKER, RATES)).iloc[0]
+    assert (row.tracker_usd, row.tracker_usd_latest) == (pytest.approx(0.1e9 * 1.1), pytest.approx(0.3e9 * 1.1))
+    assert row.verdict == "tracker lower or tracker higher, by the text's date"
+    assert row.months == "2022-01 to 2022-10 (or to 2022-12: the text's date allows either)"
 
 
 def test_a_missing_exchange_rate_is_an_error_naming_the_year_never_a_zero():
@@ -76,7 +88,7 @@ def test_comparison_per_fact_joins_claims_of_one_fact_held_against_the_same_mont
                            "qualifier": ["exact", "exact"], "value": [0.11e9] * 2, "value_low": [0.11e9] * 2,
                            "value_high": [0.11e9] * 2})
     mapping = pd.DataFrame({"claim_id": ["a", "b"], "measure": ["total"] * 2, "first_month": ["2022-01"] * 2,
-                            "last_month": ["2022-03"] * 2, "reason": ["r", "r"]})
+                            "last_month": ["2022-03"] * 2, "last_month_latest": [""] * 2, "reason": ["r", "r"]})
     table = kiel.comparison_per_fact(kiel.compare(claims, mapping, kiel.in_usd(TRACKER, RATES)))
     assert table[["claim_id", "figure", "credit"]].to_dict("records") == [
         {"claim_id": "a; b", "figure": "US$1 / $1", "credit": "o / Yoon"}]

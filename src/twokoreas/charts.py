@@ -286,8 +286,8 @@ def stacked_monthly_bars(monthly, colors, ylabel, title, cutoff=None, cutoff_lab
 
 def claims_against_reference(rows, label, reference_label, title, value_format):
     """One row per fact: the text's figure (filled when exact, hollow when hedged, an arrow to the right when
-    it is only a floor, such as "millions") and the reference figure for the same measure and months (×), on
-    a log axis of dots only. ``label(row)`` names each row. The legend explains every mark."""
+    it is only a floor, such as "millions") and the reference figure for the same measure and months (×; two
+    joined by a line when the text's date leaves the window's end open), on a log axis of dots only. ``label(row)`` names each row. The legend explains every mark."""
     from matplotlib.lines import Line2D
 
     fig, ax = plt.subplots(figsize=(8, 0.55 * len(rows) + 2.2))
@@ -301,6 +301,10 @@ def claims_against_reference(rows, label, reference_label, title, value_format):
         else:
             draw_value(ax, r, i, color)
         ax.plot(r.tracker_usd, i, "x", ms=9, mew=2.5, color="#222222", zorder=4)
+        latest = getattr(r, "tracker_usd_latest", r.tracker_usd)
+        if latest != r.tracker_usd:  # the window's end depends on the text's date
+            ax.plot([r.tracker_usd, latest], [i, i], color="#222222", lw=2, zorder=4)
+            ax.plot(latest, i, "x", ms=9, mew=2.5, color="#222222", zorder=4)
     ax.set_yticks(range(len(rows)), [label(r) for r in rows.itertuples()], fontsize=8)
     ax.set_ylim(len(rows) - 0.4, -0.6)
     ax.set_xscale("log")
@@ -313,6 +317,9 @@ def claims_against_reference(rows, label, reference_label, title, value_format):
                label='a floor only, no upper bound ("millions")'),
         Line2D([], [], marker="x", ls="", color="#222222", mew=2.5, ms=8, label=reference_label),
     ]
+    if "tracker_usd_latest" in rows and (rows.tracker_usd_latest != rows.tracker_usd).any():
+        handles.append(Line2D([], [], marker="x", ls="-", lw=2, color="#222222", mew=2.5, ms=8,
+                              label="the same, to the earliest and the latest month the text's date allows"))
     ax.legend(handles=handles, fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=2, frameon=False)
     ax.set_title(title)
     return fig

@@ -85,7 +85,9 @@ def compare(claims, mapping, tracker_usd, iso="KOR"):
     """One row per mapped claim: the claim, the tracker's figure for its measure and months, gap and verdict.
 
     A claim mapped to ``none`` keeps its reason and no tracker figure: it is not forced into a match. A vague
-    claim has no gap: it has no point value.
+    claim has no gap: it has no point value. Where the text's date leaves the window's end open to
+    ``last_month_latest``, ``tracker_usd`` is the figure to ``last_month`` and ``tracker_usd_latest`` to the
+    later month, and the verdict names both when they differ; gaps are to ``last_month``.
     """
     rows = []
     merged = mapping.merge(claims, on="claim_id", how="left", validate="one_to_one")
@@ -95,12 +97,19 @@ def compare(claims, mapping, tracker_usd, iso="KOR"):
                 "months": f"{row.first_month} to {row.last_month}" if row.measure != "none" else "",
                 "reason": row.reason}
         if row.measure == "none":
-            rows.append({**base, "tracker_usd": math.nan, "gap_usd": math.nan, "gap_pct": math.nan,
+            rows.append({**base, "tracker_usd": math.nan, "tracker_usd_latest": math.nan, "gap_usd": math.nan,
+                         "gap_pct": math.nan,
                          "verdict": "no tracker match"})
             continue
+        latest = row.last_month_latest or row.last_month
         value = tracker_sum(tracker_usd, iso, row.measure, row.first_month, row.last_month)
+        value_latest = tracker_sum(tracker_usd, iso, row.measure, row.first_month, latest)
+        verdicts = list(dict.fromkeys([verdict(row, value), verdict(row, value_latest)]))
         point = row.value
-        rows.append({**base, "tracker_usd": value, "gap_usd": value - point,
+        if latest != row.last_month:
+            base["months"] += f" (or to {latest}: the text's date allows either)"
+        rows.append({**base, "tracker_usd": value, "tracker_usd_latest": value_latest, "gap_usd": value - point,
                      "gap_pct": (value - point) / point * 100 if point == point else math.nan,
-                     "verdict": verdict(row, value)})
+                     "verdict": verdicts[0] if len(verdicts) == 1 else
+                     f"{' or '.join(verdicts)}, by the text's date"})
     return pd.DataFrame(rows)

@@ -246,6 +246,8 @@ CROSS_CHECK = Table(
         Column("first_month", "year-month", "first tracker month held against (empty for none)",
                required=False),
         Column("last_month", "year-month", "last tracker month held against (empty for none)", required=False),
+        Column("last_month_latest", "year-month", "where the claim's date allows a later end: the latest month the "
+               "window can end, so the tracker's figure is a range (empty when the end is known)", required=False),
         Column("reason", "string", "why that period, or why no match"),
         _review(),
     ),

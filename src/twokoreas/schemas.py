@@ -104,6 +104,8 @@ ROW_RULES = {
         _row_check("first_month", "months are required for a measure and must be empty for none",
                    lambda r: (r.measure == "none") == (r.first_month == "" and r.last_month == "")),
         _row_check("last_month", "last_month before first_month", lambda r: r.first_month <= r.last_month),
+        _row_check("last_month_latest", "empty, or a month after last_month",
+                   lambda r: r.last_month_latest == "" or r.last_month_latest > r.last_month),
     ],
     "codebook": [_row_check("code", "a rung's code must be a whole number from 0 to 7",
                             lambda r: r.kind != "rung" or (r.code.isdigit() and int(r.code) <= 7))],
