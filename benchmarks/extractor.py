@@ -42,11 +42,11 @@ def _twokoreas(texts):
 
 
 def _python_re_scan(texts):
-    scan, extract.WINDOW_SCAN = extract.WINDOW_SCAN, extract.FIGURE_TOKEN_RE
+    scan, extract.scan_tokens = extract.scan_tokens, extract._re_scan
     try:
         _twokoreas(texts)
     finally:
-        extract.WINDOW_SCAN = scan
+        extract.scan_tokens = scan
 
 
 def _rate(fn, texts, words):

@@ -89,8 +89,22 @@ SHAPE_LITERALS = {
     "year": ("18", "19", "20"),
     "reference number": tuple(label.lower() for label in REFERENCE_LABELS.replace("\\", "").split("|")),
 }
-_SHAPES = [(reason, pattern, "span" if "span" in pattern.groupindex else 0, SHAPE_LITERALS.get(reason))
-           for reason, pattern in NOT_QUANTITY_PATTERNS]
+#: For the shapes with no such words, what their match cannot do without, as a pattern (None: always tried).
+SHAPE_NEEDS = {"ordinal": r"\d(?:st|nd|rd|th)", "model or name": (r"[A-Za-z][-./]?\d|\d[A-Za-z]|World",
+                                                               r"[A-Z][A-Za-z]*[^A-Za-z]\d")}
+
+
+def _gate(reason, nth):
+    """The pattern a window must hold for the ``nth`` pattern of ``reason`` to be tried in it."""
+    if reason in SHAPE_LITERALS:  # case-blind, as the words are looked for in the lower-cased window
+        return "(?i)(?:" + "|".join(map(re.escape, SHAPE_LITERALS[reason])) + ")"
+    needs = SHAPE_NEEDS[reason]
+    return needs if isinstance(needs, str) else needs[nth]
+
+
+_GATES = [_gate(reason, sum(r == reason for r, _ in NOT_QUANTITY_PATTERNS[:i]))
+          for i, (reason, _) in enumerate(NOT_QUANTITY_PATTERNS)]
+_SHAPES = [(reason, pattern, "span" if "span" in pattern.groupindex else 0) for reason, pattern in NOT_QUANTITY_PATTERNS]
 NUMBER_WORDS = UNITS_WORDS + TENS_WORDS + list(SCALES) + [
     "dozen", "dozens", "scores", "tens", "hundreds", "thousands", "millions", "billions", "trillions"]
 #: Words that can carry a figure without being a cardinal: fractions and multipliers ("half", "tripled").
@@ -107,6 +121,7 @@ _FIGURE_TOKEN = rf"\b(?:{_cases(FIGURE_WORDS)})\b|\b[A-Za-z]+(?:fold|FOLD)\b"
 FIGURE_TOKEN_RE = re.compile(rf"\d+|{_FIGURE_TOKEN}")
 #: The scan over the whole text: google-re2 (a DFA, about 6x Python re here) when installed.
 WINDOW_SCAN = re2.compile(rf"\p{{Nd}}+|{_FIGURE_TOKEN}") if re2 else FIGURE_TOKEN_RE
+NON_ASCII = re.compile(r"[^\x00-\x7f]")
 DETERMINER_BEFORE = re.compile(r"\b(?:the|these|those|its|their|our|his|her|both|all|my|your|whose)\s+$", re.IGNORECASE)
 EMPHASIS_BEFORE = re.compile(r"\b(?:even|only|just|exactly)\s+$", re.IGNORECASE)
 #: The unit a count is of, read from the words after it (a list "430 and 690 kilometers" shares it).
@@ -164,6 +179,28 @@ def number_tokens(text):
     return [m.span() for m in NUMBER_TOKEN_RE.finditer(text)]
 
 
+def _re_scan(text):
+    return [match.span() for match in FIGURE_TOKEN_RE.finditer(text)]
+
+
+def _re2_scan(text):
+    """The spans of :data:`WINDOW_SCAN`'s matches. re2 works on UTF-8 bytes, and its Python wrapper maps every
+    match back to string offsets at a cost of microseconds; so the text goes in as bytes of one byte per
+    character (non-ASCII characters as ``?``, which the pattern cannot match, as it matches no non-ASCII
+    letter), and the byte spans are the string spans. A text with a non-ASCII digit goes in as it is."""
+    if text.isascii():
+        data = text.encode("ascii")
+    elif any(map(str.isdecimal, set(NON_ASCII.findall(text)))):
+        return [match.span() for match in WINDOW_SCAN.finditer(text)]
+    else:
+        data = text.encode("ascii", "replace")
+    return [match.span() for match in WINDOW_SCAN.finditer(data)]
+
+
+#: The spans of every digit run and figure word in a text, in order.
+scan_tokens = _re2_scan if re2 else _re_scan
+
+
 def _windows(text):
     """Stretches of ``text`` around its number and figure words, widened to spaces, merged where they meet.
 
@@ -171,11 +208,11 @@ def _windows(text):
     these stretches finds the same things as matching the whole text, faster.
     """
     windows, starts, ends = [], [], []
-    for match in WINDOW_SCAN.finditer(text):
-        starts.append(match.start())
-        ends.append(match.end())
-        start = text.rfind(" ", 0, max(0, match.start() - WINDOW)) + 1
-        end = text.find(" ", match.end() + WINDOW)
+    for token_start, token_end in scan_tokens(text):
+        starts.append(token_start)
+        ends.append(token_end)
+        start = text.rfind(" ", 0, max(0, token_start - WINDOW)) + 1
+        end = text.find(" ", token_end + WINDOW)
         end = len(text) if end == -1 else end
         if windows and start <= windows[-1][1]:
             windows[-1] = (windows[-1][0], max(end, windows[-1][1]))
@@ -233,14 +270,30 @@ class _Spans:
         return zip(self.starts, self.ends, self.reasons)
 
 
+def _re_gates():
+    gates = [re.compile(gate) for gate in _GATES]
+    return lambda window: [i for i, gate in enumerate(gates) if gate.search(window)]
+
+
+def _re2_gates():
+    gates = re2.Set.SearchSet()
+    for gate in _GATES:
+        gates.Add(gate.replace(r"\d", r"\p{Nd}"))
+    gates.Compile()
+    return lambda window: sorted(gates.Match(window) or ())
+
+
+#: The shape patterns worth trying in a window, by their position in :data:`NOT_QUANTITY_PATTERNS`: one pass of
+#: an re2 set over the window when google-re2 is installed, a search per pattern otherwise.
+shapes_to_try = _re2_gates() if re2 else _re_gates()
+
+
 def _shape_spans(text, windows):
     """Spans of ``text`` whose shape marks them as not quantities, with the reason (first pattern wins)."""
     spans = _Spans()
     for start, end in windows:  # shapes never cross windows, so window by window keeps the patterns' order
-        contains = text[start:end].lower().__contains__
-        for reason, pattern, group, literals in _SHAPES:
-            if literals and not any(map(contains, literals)):
-                continue
+        for i in shapes_to_try(text[start:end]):
+            reason, pattern, group = _SHAPES[i]
             for match in pattern.finditer(text, start, end):
                 spans.add(*match.span(group), reason)
     return spans
