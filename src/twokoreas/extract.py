@@ -154,7 +154,8 @@ LOOKBACK = 40  # characters a quantity can start before its first number token (
 #: First words of whatever can open a quantity before its number: hedges, range words, currency codes.
 PREFIX_WORDS = {h.split()[0].rstrip(".") for h in HEDGES} | {c.lower() for c in CURRENCY_CODES} | {
     "between", "from", "a", "an", "several", "u", "us", "c", "ca", "au"}
-PREFIX_WORD = re.compile(r"[$€£₩₽₴]|\b[A-Za-z]+")
+#: A currency sign, or a whole word (letters, case-blind) of PREFIX_WORDS: where a quantity may start.
+PREFIX_WORD = re.compile(rf"[$€£₩₽₴]|(?<!\w)(?ai:{'|'.join(sorted(PREFIX_WORDS, key=len, reverse=True))})(?![A-Za-z])")
 
 REVIEW_CURRENCY = "currency sign not recognised"
 REVIEW_GROUPING = "digits grouped neither as thousands nor as decimals"
@@ -235,10 +236,9 @@ def _quantity_matches(text, windows, token_starts):
                 continue
             match = None
             for word in PREFIX_WORD.finditer(text, max(pos, token - LOOKBACK), token):
-                if word.group(0).lower() in PREFIX_WORDS or not word.group(0)[0].isalpha():
-                    match = QUANTITY_RE.match(text, word.start(), window_end)
-                    if match:
-                        break
+                match = QUANTITY_RE.match(text, word.start(), window_end)
+                if match:
+                    break
             match = match or QUANTITY_RE.match(text, token, window_end)
             if match:
                 yield match
