@@ -154,8 +154,14 @@ LOOKBACK = 40  # characters a quantity can start before its first number token (
 #: First words of whatever can open a quantity before its number: hedges, range words, currency codes.
 PREFIX_WORDS = {h.split()[0].rstrip(".") for h in HEDGES} | {c.lower() for c in CURRENCY_CODES} | {
     "between", "from", "a", "an", "several", "u", "us", "c", "ca", "au"}
+_PREFIX_WORDS = "|".join(sorted(PREFIX_WORDS, key=len, reverse=True))
 #: A currency sign, or a whole word (letters, case-blind) of PREFIX_WORDS: where a quantity may start.
-PREFIX_WORD = re.compile(rf"[$€£₩₽₴]|(?<!\w)(?ai:{'|'.join(sorted(PREFIX_WORDS, key=len, reverse=True))})(?![A-Za-z])")
+PREFIX_WORD = re.compile(rf"[$€£₩₽₴]|(?<!\w)(?ai:{_PREFIX_WORDS})(?![A-Za-z])")
+#: The same two patterns for lower-cased text, without IGNORECASE (QUANTITY_RE's escapes are lower-case: \b \d \s \u).
+PREFIX_LOWER_RE = re.compile(rf"[$€£₩₽₴]|(?<!\w)(?:{_PREFIX_WORDS})(?![a-z])")
+QUANTITY_LOWER_RE = re.compile(QUANTITY_RE.pattern.lower())
+#: Characters that IGNORECASE folds to an ASCII letter but ``str.lower`` does not, or the reverse.
+CASE_FOLD_TRAPS = re.compile("[ıſİ\u212a]")
 
 REVIEW_CURRENCY = "currency sign not recognised"
 REVIEW_GROUPING = "digits grouped neither as thousands nor as decimals"
@@ -223,8 +229,14 @@ def _windows(text):
 
 
 def _quantity_matches(text, windows, token_starts):
-    """The matches ``QUANTITY_RE.finditer`` gives in each window, found by trying the pattern only where a
-    quantity can start: at a number token, or at a hedge, currency or range word just before one."""
+    """The spans ``QUANTITY_RE.finditer`` gives in each window, found by trying the pattern only where a
+    quantity can start: at a number token, or at a hedge, currency or range word just before one.
+
+    The patterns run without IGNORECASE over the lower-cased text, about twice as fast with the same spans,
+    unless lower-casing moves characters or the text holds one that the two treat differently."""
+    subject, prefix_words, quantity = text.lower(), PREFIX_LOWER_RE, QUANTITY_LOWER_RE
+    if len(subject) != len(text) or CASE_FOLD_TRAPS.search(text):
+        subject, prefix_words, quantity = text, PREFIX_WORD, QUANTITY_RE
     i = 0
     for window_start, window_end in windows:
         pos = window_start
@@ -235,11 +247,11 @@ def _quantity_matches(text, windows, token_starts):
                 i += 1
                 continue
             match = None
-            for word in PREFIX_WORD.finditer(text, max(pos, token - LOOKBACK), token):
-                match = QUANTITY_RE.match(text, word.start(), window_end)
+            for word in prefix_words.finditer(subject, max(pos, token - LOOKBACK), token):
+                match = quantity.match(subject, word.start(), window_end)
                 if match:
                     break
-            match = match or QUANTITY_RE.match(text, token, window_end)
+            match = match or quantity.match(subject, token, window_end)
             if match:
                 yield match
                 pos = match.end()
@@ -373,7 +385,8 @@ def _classify(text):
     shapes = _shape_spans(text, windows)
     rows, rejected, absorbed_until = [], [], -1
     for match in _quantity_matches(text, windows, token_starts):
-        start, end, mention = match.start(), match.end(), match.group(0)
+        start, end = match.span()
+        mention = text[start:end]
         if start < absorbed_until:
             rows[-1] = _review(rows[-1][0], max(end, absorbed_until), text, REVIEW_GROUPING)
             absorbed_until = max(end, absorbed_until)
