@@ -11,12 +11,14 @@ Text: the five articles (``data/raw/articles``). Engines, each run for at least 
 The parse cache is cleared before every pass, so a pass gains only from repeats within itself. Printed:
 words/s (min and median over rounds) and the median of the per-round ratios twokoreas / quantulum3 at
 the same granularity. Then words/s of ``quantity_rows`` on one text of 1k, 100k and 1M words (the articles
-repeated), to show whether the time grows linearly.
+repeated; median and slowest of ``SIZE_RUNS`` runs, with wall and CPU time and the load average), to show
+whether the time grows linearly.
 
 Targets: at least 100x quantulum3 per paragraph; flat words/s from 1k to 1M words; 1M words in at most
 1.5 s. Run: ``make bench`` (installs quantulum3), or ``python benchmarks/extractor.py``.
 """
 
+import os
 import statistics
 import time
 import warnings
@@ -29,6 +31,7 @@ from twokoreas.numbers import parse_match, parse_quantity
 ROUNDS = 3
 SECONDS = 3.0
 SIZES = (1_000, 100_000, 1_000_000)
+SIZE_RUNS = 7
 
 
 def _clear_caches():
@@ -100,16 +103,21 @@ def main():
     print(f"google-re2 token scan vs Python re: {gain:.2f}x the words/s per article")
 
     pool = " ".join(articles).split()
-    print(f"{'words in one text':>18} {'seconds':>9} {'words/s':>12} {'CPU seconds':>12} {'words/CPU s':>12}")
+    print(f"one text, {SIZE_RUNS} runs per size (median and slowest wall seconds; load average "
+          f"{', '.join(f'{x:.2f}' for x in os.getloadavg())} on {os.cpu_count()} cores)")
+    print(f"{'words in one text':>18} {'median s':>9} {'slowest s':>9} {'words/s':>12} {'CPU s':>7} "
+          f"{'words/CPU s':>12}")
     for n in SIZES:
         text = _text_of(pool, n)
-        best, best_cpu = float("inf"), float("inf")
-        for _ in range(3):
+        walls, cpus = [], []
+        for _ in range(SIZE_RUNS):
             _clear_caches()
             started, cpu = time.perf_counter(), time.process_time()
             quantity_rows(text)
-            best, best_cpu = min(best, time.perf_counter() - started), min(best_cpu, time.process_time() - cpu)
-        print(f"{n:>18,} {best:>9.3f} {n / best:>12,.0f} {best_cpu:>12.3f} {n / best_cpu:>12,.0f}")
+            walls.append(time.perf_counter() - started)
+            cpus.append(time.process_time() - cpu)
+        wall, cpu = statistics.median(walls), statistics.median(cpus)
+        print(f"{n:>18,} {wall:>9.3f} {max(walls):>9.3f} {n / wall:>12,.0f} {cpu:>7.3f} {n / cpu:>12,.0f}")
     print("targets: flat words/s from 1k to 1M words; 1M words in <= 1.5 s "
           "(CPU seconds show what a busy shared machine hides in the wall time)")
 

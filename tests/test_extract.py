@@ -99,7 +99,8 @@ def test_the_window_scan_gives_the_same_tokens_in_re2_and_python_re():
 
     assert extract.re2 is not None, "google-re2 is a dependency of the scale extra"
     texts = list(tk.load_articles().text) + [
-        "Ünïcode ١٢٣ twelve—fivefold, Half; HALF 3½ 4th", "“Two” drones—and 40 more", "plain ASCII: 12 and five"]
+        "Ünïcode ١٢٣ twelve—fivefold, Half; HALF 3½ 4th", "“Two” drones—and 40 more",
+        "plain ASCII: 12 and five"]
     for text in texts:
         assert [m.span() for m in extract.WINDOW_SCAN.finditer(text)] == \
             [m.span() for m in extract.FIGURE_TOKEN_RE.finditer(text)]
@@ -111,7 +112,8 @@ def test_the_shapes_tried_in_a_window_are_the_same_with_the_re2_set_and_python_r
     from twokoreas import extract
 
     slow = extract._re_gates()
-    texts = list(tk.load_articles().text) + ["the 1990s: 12th T-72B3, 18 Leopard 2 and F-16s, Section 5 [3] 8-inch 12:30"]
+    texts = list(tk.load_articles().text) + [
+        "the 1990s: 12th T-72B3, 18 Leopard 2 and F-16s, Section 5 [3] 8-inch 12:30"]
     windows = [text[s:e] for text in texts for s, e in extract._windows(text)[0]]
     assert any(len(extract.shapes_to_try(w)) > 3 for w in windows)
     for window in windows:

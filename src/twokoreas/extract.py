@@ -24,8 +24,8 @@ from bisect import bisect_left, bisect_right
 import numpy as np
 import pandas as pd
 
-from .numbers import (CURRENCY_CODES, FRACTIONS, HEDGES, MULTIPLIER_WORDS, QUANTITY_RE, SCALE, SCALES, TENS_WORDS,
-                      UNITS_WORDS, WORD_NUMBER, has_scale, parse_match, parse_quantity, range_parts)
+from .numbers import (CASE_FOLD_TRAPS, CURRENCY_CODES, FRACTIONS, HEDGES, MULTIPLIER_WORDS, QUANTITY_RE, SCALE, SCALES,
+                      TENS_WORDS, UNITS_WORDS, WORD_NUMBER, has_scale, parse_match, parse_quantity, range_parts)
 
 try:  # an optional DFA engine for the one scan over the whole text; Python re gives the same spans
     import re2
@@ -105,7 +105,8 @@ def _gate(reason, nth):
 
 _GATES = [_gate(reason, sum(r == reason for r, _ in NOT_QUANTITY_PATTERNS[:i]))
           for i, (reason, _) in enumerate(NOT_QUANTITY_PATTERNS)]
-_SHAPES = [(reason, pattern, "span" if "span" in pattern.groupindex else 0) for reason, pattern in NOT_QUANTITY_PATTERNS]
+_SHAPES = [(reason, pattern, "span" if "span" in pattern.groupindex else 0)
+           for reason, pattern in NOT_QUANTITY_PATTERNS]
 NUMBER_WORDS = UNITS_WORDS + TENS_WORDS + list(SCALES) + [
     "dozen", "dozens", "scores", "tens", "hundreds", "thousands", "millions", "billions", "trillions"]
 #: Words that can carry a figure without being a cardinal: fractions and multipliers ("half", "tripled").
@@ -161,8 +162,6 @@ PREFIX_WORD = re.compile(rf"[$€£₩₽₴]|(?<!\w)(?ai:{_PREFIX_WORDS})(?![A-
 #: The same two patterns for lower-cased text, without IGNORECASE (QUANTITY_RE's escapes are lower-case: \b \d \s \u).
 PREFIX_LOWER_RE = re.compile(rf"[$€£₩₽₴]|(?<!\w)(?:{_PREFIX_WORDS})(?![a-z])")
 QUANTITY_LOWER_RE = re.compile(QUANTITY_RE.pattern.lower())
-#: Characters that IGNORECASE folds to an ASCII letter but ``str.lower`` does not, or the reverse.
-CASE_FOLD_TRAPS = re.compile("[ıſİ\u212a]")
 
 REVIEW_CURRENCY = "currency sign not recognised"
 REVIEW_GROUPING = "digits grouped neither as thousands nor as decimals"

@@ -188,7 +188,18 @@ class Quantity(NamedTuple):
     unit: str | None
 
 
+#: Characters that IGNORECASE folds to an ASCII letter but ``str.lower`` does not, or the reverse.
+CASE_FOLD_TRAPS = re.compile("[ıſİ\u212a]")
+#: What every unit pattern needs, lower case: one search of the lower-cased text rules out a count with no unit.
+_UNIT_HINT = re.compile("[%$€£₩₽₴]|per|aud|cad|dollars|usd|eur|pounds|gbp|won|krw|uble|rub|hryvnia|uah|yen|jpy"
+                        "|yuan|cny|rmb|km|kilomet|miles|tonnes|tons")
+#: What every range holds ("between ... and", "to", a dash): one search that rules out most amounts.
+_RANGE_HINT = re.compile(r"to|and|[-–—]", re.IGNORECASE)
+
+
 def _unit_of(text):
+    if not _UNIT_HINT.search(text.lower()) and not CASE_FOLD_TRAPS.search(text):
+        return None
     for pattern, unit in _UNIT_PATTERNS:
         if pattern.search(text):
             return unit
@@ -264,6 +275,8 @@ def has_scale(text):
 
 def range_parts(text):
     """The two amounts of a range expression as ``(start, end)`` spans within ``text``, or None."""
+    if not _RANGE_HINT.search(text):
+        return None
     match = _RANGE.fullmatch(text)
     if not match or _AMOUNT.fullmatch(text):
         return None
