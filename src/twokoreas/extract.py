@@ -25,7 +25,8 @@ import numpy as np
 import pandas as pd
 
 from .numbers import (CASE_FOLD_TRAPS, CURRENCY_CODES, FRACTIONS, HEDGES, MULTIPLIER_WORDS, QUANTITY_RE, SCALE, SCALES,
-                      TENS_WORDS, UNITS_WORDS, WORD_NUMBER, has_scale, parse_match, parse_quantity, range_parts)
+                      TENS_WORDS, UNITS_WORDS, WORD_NUMBER, has_scale, lower_pattern, parse_match,
+                      parse_quantity, range_parts)
 
 try:  # an optional DFA engine for the one scan over the whole text; Python re gives the same spans
     import re2
@@ -159,9 +160,9 @@ PREFIX_WORDS = {h.split()[0].rstrip(".") for h in HEDGES} | {c.lower() for c in 
 _PREFIX_WORDS = "|".join(sorted(PREFIX_WORDS, key=len, reverse=True))
 #: A currency sign, or a whole word (letters, case-blind) of PREFIX_WORDS: where a quantity may start.
 PREFIX_WORD = re.compile(rf"[$€£₩₽₴]|(?<!\w)(?ai:{_PREFIX_WORDS})(?![A-Za-z])")
-#: The same two patterns for lower-cased text, without IGNORECASE (QUANTITY_RE's escapes are lower-case: \b \d \s \u).
+#: The same two patterns for lower-cased text, without IGNORECASE.
 PREFIX_LOWER_RE = re.compile(rf"[$€£₩₽₴]|(?<!\w)(?:{_PREFIX_WORDS})(?![a-z])")
-QUANTITY_LOWER_RE = re.compile(QUANTITY_RE.pattern.lower())
+QUANTITY_LOWER_RE = re.compile(lower_pattern(QUANTITY_RE.pattern))
 
 REVIEW_CURRENCY = "currency sign not recognised"
 REVIEW_GROUPING = "digits grouped neither as thousands nor as decimals"
@@ -283,8 +284,14 @@ class _Spans:
 
 
 def _re_gates():
-    gates = [re.compile(gate) for gate in _GATES]
-    return lambda window: [i for i, gate in enumerate(gates) if gate.search(window)]
+    words = [SHAPE_LITERALS.get(reason) for reason, _ in NOT_QUANTITY_PATTERNS]
+    gates = [None if words[i] else re.compile(gate) for i, gate in enumerate(_GATES)]
+
+    def shapes(window):
+        lower = window.lower()
+        return [i for i, gate in enumerate(gates)
+                if (gate.search(window) if gate else any(word in lower for word in words[i]))]
+    return shapes
 
 
 def _re2_gates():
@@ -444,7 +451,7 @@ def rows_frame(rows, columns=COLUMNS, dtypes=DTYPES):
     for name, column in zip(columns, values):
         dtype = dtypes[name]
         data[name] = pd.array(column, dtype="str") if dtype == "str" else np.array(column, dtype=dtype)
-    return pd.DataFrame(data, columns=columns)
+    return pd.DataFrame(data, copy=False)  # the arrays are new and the dict keeps the column order
 
 
 def find_quantities(text: str) -> pd.DataFrame:
