@@ -87,13 +87,14 @@ NOT_QUANTITY_PATTERNS = [
 SHAPE_LITERALS = {
     "reading time": ("reading",), "footnote": ("[",), "age": ("old", "age"), "clock time": (":",),
     "calibre": ("mm", "millimet", "inch", "-in.", "-cal"), "decade": ("0s",), "period": ("half", "quarter"),
-    "date": ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "/", "-"),
-    "year": ("18", "19", "20"),
     "reference number": tuple(label.lower() for label in REFERENCE_LABELS.replace("\\", "").split("|")),
 }
-#: For the shapes with no such words, what their match cannot do without, as a pattern (None: always tried).
-SHAPE_NEEDS = {"ordinal": r"\d(?:st|nd|rd|th)", "model or name": (r"[A-Za-z][-./]?\d|\d[A-Za-z]|World",
-                                                               r"[A-Z][A-Za-z]*[^A-Za-z]\d")}
+#: For the other shapes, what their match cannot do without, as a pattern (one per pattern where a reason has two).
+#: The "digit space" before a designation is always in its window: every digit has a window around it.
+SHAPE_NEEDS = {
+    "date": ("Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec", r"\d[-/]\d"), "ordinal": r"\d(?:st|nd|rd|th)",
+    "model or name": (r"[A-Za-z][-./]?\d|\d[A-Za-z]|World", r"\d [A-Z]"), "year": r"(?:1[89]|20)\d\d",
+}
 
 
 def _gate(reason, nth):
