@@ -10,9 +10,10 @@ Text: the five articles (``data/raw/articles``). Engines, each run for at least 
 
 The parse cache is cleared before every pass, so a pass gains only from repeats within itself. Printed:
 words/s (min and median over rounds) and the median of the per-round ratios twokoreas / quantulum3 at
-the same granularity. Then words/s of ``quantity_rows`` on one text of 1k, 100k and 1M words (the articles
-repeated; median and slowest of ``SIZE_RUNS`` runs, with wall and CPU time and the load average), to show
-whether the time grows linearly.
+the same granularity. Then words/s of ``quantity_rows`` over the same 1M words (the articles repeated) cut into
+texts of 1k, 100k and 1M words, so that only the length of a text changes (median and slowest of ``SIZE_RUNS``
+runs, wall and CPU time, and the load average): flat words/s means the time grows linearly, and the 1M row is
+one text of 1M words.
 
 Targets: at least 100x quantulum3 per paragraph; flat words/s from 1k to 1M words; 1M words in at most
 1.5 s. Run: ``make bench`` (installs quantulum3), or ``python benchmarks/extractor.py``.
@@ -63,10 +64,6 @@ def _rate(fn, texts, words):
             return passes * words / elapsed
 
 
-def _text_of(words, n):
-    return " ".join((words * (n // len(words) + 1))[:n])
-
-
 def main():
     from quantulum3 import parser
 
@@ -103,21 +100,25 @@ def main():
     print(f"google-re2 token scan vs Python re: {gain:.2f}x the words/s per article")
 
     pool = " ".join(articles).split()
-    print(f"one text, {SIZE_RUNS} runs per size (median and slowest wall seconds; load average "
+    words_pool = (pool * (max(SIZES) // len(pool) + 1))[:max(SIZES)]
+    print(f"{max(SIZES):,} words (the articles repeated) cut into texts of each size; {SIZE_RUNS} runs per size, "
+          f"the parse cache cleared before each (load average "
           f"{', '.join(f'{x:.2f}' for x in os.getloadavg())} on {os.cpu_count()} cores)")
-    print(f"{'words in one text':>18} {'median s':>9} {'slowest s':>9} {'words/s':>12} {'CPU s':>7} "
+    print(f"{'words per text':>15} {'texts':>6} {'median s':>9} {'slowest s':>9} {'words/s':>12} {'CPU s':>7} "
           f"{'words/CPU s':>12}")
     for n in SIZES:
-        text = _text_of(pool, n)
+        texts = [" ".join(words_pool[i:i + n]) for i in range(0, len(words_pool), n)]
         walls, cpus = [], []
         for _ in range(SIZE_RUNS):
             _clear_caches()
             started, cpu = time.perf_counter(), time.process_time()
-            quantity_rows(text)
+            for text in texts:
+                quantity_rows(text)
             walls.append(time.perf_counter() - started)
             cpus.append(time.process_time() - cpu)
-        wall, cpu = statistics.median(walls), statistics.median(cpus)
-        print(f"{n:>18,} {wall:>9.3f} {max(walls):>9.3f} {n / wall:>12,.0f} {cpu:>7.3f} {n / cpu:>12,.0f}")
+        wall, cpu, words = statistics.median(walls), statistics.median(cpus), len(words_pool)
+        print(f"{n:>15,} {len(texts):>6,} {wall:>9.3f} {max(walls):>9.3f} {words / wall:>12,.0f} {cpu:>7.3f} "
+              f"{words / cpu:>12,.0f}")
     print("targets: flat words/s from 1k to 1M words; 1M words in <= 1.5 s "
           "(CPU seconds show what a busy shared machine hides in the wall time)")
 

@@ -414,15 +414,15 @@ def _classify_text(text):
             absorbed_until = max(end, absorbed_until)
             continue
         first, last = bisect_left(token_starts, start), bisect_left(token_starts, end)
-        tokens = list(zip(token_starts[first:last], token_ends[first:last]))
-        if not tokens or any(shapes.overlaps(s, e) for s, e in tokens):
+        if first == last or shapes.starts and any(map(shapes.overlaps, token_starts[first:last],
+                                                      token_ends[first:last])):
             continue
         reason = _word_reason(text, start, mention) if PLAIN_WORD.fullmatch(mention) else None
         if reason:
             rejected.append((start, end, reason))
             continue
         if ODD_GROUPING.match(text, end):
-            run_end = DIGIT_RUN.match(text, tokens[-1][0]).end()
+            run_end = DIGIT_RUN.match(text, token_starts[last - 1]).end()
             rows.append(_review(start, run_end, text, REVIEW_GROUPING))
             absorbed_until = run_end + 1
             continue
