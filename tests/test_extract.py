@@ -143,6 +143,14 @@ def test_the_development_set_meets_its_targets():
     assert score["wrong"] == []
 
 
+def test_a_number_word_run_on_into_digits_is_left_for_review_not_a_crash():
+    from twokoreas.extract import REVIEW_GROUPING
+
+    rows = find_quantities("They sent four,5 tanks and ,four,4,4,4, more.")
+    assert list(rows.mention.str.rstrip(", ")) == ["four,5", "four,4,4,4"]
+    assert rows.value.isna().all() and (rows.needs_review == REVIEW_GROUPING).all()
+
+
 def test_extract_command_shows_a_figure_it_cannot_read_with_its_reason_and_no_value(tmp_path):
     article = tmp_path / "a.txt"
     article.write_text("Hong Kong pledged HK$50 million.", encoding="utf-8")

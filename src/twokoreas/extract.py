@@ -422,7 +422,8 @@ def _classify_text(text):
             rejected.append((start, end, reason))
             continue
         if ODD_GROUPING.match(text, end):
-            run_end = DIGIT_RUN.match(text, token_starts[last - 1]).end()
+            # the digits run on from the last token, or after the mark when that token is a word ("four,4")
+            run_end = (DIGIT_RUN.match(text, token_starts[last - 1]) or DIGIT_RUN.match(text, end + 1)).end()
             rows.append(_review(start, run_end, text, REVIEW_GROUPING))
             absorbed_until = run_end + 1
             continue
