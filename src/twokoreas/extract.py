@@ -13,7 +13,10 @@ is better than a wrong one.
 The work is linear in the length of the text: number tokens are found by one scan
 (google-re2 when installed, Python ``re`` otherwise, with identical spans), every other
 pattern runs only in windows around them, and overlaps are tested against sorted,
-disjoint spans with ``bisect``.
+disjoint spans with ``bisect``. Its fixed costs are kept small, as it is called once per
+paragraph: one re2 set pass per window picks the few shape patterns worth trying there,
+the case-blind patterns run case-sensitively over the lower-cased text, and no DataFrame
+is built per text.
 """
 
 import gc
@@ -194,9 +197,10 @@ def _re_scan(text):
 
 def _re2_scan(text):
     """The spans of :data:`WINDOW_SCAN`'s matches. re2 works on UTF-8 bytes, and its Python wrapper maps every
-    match back to string offsets at a cost of microseconds; so the text goes in as bytes of one byte per
-    character (non-ASCII characters as ``?``, which the pattern cannot match, as it matches no non-ASCII
-    letter), and the byte spans are the string spans. A text with a non-ASCII digit goes in as it is."""
+    match back to string offsets at a cost of microseconds; so the text goes in as one byte per character,
+    non-ASCII ones as ``?``, and the byte spans are the string spans. The pattern's letters and ``\\b`` are
+    ASCII, so to it a non-ASCII character and ``?`` are alike, but for a non-ASCII digit: a text with one goes
+    in as it is."""
     if text.isascii():
         data = text.encode("ascii")
     elif any(map(str.isdecimal, set(NON_ASCII.findall(text)))):
@@ -285,6 +289,7 @@ class _Spans:
 
 
 def _re_gates():
+    """:func:`shapes_to_try` in Python ``re``: the words looked for in the lower-cased window, the patterns searched."""
     words = [SHAPE_LITERALS.get(reason) for reason, _ in NOT_QUANTITY_PATTERNS]
     gates = [None if words[i] else re.compile(gate) for i, gate in enumerate(_GATES)]
 
@@ -296,6 +301,7 @@ def _re_gates():
 
 
 def _re2_gates():
+    """:func:`shapes_to_try` as one re2 set: every gate pattern in one pass over the window."""
     gates = re2.Set.SearchSet()
     for gate in _GATES:
         gates.Add(gate.replace(r"\d", r"\p{Nd}"))
