@@ -341,7 +341,9 @@ def _parse(text):
     qualifier = "exact"
     hedge = _HEDGE.match(text)
     if hedge and _FULL.fullmatch(text[hedge.end():]):
-        qualifier = HEDGES[" ".join(hedge.group(0).lower().split())]
+        qualifier = HEDGES.get(" ".join(hedge.group(0).lower().split()))
+        if qualifier is None:  # IGNORECASE also matches look-alikes that lower() keeps: "ſome" (long s)
+            raise ValueError(f"hedge not recognised: {hedge.group(0).strip()!r}")
         text = text[hedge.end():]
     unit = _unit_of(text)
     if _VAGUE.fullmatch(text):
