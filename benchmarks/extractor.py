@@ -10,13 +10,16 @@ Text: the five articles (``data/raw/articles``). Engines, each run for at least 
 
 The parse cache is cleared before every pass, so a pass gains only from repeats within itself. Printed:
 words/s (min and median over rounds) and the median of the per-round ratios twokoreas / quantulum3 at
-the same granularity. Then words/s of ``quantity_rows`` on one text of 1k, 100k and 1M words (the articles
-repeated), to show whether the time grows linearly.
+the same granularity. Then words/s of ``quantity_rows`` over the same 1M words (the articles repeated) cut into
+texts of 1k, 100k and 1M words, so that only the length of a text changes (median and slowest of ``SIZE_RUNS``
+runs, wall and CPU time, and the load average): flat words/s means the time grows linearly, and the 1M row is
+one text of 1M words.
 
 Targets: at least 100x quantulum3 per paragraph; flat words/s from 1k to 1M words; 1M words in at most
 1.5 s. Run: ``make bench`` (installs quantulum3), or ``python benchmarks/extractor.py``.
 """
 
+import os
 import statistics
 import time
 import warnings
@@ -29,6 +32,7 @@ from twokoreas.numbers import parse_match, parse_quantity
 ROUNDS = 3
 SECONDS = 3.0
 SIZES = (1_000, 100_000, 1_000_000)
+SIZE_RUNS = 7
 
 
 def _clear_caches():
@@ -42,11 +46,11 @@ def _twokoreas(texts):
 
 
 def _python_re_scan(texts):
-    scan, extract.WINDOW_SCAN = extract.WINDOW_SCAN, extract.FIGURE_TOKEN_RE
+    scan, extract.scan_tokens = extract.scan_tokens, extract._re_scan
     try:
         _twokoreas(texts)
     finally:
-        extract.WINDOW_SCAN = scan
+        extract.scan_tokens = scan
 
 
 def _rate(fn, texts, words):
@@ -58,10 +62,6 @@ def _rate(fn, texts, words):
         elapsed = time.perf_counter() - started
         if elapsed >= SECONDS:
             return passes * words / elapsed
-
-
-def _text_of(words, n):
-    return " ".join((words * (n // len(words) + 1))[:n])
 
 
 def main():
@@ -100,16 +100,25 @@ def main():
     print(f"google-re2 token scan vs Python re: {gain:.2f}x the words/s per article")
 
     pool = " ".join(articles).split()
-    print(f"{'words in one text':>18} {'seconds':>9} {'words/s':>12} {'CPU seconds':>12} {'words/CPU s':>12}")
+    words_pool = (pool * (max(SIZES) // len(pool) + 1))[:max(SIZES)]
+    print(f"{max(SIZES):,} words (the articles repeated) cut into texts of each size; {SIZE_RUNS} runs per size, "
+          f"the parse cache cleared before each (load average "
+          f"{', '.join(f'{x:.2f}' for x in os.getloadavg())} on {os.cpu_count()} cores)")
+    print(f"{'words per text':>15} {'texts':>6} {'median s':>9} {'slowest s':>9} {'words/s':>12} {'CPU s':>7} "
+          f"{'words/CPU s':>12}")
     for n in SIZES:
-        text = _text_of(pool, n)
-        best, best_cpu = float("inf"), float("inf")
-        for _ in range(3):
+        texts = [" ".join(words_pool[i:i + n]) for i in range(0, len(words_pool), n)]
+        walls, cpus = [], []
+        for _ in range(SIZE_RUNS):
             _clear_caches()
             started, cpu = time.perf_counter(), time.process_time()
-            quantity_rows(text)
-            best, best_cpu = min(best, time.perf_counter() - started), min(best_cpu, time.process_time() - cpu)
-        print(f"{n:>18,} {best:>9.3f} {n / best:>12,.0f} {best_cpu:>12.3f} {n / best_cpu:>12,.0f}")
+            for text in texts:
+                quantity_rows(text)
+            walls.append(time.perf_counter() - started)
+            cpus.append(time.process_time() - cpu)
+        wall, cpu, words = statistics.median(walls), statistics.median(cpus), len(words_pool)
+        print(f"{n:>15,} {len(texts):>6,} {wall:>9.3f} {max(walls):>9.3f} {words / wall:>12,.0f} {cpu:>7.3f} "
+              f"{words / cpu:>12,.0f}")
     print("targets: flat words/s from 1k to 1M words; 1M words in <= 1.5 s "
           "(CPU seconds show what a busy shared machine hides in the wall time)")
 

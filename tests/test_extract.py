@@ -98,10 +98,26 @@ def test_the_window_scan_gives_the_same_tokens_in_re2_and_python_re():
     from twokoreas import extract
 
     assert extract.re2 is not None, "google-re2 is a dependency of the scale extra"
-    texts = list(tk.load_articles().text) + ["Ünïcode ١٢٣ twelve—fivefold, Half; HALF 3½ 4th"]
+    texts = list(tk.load_articles().text) + [
+        "Ünïcode ١٢٣ twelve—fivefold, Half; HALF 3½ 4th", "“Two” drones—and 40 more",
+        "plain ASCII: 12 and five"]
     for text in texts:
         assert [m.span() for m in extract.WINDOW_SCAN.finditer(text)] == \
             [m.span() for m in extract.FIGURE_TOKEN_RE.finditer(text)]
+        assert extract.scan_tokens(text) == extract._re_scan(text)
+
+
+def test_the_shapes_tried_in_a_window_are_the_same_with_the_re2_set_and_python_re():
+    import twokoreas as tk
+    from twokoreas import extract
+
+    slow = extract._re_gates()
+    texts = list(tk.load_articles().text) + [
+        "the 1990s: 12th T-72B3, 18 Leopard 2 and F-16s, Section 5 [3] 8-inch 12:30"]
+    windows = [text[s:e] for text in texts for s, e in extract._windows(text)[0]]
+    assert any(len(extract.shapes_to_try(w)) > 3 for w in windows)
+    for window in windows:
+        assert extract.shapes_to_try(window) == slow(window)
 
 
 def test_many_texts_make_one_frame_equal_to_one_frame_per_text():
@@ -125,6 +141,14 @@ def test_the_development_set_meets_its_targets():
     score = devset.score()
     assert score["recall"] >= 0.95 and score["precision"] >= 0.95
     assert score["wrong"] == []
+
+
+def test_a_number_word_run_on_into_digits_is_left_for_review_not_a_crash():
+    from twokoreas.extract import REVIEW_GROUPING
+
+    rows = find_quantities("They sent four,5 tanks and ,four,4,4,4, more.")
+    assert list(rows.mention.str.rstrip(", ")) == ["four,5", "four,4,4,4"]
+    assert rows.value.isna().all() and (rows.needs_review == REVIEW_GROUPING).all()
 
 
 def test_extract_command_shows_a_figure_it_cannot_read_with_its_reason_and_no_value(tmp_path):

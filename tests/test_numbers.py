@@ -97,3 +97,9 @@ def test_number_words_parse_back(n):
     tens = "twenty thirty forty fifty sixty seventy eighty ninety".split()
     word = units[n] if n < 20 else tens[n // 10 - 2] + (f"-{units[n % 10]}" if n % 10 else "")
     assert parse_quantity(word).value == n
+
+
+def test_a_hedge_spelled_with_a_look_alike_letter_is_not_a_quantity_rather_than_a_crash():
+    with pytest.raises(ValueError, match="hedge not recognised"):
+        parse_quantity("ſome 40")  # long s: IGNORECASE reads it as "some", the hedge table does not
+    assert parse_quantity("SOME 40").qualifier == "approximately"

@@ -13,9 +13,13 @@ is better than a wrong one.
 The work is linear in the length of the text: number tokens are found by one scan
 (google-re2 when installed, Python ``re`` otherwise, with identical spans), every other
 pattern runs only in windows around them, and overlaps are tested against sorted,
-disjoint spans with ``bisect``.
+disjoint spans with ``bisect``. Its fixed costs are kept small, as it is called once per
+paragraph: one re2 set pass per window picks the few shape patterns worth trying there,
+the case-blind patterns run case-sensitively over the lower-cased text, and no DataFrame
+is built per text.
 """
 
+import gc
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
@@ -23,8 +27,9 @@ from bisect import bisect_left, bisect_right
 import numpy as np
 import pandas as pd
 
-from .numbers import (CURRENCY_CODES, FRACTIONS, HEDGES, MULTIPLIER_WORDS, QUANTITY_RE, SCALE, SCALES, TENS_WORDS,
-                      UNITS_WORDS, WORD_NUMBER, has_scale, parse_match, parse_quantity, range_parts)
+from .numbers import (CASE_FOLD_TRAPS, CURRENCY_CODES, FRACTIONS, HEDGES, MULTIPLIER_WORDS, QUANTITY_RE, SCALE, SCALES,
+                      TENS_WORDS, UNITS_WORDS, WORD_NUMBER, has_scale, lower_pattern, parse_match,
+                      parse_quantity, range_parts)
 
 try:  # an optional DFA engine for the one scan over the whole text; Python re gives the same spans
     import re2
@@ -85,11 +90,27 @@ NOT_QUANTITY_PATTERNS = [
 SHAPE_LITERALS = {
     "reading time": ("reading",), "footnote": ("[",), "age": ("old", "age"), "clock time": (":",),
     "calibre": ("mm", "millimet", "inch", "-in.", "-cal"), "decade": ("0s",), "period": ("half", "quarter"),
-    "date": ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "/", "-"),
-    "year": ("18", "19", "20"),
     "reference number": tuple(label.lower() for label in REFERENCE_LABELS.replace("\\", "").split("|")),
 }
-_SHAPES = [(reason, pattern, "span" if "span" in pattern.groupindex else 0, SHAPE_LITERALS.get(reason))
+#: For the other shapes, what their match cannot do without, as a pattern (one per pattern where a reason has two).
+#: The "digit space" before a designation is always in its window: every digit has a window around it.
+SHAPE_NEEDS = {
+    "date": ("Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec", r"\d[-/]\d"), "ordinal": r"\d(?:st|nd|rd|th)",
+    "model or name": (r"[A-Za-z][-./]?\d|\d[A-Za-z]|World", r"\d [A-Z]"), "year": r"(?:1[89]|20)\d\d",
+}
+
+
+def _gate(reason, nth):
+    """The pattern a window must hold for the ``nth`` pattern of ``reason`` to be tried in it."""
+    if reason in SHAPE_LITERALS:  # case-blind, as the words are looked for in the lower-cased window
+        return "(?i)(?:" + "|".join(map(re.escape, SHAPE_LITERALS[reason])) + ")"
+    needs = SHAPE_NEEDS[reason]
+    return needs if isinstance(needs, str) else needs[nth]
+
+
+_GATES = [_gate(reason, sum(r == reason for r, _ in NOT_QUANTITY_PATTERNS[:i]))
+          for i, (reason, _) in enumerate(NOT_QUANTITY_PATTERNS)]
+_SHAPES = [(reason, pattern, "span" if "span" in pattern.groupindex else 0)
            for reason, pattern in NOT_QUANTITY_PATTERNS]
 NUMBER_WORDS = UNITS_WORDS + TENS_WORDS + list(SCALES) + [
     "dozen", "dozens", "scores", "tens", "hundreds", "thousands", "millions", "billions", "trillions"]
@@ -107,6 +128,7 @@ _FIGURE_TOKEN = rf"\b(?:{_cases(FIGURE_WORDS)})\b|\b[A-Za-z]+(?:fold|FOLD)\b"
 FIGURE_TOKEN_RE = re.compile(rf"\d+|{_FIGURE_TOKEN}")
 #: The scan over the whole text: google-re2 (a DFA, about 6x Python re here) when installed.
 WINDOW_SCAN = re2.compile(rf"\p{{Nd}}+|{_FIGURE_TOKEN}") if re2 else FIGURE_TOKEN_RE
+NON_ASCII = re.compile(r"[^\x00-\x7f]")
 DETERMINER_BEFORE = re.compile(r"\b(?:the|these|those|its|their|our|his|her|both|all|my|your|whose)\s+$", re.IGNORECASE)
 EMPHASIS_BEFORE = re.compile(r"\b(?:even|only|just|exactly)\s+$", re.IGNORECASE)
 #: The unit a count is of, read from the words after it (a list "430 and 690 kilometers" shares it).
@@ -139,7 +161,12 @@ LOOKBACK = 40  # characters a quantity can start before its first number token (
 #: First words of whatever can open a quantity before its number: hedges, range words, currency codes.
 PREFIX_WORDS = {h.split()[0].rstrip(".") for h in HEDGES} | {c.lower() for c in CURRENCY_CODES} | {
     "between", "from", "a", "an", "several", "u", "us", "c", "ca", "au"}
-PREFIX_WORD = re.compile(r"[$€£₩₽₴]|\b[A-Za-z]+")
+_PREFIX_WORDS = "|".join(sorted(PREFIX_WORDS, key=len, reverse=True))
+#: A currency sign, or a whole word (letters, case-blind) of PREFIX_WORDS: where a quantity may start.
+PREFIX_WORD = re.compile(rf"[$€£₩₽₴]|(?<!\w)(?ai:{_PREFIX_WORDS})(?![A-Za-z])")
+#: The same two patterns for lower-cased text, without IGNORECASE.
+PREFIX_LOWER_RE = re.compile(rf"[$€£₩₽₴]|(?<!\w)(?:{_PREFIX_WORDS})(?![a-z])")
+QUANTITY_LOWER_RE = re.compile(lower_pattern(QUANTITY_RE.pattern))
 
 REVIEW_CURRENCY = "currency sign not recognised"
 REVIEW_GROUPING = "digits grouped neither as thousands nor as decimals"
@@ -164,6 +191,29 @@ def number_tokens(text):
     return [m.span() for m in NUMBER_TOKEN_RE.finditer(text)]
 
 
+def _re_scan(text):
+    return [match.span() for match in FIGURE_TOKEN_RE.finditer(text)]
+
+
+def _re2_scan(text):
+    """The spans of :data:`WINDOW_SCAN`'s matches. re2 works on UTF-8 bytes, and its Python wrapper maps every
+    match back to string offsets at a cost of microseconds; so the text goes in as one byte per character,
+    non-ASCII ones as ``?``, and the byte spans are the string spans. The pattern's letters and ``\\b`` are
+    ASCII, so to it a non-ASCII character and ``?`` are alike, but for a non-ASCII digit: a text with one goes
+    in as it is."""
+    if text.isascii():
+        data = text.encode("ascii")
+    elif any(map(str.isdecimal, set(NON_ASCII.findall(text)))):
+        return [match.span() for match in WINDOW_SCAN.finditer(text)]
+    else:
+        data = text.encode("ascii", "replace")
+    return [match.span() for match in WINDOW_SCAN.finditer(data)]
+
+
+#: The spans of every digit run and figure word in a text, in order.
+scan_tokens = _re2_scan if re2 else _re_scan
+
+
 def _windows(text):
     """Stretches of ``text`` around its number and figure words, widened to spaces, merged where they meet.
 
@@ -171,11 +221,11 @@ def _windows(text):
     these stretches finds the same things as matching the whole text, faster.
     """
     windows, starts, ends = [], [], []
-    for match in WINDOW_SCAN.finditer(text):
-        starts.append(match.start())
-        ends.append(match.end())
-        start = text.rfind(" ", 0, max(0, match.start() - WINDOW)) + 1
-        end = text.find(" ", match.end() + WINDOW)
+    for token_start, token_end in scan_tokens(text):
+        starts.append(token_start)
+        ends.append(token_end)
+        start = text.rfind(" ", 0, max(0, token_start - WINDOW)) + 1
+        end = text.find(" ", token_end + WINDOW)
         end = len(text) if end == -1 else end
         if windows and start <= windows[-1][1]:
             windows[-1] = (windows[-1][0], max(end, windows[-1][1]))
@@ -185,8 +235,14 @@ def _windows(text):
 
 
 def _quantity_matches(text, windows, token_starts):
-    """The matches ``QUANTITY_RE.finditer`` gives in each window, found by trying the pattern only where a
-    quantity can start: at a number token, or at a hedge, currency or range word just before one."""
+    """The spans ``QUANTITY_RE.finditer`` gives in each window, found by trying the pattern only where a
+    quantity can start: at a number token, or at a hedge, currency or range word just before one.
+
+    The patterns run without IGNORECASE over the lower-cased text, about twice as fast with the same spans,
+    unless lower-casing moves characters or the text holds one that the two treat differently."""
+    subject, prefix_words, quantity = text.lower(), PREFIX_LOWER_RE, QUANTITY_LOWER_RE
+    if len(subject) != len(text) or CASE_FOLD_TRAPS.search(text):
+        subject, prefix_words, quantity = text, PREFIX_WORD, QUANTITY_RE
     i = 0
     for window_start, window_end in windows:
         pos = window_start
@@ -197,12 +253,11 @@ def _quantity_matches(text, windows, token_starts):
                 i += 1
                 continue
             match = None
-            for word in PREFIX_WORD.finditer(text, max(pos, token - LOOKBACK), token):
-                if word.group(0).lower() in PREFIX_WORDS or not word.group(0)[0].isalpha():
-                    match = QUANTITY_RE.match(text, word.start(), window_end)
-                    if match:
-                        break
-            match = match or QUANTITY_RE.match(text, token, window_end)
+            for word in prefix_words.finditer(subject, max(pos, token - LOOKBACK), token):
+                match = quantity.match(subject, word.start(), window_end)
+                if match:
+                    break
+            match = match or quantity.match(subject, token, window_end)
             if match:
                 yield match
                 pos = match.end()
@@ -233,14 +288,38 @@ class _Spans:
         return zip(self.starts, self.ends, self.reasons)
 
 
+def _re_gates():
+    """:func:`shapes_to_try` in Python ``re``: the words looked for in the lower-cased window, the patterns searched."""
+    words = [SHAPE_LITERALS.get(reason) for reason, _ in NOT_QUANTITY_PATTERNS]
+    gates = [None if words[i] else re.compile(gate) for i, gate in enumerate(_GATES)]
+
+    def shapes(window):
+        lower = window.lower()
+        return [i for i, gate in enumerate(gates)
+                if (gate.search(window) if gate else any(word in lower for word in words[i]))]
+    return shapes
+
+
+def _re2_gates():
+    """:func:`shapes_to_try` as one re2 set: every gate pattern in one pass over the window."""
+    gates = re2.Set.SearchSet()
+    for gate in _GATES:
+        gates.Add(gate.replace(r"\d", r"\p{Nd}"))
+    gates.Compile()
+    return lambda window: sorted(gates.Match(window) or ())
+
+
+#: The shape patterns worth trying in a window, by their position in :data:`NOT_QUANTITY_PATTERNS`: one pass of
+#: an re2 set over the window when google-re2 is installed, a search per pattern otherwise.
+shapes_to_try = _re2_gates() if re2 else _re_gates()
+
+
 def _shape_spans(text, windows):
     """Spans of ``text`` whose shape marks them as not quantities, with the reason (first pattern wins)."""
     spans = _Spans()
     for start, end in windows:  # shapes never cross windows, so window by window keeps the patterns' order
-        contains = text[start:end].lower().__contains__
-        for reason, pattern, group, literals in _SHAPES:
-            if literals and not any(map(contains, literals)):
-                continue
+        for i in shapes_to_try(text[start:end]):
+            reason, pattern, group = _SHAPES[i]
             for match in pattern.finditer(text, start, end):
                 spans.add(*match.span(group), reason)
     return spans
@@ -315,26 +394,42 @@ def _rows(text, start, end):
 
 
 def _classify(text):
-    """Rows of the quantities kept (sorted by start), the number words set aside, and the shapes."""
+    """Rows of the quantities kept (sorted by start), the number words set aside, and the shapes.
+
+    The cyclic garbage collector is paused meanwhile: what the call builds holds no reference cycles, so a
+    collection it triggers would only walk every long-lived object of the process (pandas, pyarrow: about
+    150,000), a full pass of 0.1 s or more that a long text (1M words) otherwise pays at least once."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _classify_text(text)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _classify_text(text):
     windows, token_starts, token_ends = _windows(text)
     shapes = _shape_spans(text, windows)
     rows, rejected, absorbed_until = [], [], -1
     for match in _quantity_matches(text, windows, token_starts):
-        start, end, mention = match.start(), match.end(), match.group(0)
+        start, end = match.span()
+        mention = text[start:end]
         if start < absorbed_until:
             rows[-1] = _review(rows[-1][0], max(end, absorbed_until), text, REVIEW_GROUPING)
             absorbed_until = max(end, absorbed_until)
             continue
         first, last = bisect_left(token_starts, start), bisect_left(token_starts, end)
-        tokens = list(zip(token_starts[first:last], token_ends[first:last]))
-        if not tokens or any(shapes.overlaps(s, e) for s, e in tokens):
+        if first == last or shapes.starts and any(map(shapes.overlaps, token_starts[first:last],
+                                                      token_ends[first:last])):
             continue
         reason = _word_reason(text, start, mention) if PLAIN_WORD.fullmatch(mention) else None
         if reason:
             rejected.append((start, end, reason))
             continue
         if ODD_GROUPING.match(text, end):
-            run_end = DIGIT_RUN.match(text, tokens[-1][0]).end()
+            # the digits run on from the last token, or after the mark when that token is a word ("four,4")
+            run_end = (DIGIT_RUN.match(text, token_starts[last - 1]) or DIGIT_RUN.match(text, end + 1)).end()
             rows.append(_review(start, run_end, text, REVIEW_GROUPING))
             absorbed_until = run_end + 1
             continue
@@ -364,7 +459,7 @@ def rows_frame(rows, columns=COLUMNS, dtypes=DTYPES):
     for name, column in zip(columns, values):
         dtype = dtypes[name]
         data[name] = pd.array(column, dtype="str") if dtype == "str" else np.array(column, dtype=dtype)
-    return pd.DataFrame(data, columns=columns)
+    return pd.DataFrame(data, copy=False)  # the arrays are new and the dict keeps the column order
 
 
 def find_quantities(text: str) -> pd.DataFrame:
