@@ -240,6 +240,9 @@ def test_a_figure_no_notebook_writes_any_more_is_removed_with_its_index_row(smal
     shutil.rmtree(figures)
     assert runner.run_all(rebuild=True) == 0
     assert {p.name: p.read_bytes() for p in figures.iterdir()} == built, "the bytes of a build from nothing"
+    renamed = write(small_project, "00_renamed.ipynb", saves_table("00_renamed", "third"))
+    assert runner.run_all(only=renamed) == 0  # --only: what that notebook stopped writing goes, nothing else
+    assert sorted(p.name for p in figures.iterdir()) == ["00_third.csv", "01_kept.csv", "index.csv"]
 
 
 def test_a_dead_kernel_and_an_unreadable_notebook_give_one_line(small_project, capsys):
