@@ -105,5 +105,7 @@ def test_a_new_article_reaches_the_inventory_tables_charts_and_prose(tmp_path):
     assert aid in set(pd.read_csv(figures / "08_claims_vs_tracker.csv", dtype=str).claim_id)
     index = pd.read_csv(figures / "index.csv", dtype=str, keep_default_na=False).set_index("figure")
     assert troops in index.claim_ids["04_troop_estimates"].split(";")
+    assert "two are newspaper reports (The Han River Courier, The Washington Times)" in prose(
+        root / "notebooks" / "00_corpus.ipynb")
     assert f"**{TROOPS}**" in prose(root / "notebooks" / "04_troops.ipynb")
     assert f"**{AID}**".replace("$", r"\$") in prose(root / "notebooks" / "02_aid.ipynb")
