@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 import nbformat
+import pandas as pd
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
@@ -217,6 +218,33 @@ def test_one_kernel_runs_each_notebook_as_a_fresh_kernel_would(small_project, ca
     assert shared.metadata.kernelspec.name == "python3" and "execution" not in shared.cells[1].metadata
 
 
+def saves_table(notebook, slug):
+    return (f"import pandas as pd, twokoreas as tk\n"
+            f"tk.charts.save_table(pd.DataFrame({{'a': [1]}}), {notebook!r}, {slug!r}, {slug!r}, [])")
+
+
+def test_a_figure_no_notebook_writes_any_more_is_removed_with_its_index_row(small_project, capsys):
+    figures = small_project.parent / "figures"
+    write(small_project, "00_renamed.ipynb", saves_table("00_renamed", "old"))
+    write(small_project, "01_skipped.ipynb", saves_table("01_skipped", "kept"))
+    assert runner.run_all() == 0
+    assert sorted(p.name for p in figures.iterdir()) == ["00_old.csv", "01_kept.csv", "index.csv"]
+    (figures / "02_by_hand.csv").write_text("no notebook writes this\n")
+    write(small_project, "00_renamed.ipynb", saves_table("00_renamed", "new"))  # the table renamed
+    assert runner.run_all() == 0
+    out = capsys.readouterr().out
+    assert "00_renamed: unchanged" not in out and "[2/2] 01_skipped: unchanged, skipped" in out
+    built = {p.name: p.read_bytes() for p in figures.iterdir()}
+    assert sorted(built) == ["00_new.csv", "01_kept.csv", "index.csv"]
+    assert list(pd.read_csv(figures / "index.csv").figure) == ["00_new", "01_kept"]
+    shutil.rmtree(figures)
+    assert runner.run_all(rebuild=True) == 0
+    assert {p.name: p.read_bytes() for p in figures.iterdir()} == built, "the bytes of a build from nothing"
+    renamed = write(small_project, "00_renamed.ipynb", saves_table("00_renamed", "third"))
+    assert runner.run_all(only=renamed) == 0  # --only: what that notebook stopped writing goes, nothing else
+    assert sorted(p.name for p in figures.iterdir()) == ["00_third.csv", "01_kept.csv", "index.csv"]
+
+
 def test_a_dead_kernel_and_an_unreadable_notebook_give_one_line(small_project, capsys):
     write(small_project, "00_dies.ipynb", "1", "import os\nos._exit(1)")
     before = (small_project / "00_dies.ipynb").read_bytes()
@@ -260,10 +288,11 @@ def test_a_commit_killed_half_way_is_completed_by_the_next_run(tmp_path):
     assert staging.changed_files(staged, target) == [(staged / "a.txt", target / "a.txt")]
     tmp = target / f".a.txt{staging.TMP_SUFFIX}"  # as if killed after the journal was written
     tmp.write_text("new a")
-    (build / staging.JOURNAL).write_text(json.dumps([[str(tmp), str(target / "a.txt")]]))
+    (target / "stale.txt").write_text("a file the build no longer writes")
+    (build / staging.JOURNAL).write_text(json.dumps([[str(tmp), str(target / "a.txt")], [None, str(target / "stale.txt")]]))
     (build / "stage-x").mkdir()
     assert staging.recover([target], build)
-    assert (target / "a.txt").read_text() == "new a" and not tmp.exists()
+    assert (target / "a.txt").read_text() == "new a" and not tmp.exists() and not (target / "stale.txt").exists()
     assert not (build / staging.JOURNAL).exists() and not (build / "stage-x").exists()
     (target / f".b.txt{staging.TMP_SUFFIX}").write_text("debris of a copy killed before the journal")
     assert not staging.recover([target], build)

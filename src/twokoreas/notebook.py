@@ -65,6 +65,17 @@ class Notebook:
             raise FactNotFound(f"claim {claim.claim_id} gives no day on which {fact_key!r} was said")
         return dates.Interval(claim.stated_date, claim.stated_date).label()
 
+    def state(self, claim):
+        """One claim's figure as the text words it, verified against its text, in bold, with whom it rests on
+        when a reader must be told (as :meth:`cite` does for a fact)."""
+        return stated(verified(claim, self.texts), claim.figure)
+
+    def newest_report(self, claims):
+        """The rows of ``claims`` from the latest-dated text (latest earliest possible publication date), one
+        per fact: what the newest report says, whichever text that is."""
+        published = claims.article_id.map(self.articles.set_index("article_id").published_earliest)
+        return claims[published == published.max()].drop_duplicates("fact_key")
+
     def sentence(self, article, words):
         """The full sentence of article ``article`` (its three-digit id) that holds ``words``; fails when the
         text does not hold them, so a quoted passage cannot drift from its source."""

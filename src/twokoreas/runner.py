@@ -84,6 +84,11 @@ def _locked(build):
         yield
 
 
+def _files(folder):
+    """Every file under ``folder`` (none if it does not exist)."""
+    return sorted(p for p in folder.rglob("*") if p.is_file()) if folder.is_dir() else []
+
+
 def _stat(folder):
     return {p.name: (p.stat().st_ino, p.stat().st_mtime_ns, p.stat().st_size) for p in paths.figure_files(folder)}
 
@@ -160,6 +165,33 @@ class _Build:
               + (f"; {skipped} unchanged since the last build, skipped (make rebuild runs them all)" if skipped else ""))
         return notebooks, figures
 
+    def prune(self, figures):
+        """Remove from the staged ``figures`` what no notebook wrote this build (a renamed or dropped chart), so
+        the folder holds exactly what the notebooks wrote, with what skipped ones wrote before; and drop the
+        removed figures' rows from ``index.csv``. With ``--only``, only what that notebook stopped writing."""
+        old = self.record.get("notebooks", {})
+        if self.only:
+            name = self.only.stem
+            stale = set(old.get(name, {}).get("figures", {})) - set(self.produced.get(name, []))
+        else:
+            kept = set()
+            for n in self.notebooks:
+                name = n["path"].stem
+                kept.update(self.produced.get(name, []) if n["run"] else old.get(name, {}).get("figures", {}))
+            stale = {p.name for p in paths.figure_files(figures)} - kept - {"index.csv"}
+        for name in stale:
+            (figures / name).unlink(missing_ok=True)
+        index = figures / "index.csv"
+        if stale and index.is_file():
+            import pandas as pd
+
+            from .atomic import write_csv
+
+            rows = pd.read_csv(index, dtype=str, keep_default_na=False)
+            drawn = {p.stem for p in paths.figure_files(figures)}
+            if not rows.figure.isin(drawn).all():
+                write_csv(rows[rows.figure.isin(drawn)], index)
+
     def save_record(self, stage):
         """Record the inputs and outputs of this build (after the commit: these files are now the tree's)."""
         figures = build_cache.figure_shas(self.figures)
@@ -200,17 +232,20 @@ def _build(build):
         stage = Path(tempfile.mkdtemp(prefix="stage-", dir=build.build))
         try:
             notebooks, figures = build.execute(stage)
+            build.prune(figures)
+            remove = staging.stale_files(figures, build.figures, paths.figure_files)
             if not build.only:  # --only: one notebook, no site
                 from .site import build_site
 
                 build_site(site=stage / "site", notebooks=notebooks, figures=figures)
+                remove += staging.stale_files(stage / "site", paths.SITE, _files)
             replaced = staging.commit([(notebooks, paths.NOTEBOOKS), (figures, build.figures),
-                                       (stage / "site", paths.SITE)], build.build)
+                                       (stage / "site", paths.SITE)], build.build, remove)
             build.committed = True
             build.save_record(stage)
         finally:
             shutil.rmtree(stage, ignore_errors=True)
-    print(f"saved: {replaced} files changed in notebooks/, {_show(build.figures)}/ and site/")
+    print(f"saved: {replaced} files changed or removed in notebooks/, {_show(build.figures)}/ and site/")
     return 0
 
 

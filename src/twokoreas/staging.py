@@ -2,9 +2,10 @@
 
 :func:`commit` copies every staged file that differs from its target to a temporary file beside the
 target (any error removes them and changes nothing), writes a journal, then renames them all into
-place with SIGINT and SIGTERM held back. A run killed during the renames (SIGKILL) leaves the journal,
-and the next run completes the renames first (:func:`recover`). Files that did not change are not
-touched, so their timestamps stay too.
+place with SIGINT and SIGTERM held back, and removes the target files the build no longer writes in the
+same step. A run killed during the renames (SIGKILL) leaves the journal, and the next run completes the
+renames and removals first (:func:`recover`). Files that did not change are not touched, so their
+timestamps stay too.
 """
 
 import json
@@ -57,24 +58,33 @@ def _prepare(pairs):
     return moves
 
 
+def stale_files(staged, target, owned):
+    """The files ``owned(target)`` lists that ``staged`` no longer holds: what a build stopped writing."""
+    return [path for path in owned(target) if not (staged / path.relative_to(target)).is_file()]
+
+
 def _finish(moves, journal):
+    """Rename each ``(temporary, target)`` into place; a ``(None, target)`` entry removes the target."""
     for tmp, target in moves:
-        if tmp.exists():
+        if tmp is None:
+            target.unlink(missing_ok=True)
+        elif tmp.exists():
             os.replace(tmp, target)
     journal.unlink(missing_ok=True)
 
 
-def commit(folders, build):
-    """Replace the files of each ``(staged folder, target folder)`` pair that changed, all or nothing.
+def commit(folders, build, remove=()):
+    """Replace the files of each ``(staged folder, target folder)`` pair that changed and remove the files of
+    ``remove``, all or nothing.
 
-    ``build`` holds the journal. Returns the number of files replaced.
+    ``build`` holds the journal. Returns the number of files replaced or removed.
     """
     pairs = [pair for staged, target in folders for pair in changed_files(staged, target)]
-    moves = _prepare(pairs)
+    moves = _prepare(pairs) + [(None, Path(target)) for target in remove]
     held = signal.pthread_sigmask(signal.SIG_BLOCK, _HELD)
     try:
         journal = build / JOURNAL
-        write_text(journal, json.dumps([[str(tmp), str(target)] for tmp, target in moves]))
+        write_text(journal, json.dumps([[tmp and str(tmp), str(target)] for tmp, target in moves]))
         _finish(moves, journal)
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, held)
@@ -88,7 +98,7 @@ def recover(targets, build):
     """
     journal, completed = build / JOURNAL, False
     if journal.exists():
-        moves = [(Path(tmp), Path(target)) for tmp, target in json.loads(journal.read_text(encoding="utf-8"))]
+        moves = [(tmp and Path(tmp), Path(target)) for tmp, target in json.loads(journal.read_text(encoding="utf-8"))]
         _finish(moves, journal)
         completed = True
     for folder in targets:

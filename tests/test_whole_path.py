@@ -1,0 +1,111 @@
+"""The whole path of a new article, as a person takes it, in a temporary copy of the project: ``twokoreas add``
+a made-up sixth article (``tests/fixtures/sixth_article.txt``), fill in its drafts as the README's "Adding an
+article" says, ``twokoreas review --accept``, the full build and nbval strict; its figures must then reach the
+figures inventory, a table, a chart's data and the generated prose, with no notebook or test edited.
+
+That a failing notebook leaves the tree unchanged is
+``test_runner.py::test_a_failing_notebook_changes_nothing_and_is_named_with_its_cell``.
+"""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pandas as pd
+
+from test_runner import project
+from twokoreas import paths
+from twokoreas.runner import notebook_paths
+
+ARTICLE = Path(__file__).parent / "fixtures" / "sixth_article.txt"
+TROOPS, AID = "about 11,000", "$104 million"  # the article's two figures, as printed
+
+# What a reviewer writes after reading the text: the article row's fields, then each figure's by its mention.
+ARTICLE_FIELDS = {
+    "kind": "news report", "source_type": "newspaper", "outlet_description": "a South Korean daily",
+    "reliability_note": "A made-up daily for the tests; dated and bylined; its figures are credited to the South "
+                        "Korean government and its spy agency.",
+}
+BRIEFING = {"date_earliest": "2024-12-18", "date_latest": "2024-12-18", "date_basis": "inferred",
+            "date_evidence": "'on Wednesday', in a text printed on Thursday 19 December 2024",
+            "stated_date": "2024-12-18"}
+CLAIM_FIELDS = {
+    TROOPS: {"theme": "troops", "quantity_of": "North Korean troops in Russia, most in the Kursk region",
+             "actor": "DPRK", "recipient": "Russia", "attributed_to": "NIS", "voice": "paraphrased",
+             "source_kind": "intelligence service of a party", "fact_key": "dprk_troops_nis_11000", **BRIEFING},
+    AID: {"theme": "aid", "quantity_of": "South Korean humanitarian aid to Ukraine in 2024", "actor": "ROK",
+          "recipient": "Ukraine", "aid_status": "given in the year", "aid_status_words": "had provided",
+          "attributed_to": "ROK foreign ministry", "voice": "paraphrased",
+          "source_kind": "government of a party", "fact_key": "rok_humanitarian_aid_2024",
+          "date_earliest": "2024-01-01", "date_latest": "2024-12-19", "date_basis": "printed",
+          "date_evidence": "'in 2024', said in a text printed on 19 December 2024"},
+}
+CROSS_CHECK_FIELDS = {"measure": "humanitarian", "first_month": "2024-01", "last_month": "2024-12",
+                      "reason": "Humanitarian aid provided in 2024: the year's humanitarian allocations."}
+
+
+def edit_rows(csv, key, changes):
+    """Set ``{column: value}`` on the one row of ``csv`` whose ``key`` column is each key of ``changes``."""
+    table = pd.read_csv(csv, dtype=str, keep_default_na=False)
+    for value, fields in changes.items():
+        row = table[key] == value
+        assert row.sum() == 1, f"{csv.name}: {key} {value!r} is on {row.sum()} rows"
+        for column, new in fields.items():
+            table.loc[row, column] = new
+    table.to_csv(csv, index=False)
+
+
+def review(data, article_id):
+    """Fill in what ``twokoreas review`` says the drafts of ``article_id`` still need."""
+    edit_rows(data / "articles.csv", "article_id", {article_id: ARTICLE_FIELDS})
+    edit_rows(data / "claims.csv", "mention", CLAIM_FIELDS)
+    claims = pd.read_csv(data / "claims.csv", dtype=str, keep_default_na=False).set_index("mention").claim_id
+    edit_rows(data / "cross_check.csv", "claim_id", {claims[AID]: CROSS_CHECK_FIELDS})
+
+
+def twokoreas(root, env, *args):
+    done = subprocess.run([sys.executable, "-m", "twokoreas", *args], cwd=root, env=env, capture_output=True,
+                          text=True, timeout=600)
+    assert done.returncode == 0, f"twokoreas {' '.join(args)}: {done.stdout}{done.stderr}"
+    return done.stdout
+
+
+def prose(notebook):
+    """The Markdown a notebook's cells generated (what a reader sees as text), joined."""
+    cells = nbformat.read(notebook, as_version=4).cells
+    return "\n".join(o.get("data", {}).get("text/markdown", "") for c in cells if c.cell_type == "code"
+                     for o in c.outputs)
+
+
+def test_a_new_article_reaches_the_inventory_tables_charts_and_prose(tmp_path):
+    root, env = project(tmp_path, [p.name for p in notebook_paths()])
+    added = twokoreas(root, env, "add", str(ARTICLE), "--outlet", "The Han River Courier")
+    article_id = added.split()[1].rstrip(":")
+    assert "review: draft" in twokoreas(root, env, "review")
+    review(root / "data", article_id)
+    assert "accepted" in twokoreas(root, env, "review", "--accept", article_id[:3])
+    twokoreas(root, env, "check")
+    twokoreas(root, env, "run", "--rebuild")
+
+    nbval = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--nbval", "notebooks",
+                            "--nbval-sanitize-with", str(paths.ROOT / "tests" / "nbval_sanitize.cfg")],
+                           cwd=root, env={**env, paths.FIGURES_VARIABLE: str(tmp_path / "nbval-figures")},
+                           capture_output=True, text=True, timeout=600)
+    assert nbval.returncode == 0, nbval.stdout[-3000:]
+
+    figures = root / "figures"
+    claims = pd.read_csv(root / "data" / "claims.csv", dtype=str).set_index("mention").claim_id
+    troops, aid = claims[TROOPS], claims[AID]
+    inventory = pd.read_csv(figures / "01_inventory.csv", dtype=str)
+    assert {troops, aid} <= set(inventory.claim)
+    assert TROOPS in set(pd.read_csv(figures / "04_troop_table.csv", dtype=str).figure)
+    assert AID in pd.read_csv(figures / "02_aid_table.csv", dtype=str).figures.str.cat(sep=" / ")
+    assert troops in set(pd.read_csv(figures / "04_troop_estimates.csv", dtype=str).claim_id)
+    assert aid in set(pd.read_csv(figures / "08_claims_vs_tracker.csv", dtype=str).claim_id)
+    index = pd.read_csv(figures / "index.csv", dtype=str, keep_default_na=False).set_index("figure")
+    assert troops in index.claim_ids["04_troop_estimates"].split(";")
+    assert "two are newspaper reports (The Han River Courier, The Washington Times)" in prose(
+        root / "notebooks" / "00_corpus.ipynb")
+    assert f"**{TROOPS}**" in prose(root / "notebooks" / "04_troops.ipynb")
+    assert f"**{AID}**".replace("$", r"\$") in prose(root / "notebooks" / "02_aid.ipynb")
