@@ -116,3 +116,51 @@ def test_add_refuses_a_text_already_in_the_corpus(data_copy):
 def test_review_lists_no_drafts_on_the_curated_data():
     result = subprocess.run([sys.executable, "-m", "twokoreas", "review"], capture_output=True, text=True)
     assert (result.returncode, result.stdout) == (0, "no drafts: every row is reviewed\n")
+
+
+def test_a_figure_the_cleaner_cannot_read_is_published_once_a_reviewer_reads_it(data_copy, tmp_path):
+    source = tmp_path / "unread.txt"
+    source.write_text("Seoul sends aid\nSouth Korea said it would send 6.8m euros of aid to Kyiv.\n", encoding="utf-8")
+    article_id, _ = add_article(source, data_dir=data_copy)
+    path = data_copy / "claims.csv"
+    claims = pd.read_csv(path, dtype=str, keep_default_na=False)
+    mine = claims.article_id == article_id
+    draft = claims[mine].iloc[0]
+    assert (draft.mention, draft.value, draft.read_by) == ("6.8m", "", "reviewer")
+    assert draft.note.startswith("needs_review:")
+    articles = pd.read_csv(data_copy / "articles.csv", dtype=str, keep_default_na=False)
+    articles.loc[articles.article_id == article_id, ["kind", "outlet_description", "reliability_note",
+                                                     "published_earliest", "published_basis",
+                                                     "published_earliest_evidence", "published_note"]] = [
+        "news report", "an unnamed outlet", "A made-up text for the test.", "2022-02-24", "inferred", "unknown",
+        "Undated: no earlier than the invasion it reports on."]
+    articles.to_csv(data_copy / "articles.csv", index=False)
+    end = str(int(draft.start) + len("6.8m euros"))
+    claims.loc[mine, ["end", "mention", "value", "value_low", "value_high", "qualifier", "unit", "theme",
+                      "quantity_of", "actor", "recipient", "attributed_to", "voice", "source_kind", "date_earliest",
+                      "date_basis", "date_evidence", "fact_key", "aid_status", "aid_status_words", "note"]] = [
+        end, "6.8m euros", "6800000", "6800000", "6800000", "exact", "EUR", "aid", "aid Seoul said it would send",
+        "ROK", "Ukraine", "own reporting", "own", "media", "2022-02-24", "bounded by article", "Undated.",
+        "rok_aid_6_8m_eur", "pledged or forecast", "would send", "Read by the reviewer: 'm' is million here."]
+    claims.to_csv(path, index=False)
+    cross = pd.read_csv(data_copy / "cross_check.csv", dtype=str, keep_default_na=False)
+    cross.loc[cross.review == "draft", ["measure", "reason"]] = ["none", "A pledge: nothing to hold."]
+    cross.to_csv(data_copy / "cross_check.csv", index=False)
+    count, problems = accept(article_id[:3], data_copy)
+    assert problems == [] and count > 0
+    published = tk.load_claims(data_copy).set_index("fact_key").loc["rok_aid_6_8m_eur"]
+    assert (published.value, published.read_by) == (6800000, "reviewer")
+
+
+@pytest.mark.parametrize("change, problem", [
+    ({"read_by": "reviewer"}, "claims.csv:2: read_by: the cleaner reads this mention, so read_by must be cleaner"),
+    ({"read_by": "reviewer", "note": ""}, "claims.csv:2: note: a value read by the reviewer says in the note how"),
+])
+def test_a_reviewer_may_not_override_a_mention_the_cleaner_reads(data_copy, change, problem):
+    path = data_copy / "claims.csv"
+    claims = pd.read_csv(path, dtype=str, keep_default_na=False)
+    for column, value in change.items():
+        claims.loc[0, column] = value
+    claims.to_csv(path, index=False)
+    problems = [str(p) for p in validate_all(data_copy)]
+    assert len(problems) == 1 and problem in problems[0], problems

@@ -97,6 +97,7 @@ def _claim_rows(number, article_id, text):
                                     (("value", q.value), ("value_low", q.value_low), ("value_high", q.value_high))}
         row.update(claim_id=f"{number}-{i:02d}", article_id=article_id, start=str(q.start), end=str(q.end),
                    mention=q.mention, qualifier=q.qualifier or "", unit=q.unit or "", review="draft",
+                   read_by="reviewer" if reason else "cleaner",
                    note=f"needs_review: {reason}" if reason else "", **values)
         rows.append(row)
     return rows
@@ -115,10 +116,10 @@ def _not_quantity_rows(number, article_id, text):
 def _cross_check_rows(claims):
     rows = []
     for claim in claims:
-        if claim["unit"] in MONEY:
+        if claim["unit"] in MONEY or claim["read_by"] == "reviewer":  # a figure not yet read may be money
             row = {c: "" for c in registry.CROSS_CHECK.column_names}
             row.update(claim_id=claim["claim_id"], review="draft",
-                       reason="Drafted for a money figure: keep it for a South Korean aid figure (give the tracker "
+                       reason="Drafted for a money figure (or one not yet read): keep it for a South Korean aid figure (give the tracker "
                               "measure and months, or none and why); delete it otherwise.")
             rows.append(row)
     return rows

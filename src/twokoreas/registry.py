@@ -176,6 +176,9 @@ CLAIMS = Table(
                required=False),
         Column("qualifier", "string", "the hedge", vocab=vocab.QUALIFIERS),
         Column("unit", "string", "what the number counts in", vocab=vocab.UNITS),
+        Column("read_by", "string", "who read the value from the mention: `cleaner` (checked against the "
+               "cleaner's parse) or `reviewer` (a mention the cleaner cannot read, such as `6.8m euros`; the note "
+               "says how it was read)", vocab=vocab.READERS),
         Column("theme", "string", "the notebook theme", vocab=vocab.THEMES),
         Column("quantity_of", "string", "what is counted, in a phrase"),
         Column("actor", "string", "whose figure it is", vocab=vocab.ACTORS),

@@ -21,7 +21,11 @@ def claim_disagreement(claim, text):
     try:
         parsed = parse_quantity(claim.mention)
     except ValueError as err:
-        return f"the cleaner cannot read {claim.mention!r}: {err}"
+        if getattr(claim, "read_by", "cleaner") == "reviewer":
+            return _reviewed_disagreement(claim)
+        return f"the cleaner cannot read {claim.mention!r}: {err}; a reviewer who reads it sets read_by to reviewer"
+    if getattr(claim, "read_by", "cleaner") == "reviewer":
+        return f"the cleaner reads {claim.mention!r}: read_by must be cleaner, so its parse is checked"
     for field, got, stored in (("value", parsed.value, claim.value), ("value_low", parsed.low, claim.value_low),
                                ("value_high", parsed.high, claim.value_high)):
         if not same_number(got, stored):
@@ -32,4 +36,16 @@ def claim_disagreement(claim, text):
         return f"unit {claim.unit!r} disagrees with the text's {claim.mention!r} ({parsed.unit!r})"
     if parsed.unit is None and claim.unit in WORDED_UNITS:
         return f"unit {claim.unit!r} needs its word in the mention ({claim.mention!r} has no currency or percent sign)"
+    return None
+
+
+def _reviewed_disagreement(claim):
+    """What is wrong with values a reviewer read from a mention the cleaner cannot read, or None: there is a
+    value or a bound, and a point value lies within its bounds."""
+    low = -math.inf if same_number(claim.value_low, math.nan) else claim.value_low
+    high = math.inf if same_number(claim.value_high, math.nan) else claim.value_high
+    if same_number(claim.value, math.nan) and low == -math.inf and high == math.inf:
+        return f"a value or a bound is needed for {claim.mention!r}"
+    if not same_number(claim.value, math.nan) and not low <= claim.value <= high:
+        return f"value {claim.value} lies outside its bounds"
     return None

@@ -26,6 +26,7 @@ PARTY_SOURCE_KINDS = ("government of a party", "intelligence service of a party"
 # What the text says happened to an aid figure's money (claims.aid_status), in the order aid moves.
 AID_STATUSES = ("under discussion", "pledged or forecast", "given in the year", "given so far",
                 "received as part of a loan")
+READERS = ("cleaner", "reviewer")  # who read a claim's value from its mention (claims.read_by)
 THEMES = ("aid", "munitions", "troops", "arms_trade", "opinion_constraints", "volunteers", "other")
 ACTORS = ("DPRK", "ROK", "Russia", "Ukraine", "USA", "Poland", "Iran", "NATO", "UN", "ROK nationals")
 # Whose word an event rests on: a state or body of ACTORS, or `none` (media in their own voice, activists,
