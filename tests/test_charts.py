@@ -48,14 +48,19 @@ def test_stacked_monthly_bars_shade_the_months_after_a_cutoff_and_name_the_shadi
     assert layout.layout_problems(fig, "test") == []
 
 
-def test_claims_against_reference_draws_a_vague_figure_as_a_floor_open_to_the_edge():
-    rows = pd.DataFrame({"qualifier": ["vague", "exact"], "value": [math.nan, 1e8], "value_low": [2e6, 1e8],
-                         "value_high": [1e7, 1e8], "tracker_usd": [3e8, 1.05e8], "figure": ["millions", "$100 million"]})
+def test_claims_against_reference_draws_a_bare_plural_as_a_floor_and_an_order_of_magnitude_as_a_band():
+    rows = pd.DataFrame({"qualifier": ["vague", "vague", "exact"], "value": [math.nan, math.nan, 1e8],
+                         "value_low": [2e6, 2e7, 1e8], "value_high": [math.nan, 1e8, 1e8],
+                         "tracker_usd": [3e8, 9e7, 1.05e8], "figure": ["millions", "tens of millions", "$100 million"]})
     fig = charts.claims_against_reference(rows, lambda r: r.figure, "tracker", "Claims", lambda x: f"{x:.0e}")
     ax = fig.axes[0]
-    arrow = next(t for t in ax.texts if t.arrow_patch is not None)
-    assert arrow.xy[0] == pytest.approx(ax.get_xlim()[1])  # no upper bound: the arrow runs to the edge
-    assert 'a floor only, no upper bound ("millions")' in legend_labels(fig)
+    arrows = [t for t in ax.texts if t.arrow_patch is not None]
+    assert len(arrows) == 1 and arrows[0].xy == (pytest.approx(ax.get_xlim()[1]), 0)  # "millions": to the edge
+    band = [line for line in ax.lines if line.get_linewidth() == 9]
+    assert len(band) == 1 and list(band[0].get_xdata()) == [2e7, 1e8] and list(band[0].get_ydata()) == [1, 1]
+    assert {'a floor only, no upper bound ("millions")', 'an order of magnitude ("tens of millions")',
+            "the text's figure, exact"} <= set(legend_labels(fig))
+    assert 'hedged ("estimated at")' not in legend_labels(fig)  # no mark of that kind drawn
     assert layout.layout_problems(fig, "test") == []
 
 

@@ -23,7 +23,7 @@ def test_check_passes_silently_on_the_curated_data():
 @pytest.mark.parametrize("old, new, expected", [
     ("382,386,four", "383,386,four", "claims.csv:2: mention: span does not read the mention in the article"),
     (",four,4,4,4,", ",four,5,5,5,", "claims.csv:2: value: the cleaner's parse of the mention disagrees"),
-    (",exact,count,other,", ",exact,tonnes,other,", "claims.csv:2: unit: must be one of: USD"),
+    (",exact,count,cleaner,other,", ",exact,tonnes,cleaner,other,", "claims.csv:2: unit: must be one of: USD"),
     ("000-01,000_808c9a3eda23d770", "000-01,555_unknown", "claims.csv:2: article_id: unknown article_id"),
     ("20000000,100000000,vague", "200000000,100000000,vague", "claims.csv:3: value_low: bounds out of order"),
 ])

@@ -6,6 +6,8 @@ draws; :func:`save_table` does the same for a table. Saved files are byte-identi
 from run to run: fixed SVG hash salt, no dates in metadata.
 """
 
+import math
+
 import matplotlib as mpl
 import matplotlib.pyplot as plt
 import pandas as pd
@@ -43,12 +45,19 @@ def draw_value(ax, row, at, color, value_axis="x", open_end=None):
     """Draw one claim along the value axis at position ``at`` on the other axis, marked by its qualifier.
 
     A point for exact and approximate figures (hollow when hedged); a bar between the bounds for a
-    range; a wide pale band for a vague magnitude; an arrow from the bound toward ``open_end`` (or
+    range; a wide pale band for a bounded vague magnitude ("tens of millions"), a dotted arrow from its floor
+    for a bare plural ("millions"); an arrow from the bound toward ``open_end`` (or
     toward zero) for an open-ended one (``more than``, ``at least``, ``nearly``, ``up to``).
     """
     def xy(values, position):
         return (values, position) if value_axis == "x" else (position, values)
 
+    if row.qualifier == "vague" and math.isnan(row.value_high):  # a floor only: an arrow away from it
+        ax.plot(*xy([row.value_low], [at]), "o", ms=8, color=color, mfc="white", mew=2, zorder=3)
+        end = open_end if open_end is not None else row.value_low * 1.6
+        ax.annotate("", xy=xy(end, at), xytext=xy(row.value_low, at),
+                    arrowprops={"arrowstyle": "->", "color": color, "lw": 1.5, "linestyle": ":"})
+        return
     if row.qualifier in ("range", "vague"):
         width = 9 if row.qualifier == "vague" else 3
         ax.plot(*xy([row.value_low, row.value_high], [at, at]), color=color, lw=width,
@@ -285,21 +294,17 @@ def stacked_monthly_bars(monthly, colors, ylabel, title, cutoff=None, cutoff_lab
 
 
 def claims_against_reference(rows, label, reference_label, title, value_format):
-    """One row per fact: the text's figure (filled when exact, hollow when hedged, an arrow to the right when
-    it is only a floor, such as "millions") and the reference figure for the same measure and months (×; two
-    joined by a line when the text's date leaves the window's end open), on a log axis of dots only. ``label(row)`` names each row. The legend explains every mark."""
+    """One row per fact: the text's figure (see :func:`draw_value`: filled when exact, hollow when hedged, a
+    pale band for "tens of millions", an arrow to the chart's edge for a floor such as "millions") and the
+    reference figure for the same measure and months (×; two joined by a line when the text's date leaves the
+    window's end open), on a log axis. ``label(row)`` names each row. The legend explains every mark used."""
     from matplotlib.lines import Line2D
 
     fig, ax = plt.subplots(figsize=(8, 0.55 * len(rows) + 2.2))
     color = PALETTE["ROK"]
-    right = rows[["value_high", "tracker_usd"]].max().max() * 4
+    right = rows[["value_low", "value_high", "tracker_usd"]].max().max() * 4
     for i, r in enumerate(rows.itertuples()):
-        if r.qualifier == "vague":  # open above: the arrow runs to the edge of the chart
-            ax.plot(r.value_low, i, "o", ms=8, color=color, mfc="white", mew=2, zorder=3)
-            ax.annotate("", xy=(right, i), xytext=(r.value_low, i),
-                        arrowprops={"arrowstyle": "->", "color": color, "lw": 1.5, "linestyle": ":"})
-        else:
-            draw_value(ax, r, i, color)
+        draw_value(ax, r, i, color, open_end=right)  # a floor's arrow runs to the edge of the chart
         ax.plot(r.tracker_usd, i, "x", ms=9, mew=2.5, color="#222222", zorder=4)
         latest = getattr(r, "tracker_usd_latest", r.tracker_usd)
         if latest != r.tracker_usd:  # the window's end depends on the text's date
@@ -310,13 +315,19 @@ def claims_against_reference(rows, label, reference_label, title, value_format):
     ax.set_xscale("log")
     ax.set_xlim(rows[["value_low", "tracker_usd"]].min().min() / 3, right)
     ax.xaxis.set_major_formatter(lambda x, _: value_format(x))
-    handles = [
-        Line2D([], [], marker="o", ls="", color=color, ms=7, label="the text's figure, exact"),
-        Line2D([], [], marker="o", ls="", color=color, mfc="white", mew=2, ms=7, label='hedged ("estimated at")'),
-        Line2D([], [], marker=r"$\rightarrow$", ls="", color=color, ms=12,
-               label='a floor only, no upper bound ("millions")'),
-        Line2D([], [], marker="x", ls="", color="#222222", mew=2.5, ms=8, label=reference_label),
-    ]
+    vague = rows.qualifier == "vague"
+    floors = vague & rows.value_high.isna()
+    handles = [handle for used, handle in (
+        ((rows.qualifier == "exact").any(),
+         Line2D([], [], marker="o", ls="", color=color, ms=7, label="the text's figure, exact")),
+        ((rows.qualifier == "approximately").any(),
+         Line2D([], [], marker="o", ls="", color=color, mfc="white", mew=2, ms=7, label='hedged ("estimated at")')),
+        (floors.any(), Line2D([], [], marker=r"$\rightarrow$", ls="", color=color, ms=12,
+                              label='a floor only, no upper bound ("millions")')),
+        ((vague & ~floors).any(), Line2D([], [], color=color, lw=9, alpha=0.35,
+                                         label='an order of magnitude ("tens of millions")')),
+        (True, Line2D([], [], marker="x", ls="", color="#222222", mew=2.5, ms=8, label=reference_label)),
+    ) if used]
     if "tracker_usd_latest" in rows and (rows.tracker_usd_latest != rows.tracker_usd).any():
         handles.append(Line2D([], [], marker="x", ls="-", lw=2, color="#222222", mew=2.5, ms=8,
                               label="the same, to the earliest and the latest month the text's date allows"))

@@ -37,14 +37,14 @@ NO_UPPER_BOUND = "consistent (the words set no upper bound)"
 
 def verdict(claim, tracker_value, tolerance=0.05):
     """How the tracker's figure relates to a claim: an exact or "about" figure matches within ``tolerance``;
-    a bounded one (range, more than, up to...) matches when the tracker lies within its bounds. A vague
-    magnitude ("millions", "tens of millions") is a lower bound only: its upper bound is the cleaner's
-    convention, not the text's, so a larger tracker figure is consistent with it, never "higher"."""
+    a bounded one (range, more than, up to, "tens of millions") matches when the tracker lies within its
+    bounds. A bare plural ("millions") sets no upper bound, so a larger tracker figure is consistent with it,
+    never "higher"."""
     if claim.qualifier in ("exact", "approximately"):
         if math.isclose(tracker_value, claim.value, rel_tol=tolerance):
             return f"within {tolerance:.0%} of the claim"
         return "tracker higher" if tracker_value > claim.value else "tracker lower"
-    if claim.qualifier == "vague":
+    if claim.qualifier == "vague" and math.isnan(claim.value_high):
         return NO_UPPER_BOUND if tracker_value >= claim.value_low else "tracker lower"
     low = claim.value_low if not math.isnan(claim.value_low) else -math.inf
     high = claim.value_high if not math.isnan(claim.value_high) else math.inf

@@ -38,6 +38,7 @@ HEDGES = {
     "approximately": "approximately", "about": "approximately", "around": "approximately",
     "roughly": "approximately", "some": "approximately", "an estimated": "approximately",
     "estimated at": "approximately", "circa": "approximately", "approx.": "approximately",
+    "estimated at more than": "more_than", "estimated at over": "more_than",
     "nearly": "nearly", "almost": "nearly", "close to": "nearly", "just under": "nearly", "nearing": "nearly",
     "approaching": "nearly", "just shy of": "nearly", "a little under": "nearly", "just below": "nearly",
     "at least": "at_least", "no fewer than": "at_least", "no less than": "at_least", "not less than": "at_least",
@@ -55,13 +56,15 @@ UNITS = ("USD", "EUR", "GBP", "KRW", "RUB", "UAH", "JPY", "CNY", "AUD", "CAD", "
          "fraction", "times", "count", "year", "month", "week", "day", "hour", "minute", "km", "km2", "mile",
          "tonne")
 
-#: Vague magnitudes as intervals: a plural of a unit is at least two of it and
-#: less than the next magnitude a writer would name ("thousands" is 2,000 to 10,000).
+#: Vague magnitudes: a bare plural of a unit is at least two of it and sets no upper bound (news says
+#: "millions of dollars" of 3 million and of 300 million alike), so its high is empty.
 VAGUE_BOUNDS = {
-    "dozens": (24, 100), "scores": (40, 100), "hundreds": (200, 1e3), "thousands": (2e3, 1e4),
-    "millions": (2e6, 1e7), "billions": (2e9, 1e10), "trillions": (2e12, 1e13),
+    "dozens": (24, math.nan), "scores": (40, math.nan), "hundreds": (200, math.nan), "thousands": (2e3, math.nan),
+    "millions": (2e6, math.nan), "billions": (2e9, math.nan), "trillions": (2e12, math.nan),
 }
-VAGUE_MULTIPLIERS = {"tens": 10, "hundreds": 100}  # "tens of millions": 20 to 100 million
+#: An order of magnitude does bound it: "tens of millions" is 20 to 100 million (a larger sum would be
+#: "hundreds of millions").
+VAGUE_MULTIPLIERS = {"tens": 10, "hundreds": 100}
 #: "several thousand" is 3,000 to 10,000; "a few hundred" 200 to 1,000.
 VAGUE_COUNTS = {"several": (3, 10), "few": (2, 10)}
 
