@@ -87,7 +87,7 @@ def test_missing_table(data_copy):
 
 
 def test_error_is_not_a_partial_result_and_counts_further_problems(data_copy):
-    edit_csv(data_copy / "claims.csv", ",USD,aid,", ",dollars,aid,")
+    edit_csv(data_copy / "claims.csv", ",USD,cleaner,aid,", ",dollars,cleaner,aid,")
     edit_csv(data_copy / "claims.csv", ",percent,", ",pct,")
     with pytest.raises(DataError, match=r"unit: must be one of: .* \(and 1 more"):
         tk.load_claims(data_copy)
