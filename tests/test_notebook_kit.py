@@ -64,3 +64,21 @@ def test_sources_put_each_figure_beside_its_full_sentence(nb):
     assert list(shown.columns[:3]) == ["claim", "figure", "quote"]
     row = shown.set_index("claim").loc["003-08"]
     assert row.figure == "some 8 million" and row.figure in row.quote and row.quote.endswith(".")
+
+
+def test_the_period_covered_is_computed_from_the_rows_and_their_texts_never_from_one_bound():
+    import pandas as pd
+
+    from twokoreas.notebook import period_covered
+
+    articles = pd.DataFrame({"article_id": ["a", "b", "c"],
+                             "published_earliest": pd.to_datetime(["2022-10-12", "2024-12-01", "2024-10-24"]),
+                             "published_latest": pd.to_datetime(["2022-12-31", "2024-12-01", None])})
+    rows = pd.DataFrame({"article_id": ["a", "b"], "date_earliest": pd.to_datetime(["2022-02-24", "2024-11-29"]),
+                         "date_latest": pd.to_datetime(["2022-12-31", "2024-11-29"])})
+    assert period_covered(rows, articles) == (
+        "**Period covered:** the 2 figures here held from 24 February 2022 to 29 November 2024, as their texts "
+        "date them; they come from two texts published from 12 October 2022 to 1 December 2024.")
+    assert period_covered(None, articles) == (
+        "**Period covered:** three texts published from 12 October 2022 on (the latest bounded date is "
+        "1 December 2024; some dates are open-ended).")

@@ -57,6 +57,11 @@ class Notebook:
         claim = self.fact(fact_key, source)
         return stated(claim, claim.figure)
 
+    def period(self, rows, what="figures", also=""):
+        """**Period covered**, computed from the data: when ``rows`` (claims or events) held, as their texts date
+        them, and when those texts were published; with ``rows`` None, the texts alone. ``also`` is appended."""
+        return self.say(period_covered(rows, self.articles, what) + (f" {also}" if also else ""))
+
     def said_on(self, fact_key, source=None):
         """The day the credited source said a fact, in words ("21 October 2024"), from ``stated_date``; fails
         when the text gives no such day."""
@@ -131,6 +136,31 @@ SMALL_NUMBERS = ("no", "one", "two", "three", "four", "five", "six", "seven", "e
 def spelled(count):
     """A count as prose writes it: words up to ten ("none" for zero at the start of a clause is the caller's)."""
     return SMALL_NUMBERS[count] if 0 <= count < len(SMALL_NUMBERS) else f"{count:,}"
+
+
+def _day(date):
+    return dates.Interval(date, date).label()
+
+
+def _span(earliest, latest):
+    """``from X to Y`` over intervals, or ``from X on`` when one of them has no latest date."""
+    if latest.isna().any():
+        bounded = latest.dropna()
+        return f"from {_day(earliest.min())} on (" + (
+            f"the latest bounded date is {_day(bounded.max())}; " if len(bounded) else "") + "some dates are open-ended)"
+    return f"from {_day(earliest.min())} to {_day(latest.max())}"
+
+
+def period_covered(rows, articles, what="figures"):
+    """The sentence a notebook opens with: the period its data covers, from the date intervals of ``rows``
+    (claims or events; None for the texts alone) and of the texts they come from."""
+    texts = articles if rows is None else articles[articles.article_id.isin(rows.article_id)]
+    published = f"{spelled(len(texts))} text{'s' * (len(texts) != 1)} published " + _span(
+        texts.published_earliest, texts.published_latest)
+    if rows is None:
+        return f"**Period covered:** {published}."
+    return (f"**Period covered:** the {len(rows)} {what} here held {_span(rows.date_earliest, rows.date_latest)}, "
+            f"as their texts date them; they come from {published}.")
 
 
 def notebook(name):
