@@ -59,6 +59,7 @@ def test_add_copies_the_text_unchanged_and_drafts_every_number(added):
     assert article_id.startswith("005_") and counts == {"articles": 1, "claims": 2, "not_quantities": 3,
                                                         "cross_check": 1}
     row = pd.read_csv(data_copy / "articles.csv", dtype=str, keep_default_na=False).iloc[-1]
+    assert TEXT[int(row.body_start):].startswith("Updated 11/20/2024")  # the body follows the headline
     assert (row.published_earliest, row.published_basis, row.outlet) == ("2024-11-20", "updated", "unknown")
     claims = pd.read_csv(data_copy / "claims.csv", dtype=str, keep_default_na=False)
     assert list(claims[claims.article_id == article_id].mention) == ["about 11,000", "$100 million"]

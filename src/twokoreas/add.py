@@ -72,9 +72,12 @@ def _title(text):
 def _article_row(article_id, file, sha, text, outlet, published, url):
     name, outlet_evidence = _outlet(text, outlet)
     row = {c: "" for c in registry.ARTICLES.column_names}
+    title = _title(text)
+    body_start = text.index(title) + len(title) if title != "unknown" else 0  # the body follows the headline
+    body_start += len(text[body_start:]) - len(text[body_start:].lstrip())
     row.update(article_id=article_id, file=file, sha256=sha, outlet=name, outlet_evidence=outlet_evidence,
-               title=_title(text), kind="", source_type="unknown outlet" if name == "unknown" else "",
-               body_start="0", body_end=str(len(text.rstrip())), url=url or "", review="draft")
+               title=title, kind="", source_type="unknown outlet" if name == "unknown" else "",
+               body_start=str(body_start), body_end=str(len(text.rstrip())), url=url or "", review="draft")
     printed = _printed_date(text)
     if printed:
         date, basis, evidence = printed
