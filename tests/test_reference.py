@@ -47,7 +47,7 @@ def test_a_release_with_extra_or_reordered_columns_still_loads(data_copy):
 def test_a_non_numeric_value_names_row_and_column(data_copy):
     rewrite_tracker(data_copy, lambda f: f.astype({"humanitarian": object}).assign(
         humanitarian=lambda d: d.humanitarian.where(d.index != 3, "n/a")))
-    with pytest.raises(DataError, match=r"data_explorer.csv:5: humanitarian: coerce_dtype"):
+    with pytest.raises(DataError, match=r"data_explorer.csv:5: humanitarian: not a number \(got .n/a.\)"):
         tk.load_kiel_tracker(data_copy)
 
 
