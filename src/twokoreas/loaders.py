@@ -241,6 +241,8 @@ def _check_reference_files(data_dir):
             checked_bytes(data_dir, row.file, row.sha256, csv, line, what="reference file")
         except DataError as err:
             problems.append(err)
+    if problems:  # a registered file not found is most likely the unregistered one renamed: one fault, one line
+        return frame, problems
     registered = set(frame.file)
     for path in sorted((data_dir / "reference").rglob("*")):
         file = str(path.relative_to(data_dir))

@@ -43,7 +43,7 @@ PINNED = {
 }
 WHOLE = {"start", "end"}
 FLOAT = {"value", "value_low", "value_high"}
-SETTINGS = settings(max_examples=80, deadline=None, derandomize=True, database=None,
+SETTINGS = settings(max_examples=60, deadline=None, derandomize=True, database=None,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
 
@@ -82,10 +82,17 @@ def float_text(original):
     )
 
 
+#: Text that has broken the loaders before: a CR or NUL inside a cell, decimals and letters in whole numbers,
+#: digits of another script, a decimal comma, a bare sign, white space.
+TRICKY = ["\r", "\x00", "1\r", "a\x00b", "abc", "three", "1.5", "1192.0", "1,0813", "1e3", "\u0663", "-", "+",
+          " ", "\t", "\n", '"', "NaN", "None", "null", "∞"]
+
+
 def any_text(original):
     alphabet = string.ascii_letters + string.digits + " ,.;:'\"-_/\n\r\t$€é"
     return st.one_of(
-        st.text(max_size=10),  # anything at all: control characters, NUL, other scripts
+        st.sampled_from(TRICKY),
+        st.text(max_size=10),  # anything at all: control characters, other scripts
         st.text(alphabet=alphabet, max_size=12),
         st.sampled_from([original.upper(), original.lower(), f" {original}", f"{original} ", original[:-1],
                          original[1:], original + original[-1:], original.replace(" ", "  "), f"{original}\r",
@@ -106,12 +113,14 @@ def legitimate(column, value):
     return column == "rung" and _whole(value) or column == "year" and _whole(value) and 1999 <= int(value) <= 2100
 
 
+CELLS = [(name, column) for name, (_, columns) in sorted(PINNED.items()) for column in columns]
+
+
 @st.composite
 def mutations(draw, data):
-    name = draw(st.sampled_from(sorted(PINNED)))
+    name, column = draw(st.sampled_from(CELLS))
     table = Table(data / name)
     row = draw(st.integers(1, len(table.rows) - 1))
-    column = draw(st.sampled_from(PINNED[name][1]))
     original = table.get(row, column)
     strategy = st.one_of(whole_number_text(original), any_text(original)) if column in WHOLE else \
         st.one_of(float_text(original), any_text(original)) if column in FLOAT else any_text(original)
@@ -127,7 +136,7 @@ def test_a_mutated_cell_is_a_clear_error_or_changes_nothing(data, originals, mut
     saved = path.read_bytes()
     try:
         Table(path).set(row, column, value).write()
-        line = row_lines(path.read_bytes().decode("utf-8"))[row - 1]
+        line = row_lines(saved.decode("utf-8"))[row - 1]  # the row starts where it did: its own cell moves nothing
         problems = problems_in(data)
         if problems:
             for problem in problems:
