@@ -325,8 +325,18 @@ def _check_cross_check(data_dir, claims):
 
 
 def load_cross_check(data_dir=None):
-    """For each ROK aid claim: the tracker measure and months it is held against, or why there is none."""
-    return _loaded(*_check_cross_check(_data_dir(data_dir), load_claims(data_dir)))
+    """For each ROK aid claim: the tracker measure and months it is held against, or why there is none.
+
+    Raises a DataError when the tracker cannot answer it: South Korea missing from the release, a donor
+    without a region, a year without a US dollar rate (see :func:`_tracker_coverage`)."""
+    data_dir = _data_dir(data_dir)
+    mapping, problems = _check_cross_check(data_dir, load_claims(data_dir))
+    if not problems:
+        tracker, problems = _check_kiel(data_dir)
+    if not problems:
+        problems = _tracker_coverage(data_dir, tracker, load_donor_regions(data_dir), load_exchange_rates(data_dir),
+                                     mapping)
+    return _loaded(mapping, problems)
 
 
 def load_markers(data_dir=None):
