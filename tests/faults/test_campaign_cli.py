@@ -20,8 +20,8 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from faultlib import ARTICLE_001, INTERNAL, KIEL, Table, assert_clear, environment, lines_of, make_project, \
-    reregister, snapshot, twokoreas
+from faultlib import ARTICLE_001, INTERNAL, KIEL, Table, assert_clear, default_sigint, environment, lines_of, \
+    make_project, reregister, snapshot, twokoreas
 
 DATA_EXPLORER = f"{KIEL}/data_explorer.csv"
 ARTICLES = sorted((Path(__file__).resolve().parents[2] / "data/raw/articles").glob("*.txt"))
@@ -215,7 +215,7 @@ def test_ctrl_c_during_extract_exits_130_with_one_line(project, tmp_path):
     big.write_bytes((project / "data" / ARTICLE_001).read_bytes() * 400)
     process = subprocess.Popen([sys.executable, "-m", "twokoreas", "extract", str(big)], cwd=project,
                                env=environment(project, PYTHONUNBUFFERED="1"), stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE, text=True)
+                               stderr=subprocess.PIPE, text=True, preexec_fn=default_sigint)
     assert process.stdout.readline().startswith("file,")  # past start-up, into the work
     process.send_signal(signal.SIGINT)
     _, stderr = process.communicate(timeout=120)
@@ -375,7 +375,8 @@ def _stalled(process, corpus):
 def _corpus_extraction(project, corpus, out, workers):
     args = [sys.executable, "-m", "twokoreas", "extract", "--corpus", str(corpus), "--out", str(out / "c.parquet")]
     return subprocess.Popen(args + (["--workers", workers] if workers else []), cwd=project,
-                            env=environment(project), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                            env=environment(project), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            preexec_fn=default_sigint)
 
 
 @pytest.mark.parametrize("sig, workers", [(signal.SIGKILL, None), (signal.SIGTERM, "2"), (signal.SIGKILL, "2")],
@@ -519,7 +520,7 @@ def test_R02_ctrl_c_during_a_run_exits_130_with_one_line_and_the_notebook_as_com
     synthetic_notebook(project, "00_sleep.ipynb", "import time", "time.sleep(120)")
     before = snapshot(project)
     process = subprocess.Popen([sys.executable, "-m", "twokoreas", "run"], cwd=project, env=environment(project),
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, preexec_fn=default_sigint)
     progress = b""
     while b"00_sleep" not in progress:  # the progress line, printed as the notebook starts
         progress += process.stdout.read(1) or pytest.fail(f"run ended: {progress!r}")
