@@ -13,6 +13,7 @@ all otherwise; an existing output stays as it was until then.
 Bad input raises :class:`~twokoreas.errors.DataError` with one line that says what and where.
 """
 
+import logging
 import sys
 from pathlib import Path
 
@@ -162,7 +163,7 @@ def connect(workers=None, scheduler=None, timeout=TIMEOUT):
             raise DataError(f"--scheduler {scheduler}", f"{problem} (waited up to {timeout} s)") from None
     try:
         cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
-                               timeout=timeout)
+                               timeout=timeout, silence_logs=logging.CRITICAL)  # its chatter is not ours to print
     except (OSError, TimeoutError) as err:
         raise DataError("--workers", f"a local cluster of {workers} did not start: {err}") from None
     return Client(cluster, timeout=timeout), cluster

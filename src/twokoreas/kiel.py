@@ -7,6 +7,7 @@ import pandas as pd
 from .errors import DataError
 
 MEASURES = ["financial", "humanitarian", "military"]
+ROK_ISO = "KOR"  # the tracker's code for South Korea, the donor data/cross_check.csv holds claims against
 
 
 def in_usd(tracker, rates):
@@ -81,7 +82,7 @@ def comparison_per_fact(comparison):
     return first.drop(columns=["claim_id", "figure", "credit"]).join(joined).reset_index()[comparison.columns]
 
 
-def compare(claims, mapping, tracker_usd, iso="KOR"):
+def compare(claims, mapping, tracker_usd, iso=ROK_ISO):
     """One row per mapped claim: the claim, the tracker's figure for its measure and months, gap and verdict.
 
     A claim mapped to ``none`` keeps its reason and no tracker figure: it is not forced into a match. A vague

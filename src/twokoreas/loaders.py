@@ -16,6 +16,7 @@ from .attribution import attribution, needs_attribution
 from .errors import DataError
 from .extract import number_tokens
 from .integrity import checked_bytes
+from .kiel import ROK_ISO
 from .numbers import worded
 from .textfile import decode, field_count_problems, read_csv_text, row_lines
 
@@ -35,32 +36,38 @@ def _data_dir(data_dir):
 
 
 def _read_csv(path, table):
-    """A CSV as strings (empty cells stay ''; optional numbers None), or a DataError naming the file."""
+    """(a CSV as strings (empty cells stay ''; optional numbers None), []), or (None, problems naming the file
+    and line): a missing or unreadable file, a bad byte, rows of the wrong width."""
     name = _display(path)
     if not path.exists():
-        raise DataError(name, "file not found")
-    text = read_csv_text(path, name)  # strict UTF-8: a bad byte is named by line and column
+        return None, [DataError(name, "file not found")]
+    try:
+        text = read_csv_text(path, name)  # strict UTF-8: a bad byte is named by line and column
+    except DataError as err:
+        return None, [err]
     problems = field_count_problems(text, name)
     if problems:
-        _raise_first(problems)
+        return None, problems
     try:
         frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
     except (pd.errors.ParserError, pd.errors.EmptyDataError) as err:
-        raise DataError(name, f"cannot read as CSV: {str(err).splitlines()[0]}") from None
+        return None, [DataError(name, f"cannot read as CSV: {str(err).splitlines()[0]}")]
     frame.attrs["lines"] = row_lines(text)
     for column in table.columns:
         if column.type in FLOAT_TYPES and not column.required and column.name in frame:
             frame[column.name] = frame[column.name].replace("", None)
     if table.reviewed and "review" in frame:
         frame = frame[frame.review != "draft"]  # drafts are listed by `check` and `review`, never loaded
-    return frame
+    return frame, []
 
 
 def _check(data_dir, name, *text_schemas, **schema_options):
     """(validated frame or None, problems) for table ``name``: columns first, then ``text_schemas``."""
     table = registry.table(name)
     path = data_dir / table.file
-    frame = _read_csv(path, table)
+    frame, problems = _read_csv(path, table)
+    if problems:
+        return None, problems
     if frame.empty:
         return None, [DataError(_display(path), "no rows: the table is empty (a header alone is not data)")]
     lines = frame.attrs.get("lines")
@@ -234,6 +241,8 @@ def _check_reference_files(data_dir):
             checked_bytes(data_dir, row.file, row.sha256, csv, line, what="reference file")
         except DataError as err:
             problems.append(err)
+    if problems:  # a registered file not found is most likely the unregistered one renamed: one fault, one line
+        return frame, problems
     registered = set(frame.file)
     for path in sorted((data_dir / "reference").rglob("*")):
         file = str(path.relative_to(data_dir))
@@ -252,7 +261,9 @@ def _check_kiel(data_dir):
     problems += release_problems
     if problems:
         return None, problems
+    lines = tracker.attrs["lines"]
     tracker = tracker[registry.KIEL_TRACKER.column_names].copy()
+    tracker.attrs["lines"] = lines
     tracker["release"] = release.release.iloc[0]
     tracker["cite_as"] = references.set_index("file").cite_as.get(registry.KIEL_FILE, release.label.iloc[0])
     tracker["month_start"] = pd.to_datetime(dict(year=tracker.year, month=tracker.month, day=1))
@@ -314,8 +325,18 @@ def _check_cross_check(data_dir, claims):
 
 
 def load_cross_check(data_dir=None):
-    """For each ROK aid claim: the tracker measure and months it is held against, or why there is none."""
-    return _loaded(*_check_cross_check(_data_dir(data_dir), load_claims(data_dir)))
+    """For each ROK aid claim: the tracker measure and months it is held against, or why there is none.
+
+    Raises a DataError when the tracker cannot answer it: South Korea missing from the release, a donor
+    without a region, a year without a US dollar rate (see :func:`_tracker_coverage`)."""
+    data_dir = _data_dir(data_dir)
+    mapping, problems = _check_cross_check(data_dir, load_claims(data_dir))
+    if not problems:
+        tracker, problems = _check_kiel(data_dir)
+    if not problems:
+        problems = _tracker_coverage(data_dir, tracker, load_donor_regions(data_dir), load_exchange_rates(data_dir),
+                                     mapping)
+    return _loaded(mapping, problems)
 
 
 def load_markers(data_dir=None):
@@ -430,16 +451,29 @@ def validate_all(data_dir=None):
     if claims is not None and checked.get("not_quantities") is not None:
         problems += _uncovered_numbers(data_dir, articles, claims, checked["not_quantities"])
     if claims is not None:
-        for check in (lambda: _check_fact_relations(data_dir, claims), lambda: _check_cross_check(data_dir, claims)):
+        for name, check in (("fact_relations", lambda: _check_fact_relations(data_dir, claims)),
+                            ("cross_check", lambda: _check_cross_check(data_dir, claims))):
             try:
-                problems += check()[1]
+                checked[name], found = check()
             except DataError as err:
-                problems.append(err)
+                checked[name], found = None, [err]
+            problems += found
         problems += _aid_claims_without_cross_check(data_dir, claims)
         problems += _unresolved_corroborations(data_dir, claims, checked.get("events"))
     if checked.get("events") is not None:
         problems += _unresolved_event_links(data_dir, checked["events"])
-    return problems + drafts(data_dir)
+    needed = [checked.get(name) for name in ("kiel", "donor_regions", "exchange_rates", "cross_check")]
+    if all(frame is not None for frame in needed):
+        problems += _tracker_coverage(data_dir, *needed)
+    return _once(problems + drafts(data_dir))
+
+
+def _once(problems):
+    """Each problem once: the reference register, say, is checked for every table it registers."""
+    unique = {}
+    for problem in problems:
+        unique.setdefault(str(problem), problem)
+    return list(unique.values())
 
 
 def drafts(data_dir=None):
@@ -515,4 +549,30 @@ def _unresolved_corroborations(data_dir, claims, events):
                 if other not in known or other == row[id_column]:
                     problems.append(DataError(file, f"{other!r} is not another claim or event id", row=index + 2,
                                               field="corroborated_by"))
+    return problems
+
+
+def _tracker_coverage(data_dir, tracker, regions, rates, mapping):
+    """What notebook 08 needs of the tracker, or problems saying what is missing: a region for every donor, South
+    Korea among the donors, and a US dollar rate for every year a cross-check row holds a claim against (never
+    a sum that skips a year it could not convert)."""
+    tracker_file = _display(data_dir / registry.KIEL_TRACKER.file)
+    regions_file = _display(data_dir / registry.DONOR_REGIONS.file)
+    mapping_file = _display(data_dir / registry.CROSS_CHECK.file)
+    lines = tracker.attrs["lines"]
+    problems = [DataError(tracker_file, f"{row.iso} ({row.country}) has no region in {regions_file}",
+                          row=lines[index], field="iso")
+                for index, row in tracker.drop_duplicates("iso").iterrows() if row.iso not in set(regions.iso)]
+    held = mapping[mapping.measure != "none"]
+    if not held.empty and ROK_ISO not in set(tracker.iso):
+        problems.append(DataError(tracker_file, f"no rows for {ROK_ISO} (South Korea), the donor {mapping_file} "
+                                                "holds aid claims against", field="iso"))
+    needing = {}
+    for index, row in held.iterrows():
+        for year in range(int(row.first_month[:4]), int(row.last_month[:4]) + 1):
+            needing.setdefault(year, []).append(str(mapping.attrs["lines"][index]))
+    for year in sorted(set(needing) - set(rates.year)):
+        problems.append(DataError(_display(data_dir / registry.EXCHANGE_RATES.file), f"no US dollar rate for {year}, "
+                                  f"needed to convert the tracker's euros for {mapping_file} lines "
+                                  f"{', '.join(needing[year])}", field="year"))
     return problems

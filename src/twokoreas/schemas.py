@@ -152,8 +152,10 @@ def schema(name, known=None, rungs=None, statuses=None):
 
 
 def _span_reads(texts, column="mention"):
-    return _row_check(column, f"span does not read the {column} in the article",
-                      lambda r: texts[r.article_id][r.start:r.end] == getattr(r, column))
+    """The span lies within its article (slicing would stop quietly at the end) and reads ``column``."""
+    return [_row_check("end", "past the end of the article text", lambda r: r.end <= len(texts[r.article_id])),
+            _row_check(column, f"span does not read the {column} in the article",
+                       lambda r: texts[r.article_id][r.start:r.end] == getattr(r, column))]
 
 
 def articles_text_schema(texts):
@@ -201,7 +203,7 @@ def claims_text_schema(texts, articles):
     """Each claim against its article: the span reads the mention, the cleaner agrees with the values, its
     dates lie within the article's."""
     return pa.DataFrameSchema(checks=[
-        _span_reads(texts),
+        *_span_reads(texts),
         _row_check("value", "the cleaner's parse of the mention disagrees with value, bounds, qualifier or unit",
                    lambda r: (r.read_by == "reviewer" and _cleaner_reads(r.mention))  # named by read_by
                    or claim_disagreement(r, texts[r.article_id]) is None),
@@ -215,7 +217,7 @@ def claims_text_schema(texts, articles):
 
 def events_text_schema(texts, articles):
     """Each event's span reads its quote in the article, and its dates lie within the article's."""
-    return pa.DataFrameSchema(checks=[_span_reads(texts, "quote"), *_within_article(articles)])
+    return pa.DataFrameSchema(checks=[*_span_reads(texts, "quote"), *_within_article(articles)])
 
 
 def markers_text_schema(texts):
@@ -229,7 +231,33 @@ def markers_text_schema(texts):
 
 def spans_text_schema(texts, column="mention"):
     """A span table's rows against the article texts."""
-    return pa.DataFrameSchema(checks=[_span_reads(texts, column)])
+    return pa.DataFrameSchema(checks=_span_reads(texts, column))
+
+
+STRUCTURE = {"column_in_dataframe": "missing column", "column_in_schema": "unexpected column",
+             "column_ordered": "column out of order"}
+TYPE_NAMES = {"int64": "not a whole number", "float64": "not a number"}
+
+
+def _type_problem(check):
+    """``not a whole number`` for pandera's ``coerce_dtype('int64')`` or ``dtype('int64')``; None for other checks."""
+    for prefix in ("coerce_dtype('", "dtype('"):
+        if check.startswith(prefix):
+            dtype = check[len(prefix):].rstrip("')")
+            return TYPE_NAMES.get(dtype, f"not of type {dtype}")
+    return None
+
+
+def _first_kind(cases):
+    """The failures that say what is wrong, and no more: a missing or unexpected column first (then every
+    other check is about columns that are not there), then cells of the wrong type (then the other checks ran
+    on text, and their failures are internal exception text), then everything else."""
+    checks = cases.check.astype(str)
+    structure = checks.isin(STRUCTURE)
+    if structure.any():
+        return cases[structure]
+    typed = checks.map(lambda c: _type_problem(c) is not None)
+    return cases[typed] if typed.any() else cases
 
 
 def failures(frame, schema, file, lines=None):
@@ -240,7 +268,7 @@ def failures(frame, schema, file, lines=None):
     try:
         return schema.validate(frame, lazy=True), []
     except pa.errors.SchemaErrors as err:
-        cases = err.failure_cases
+        cases = _first_kind(err.failure_cases)
     problems, seen = [], set()
     for case in cases.itertuples():
         check = str(case.check)
@@ -248,12 +276,10 @@ def failures(frame, schema, file, lines=None):
             field, _, problem = check.partition(": ")  # a row check, named "field: problem"
         else:
             field, problem = case.column, check
-        if case.check == "column_in_dataframe":
-            field, problem = case.failure_case, "missing column"
-        elif case.check == "column_in_schema":
-            field, problem = case.failure_case, "unexpected column"
-        elif case.check == "column_ordered":
-            field, problem = case.failure_case, "column out of order"
+        if check in STRUCTURE:
+            field, problem = case.failure_case, STRUCTURE[check]
+        elif _type_problem(check):
+            problem = f"{_type_problem(check)} (got {case.failure_case!r})"
         elif problem == check and case.schema_context == "Column":
             problem = f"{check} (got {case.failure_case!r})"
         row = None if pd.isna(case.index) else (lines[int(case.index)] if lines else int(case.index) + 2)

@@ -7,6 +7,7 @@ outputs are those of a fresh kernel. The kernel is killed, not shut down politel
 ends: every output it writes is already complete by then.
 """
 
+import logging
 import subprocess
 from contextlib import contextmanager
 
@@ -77,8 +78,14 @@ def shared_kernel(cwd, env):
     client = NotebookClient(new_notebook(), kernel_name=KERNELSPEC["name"], timeout=CELL_TIMEOUT,
                             record_timing=False, shutdown_kernel="immediate",
                             resources={"metadata": {"path": str(cwd)}})
-    with client.setup_kernel(stderr=subprocess.DEVNULL, env=env):  # the kernel's own start-up chatter
-        language_info = client.wait_for_reply(client.kc.kernel_info())["content"]["language_info"]
-        kernel = SharedKernel(client, language_info)
-        kernel._silently(_SNAPSHOT, "kernel start")
-        yield kernel
+    try:
+        with client.setup_kernel(stderr=subprocess.DEVNULL, env=env):  # the kernel's own start-up chatter
+            language_info = client.wait_for_reply(client.kc.kernel_info())["content"]["language_info"]
+            kernel = SharedKernel(client, language_info)
+            kernel._silently(_SNAPSHOT, "kernel start")
+            yield kernel
+    except KeyboardInterrupt:
+        # The cell Ctrl-C interrupted is an asyncio task that ends in DeadKernelError once the kernel is killed;
+        # asyncio would log it as "Task exception was never retrieved" when it is collected, as the program exits.
+        logging.getLogger("asyncio").setLevel(logging.CRITICAL)
+        raise

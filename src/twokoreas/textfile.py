@@ -15,6 +15,7 @@ too few fields by those lines.
 import codecs
 import csv
 import io
+import re
 from pathlib import Path
 
 from .errors import DataError
@@ -88,8 +89,14 @@ def read_text(path, name=None, *, spans=False):
 
 def read_csv_text(path, name=None):
     """A CSV file's text for ``pd.read_csv(io.StringIO(text), ...)``: strict UTF-8, a leading byte-order
-    mark dropped (as pandas drops it from a file), CRLF line endings allowed."""
-    return read_text(path, name).removeprefix(BOM)
+    mark dropped (as pandas drops it from a file), CRLF line endings allowed, a NUL byte named by its line."""
+    name = shown(path) if name is None else name
+    raw = read_bytes(path, name)
+    nul = raw.find(b"\x00")
+    if nul >= 0 and not raw.startswith(tuple(mark for mark, _ in _WIDE_MARKS)):
+        line = raw.count(b"\n", 0, nul) + 1
+        raise DataError(name, "a NUL byte (binary data) in a cell: a CSV holds text only", row=line)
+    return decode(raw, name).removeprefix(BOM)
 
 
 def _records(text):
@@ -113,8 +120,35 @@ def row_lines(text):
     return [line for line, _ in _records(text)][1:]
 
 
+def _stray_carriage_returns(text, name):
+    """A DataError for each carriage return outside quotes and not part of a CRLF, at its line and in its
+    column: a CSV reader takes it for a line break, so it splits its row in two."""
+    if not re.search("\r(?!\n)", text):
+        return []
+    header = next(csv.reader(io.StringIO(text.removeprefix(BOM), newline="")), [])
+    problems, quoted, field, line, first_record = [], False, 0, 1, True
+    for at, char in enumerate(text):
+        if char == '"':
+            quoted = not quoted
+        elif quoted:
+            line += char == "\n"
+        elif char == ",":
+            field += 1
+        elif char == "\r" and not text.startswith("\n", at + 1):
+            column = header[field] if not first_record and field < len(header) else None
+            problems.append(DataError(name, "a carriage return inside a cell splits its row (remove it, or quote "
+                                            "the cell)", row=line, field=column))
+        elif char == "\n":
+            line, field, first_record = line + 1, 0, False
+    return problems
+
+
 def field_count_problems(text, name):
-    """A DataError for every data row whose number of fields differs from the header's, at its line."""
+    """A DataError for every data row whose number of fields differs from the header's, at its line; a stray
+    carriage return, which splits a row, is named as the cause instead."""
+    stray = _stray_carriage_returns(text, name)
+    if stray:
+        return stray
     records = _records(text)
     header = next(records, None)
     if header is None:

@@ -12,6 +12,7 @@ import io
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -52,6 +53,12 @@ def twokoreas(project, *args, env=None, stdin=None, timeout=300, cwd=None):
     return subprocess.run([sys.executable, "-m", "twokoreas", *map(str, args)], cwd=cwd or project,
                           env=environment(project, **(env or {})), input=stdin, capture_output=True,
                           text=True, timeout=timeout)
+
+
+def default_sigint():
+    """For ``preexec_fn``: Ctrl-C back to its default in the child, even when the tests run with SIGINT ignored
+    (a shell starts background jobs so, and Python then never raises KeyboardInterrupt)."""
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 def snapshot(project):

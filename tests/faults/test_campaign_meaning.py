@@ -6,7 +6,7 @@ must now be a clear, located error from ``python -m twokoreas check``, with the 
 
 import pytest
 
-from faultlib import ARTICLE_001, TABLES, check_fails_clearly, make_project
+from faultlib import ARTICLE_001, TABLES, check_fails_clearly, make_project, reregister
 from test_campaign_check import DATA_EXPLORER, table
 
 
@@ -15,7 +15,7 @@ def project(tmp_path):
     return make_project(tmp_path / "project")
 
 
-@pytest.mark.parametrize("name", [t for t in TABLES if t != "reference_files"])  # see pending_cases.py
+@pytest.mark.parametrize("name", TABLES)
 def test_G_hdr_a_table_with_a_header_and_no_rows_says_so_in_one_line(project, name):
     table(project / "data", name).headeronly().write()
     printed = check_fails_clearly(project, (f"data/{name}.csv", None, None))
@@ -54,3 +54,32 @@ def test_S_nq_delrow_a_number_left_uncovered_is_an_error(project):
 def test_S_cc_del_a_rok_aid_claim_without_its_cross_check_row_is_an_error(project):
     table(project / "data", "cross_check").delrow(6).write()
     check_fails_clearly(project, ("data/cross_check.csv",), ("data/claims.csv",))
+
+
+def test_S_fx_del_a_missing_exchange_rate_year_is_an_error_naming_the_year(project):
+    table(project / "data", "exchange_rates").delrow(2).write()
+    printed = check_fails_clearly(project, ("data/exchange_rates.csv", None, "year"), lines=1)
+    assert "2023" in printed[0], printed
+
+
+def test_S_dr_del_a_tracker_donor_without_a_region_is_an_error(project):
+    data = project / "data"
+    regions = table(data, "donor_regions")
+    regions.delrow(regions.find("iso", "KOR")).write()
+    printed = check_fails_clearly(project, (f"data/{DATA_EXPLORER}", None, "iso"), lines=1)
+    assert "KOR" in printed[0] and "data/donor_regions.csv" in printed[0]
+
+
+def test_K05_a_new_donor_in_the_tracker_without_a_region_is_an_error_at_its_first_row(project):
+    with open(project / "data" / DATA_EXPLORER, "a", encoding="utf-8") as handle:
+        handle.write("Atlantis,XYZ,2022,3,5.0,1.0,1.0,3.0,5.0,0,10,1\nAtlantis,XYZ,2022,4,5.0,1.0,1.0,3.0,5.0,0,10,1\n")
+    reregister(project, DATA_EXPLORER)
+    check_fails_clearly(project, (f"data/{DATA_EXPLORER}", 1081, "iso"), lines=1)
+
+
+def test_K16_a_release_without_south_korea_is_an_error_in_check(project):
+    path = project / "data" / DATA_EXPLORER
+    path.write_bytes(b"".join(line for line in path.read_bytes().splitlines(True) if b'"KOR"' not in line))
+    reregister(project, DATA_EXPLORER)
+    printed = check_fails_clearly(project, (f"data/{DATA_EXPLORER}", None, "iso"), lines=1)
+    assert "KOR" in printed[0]
