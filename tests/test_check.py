@@ -135,3 +135,12 @@ def test_an_aid_figure_says_what_happened_to_the_money_in_its_sentence_words(dat
     edit_csv(data_copy / "claims.csv", old, new)
     problems = [str(p) for p in validate_all(data_copy)]
     assert any(expected in p for p in problems), problems
+
+
+def test_a_cross_table_problem_is_named_at_its_real_line_after_a_multi_line_cell(data_copy):
+    claims = pd.read_csv(data_copy / "claims.csv", dtype=str, keep_default_na=False)
+    claims.loc[0, "note"] = "line one\nline two"  # row 0 now spans lines 2 and 3
+    claims.loc[3, "corroborated_by"] = "999-99"
+    claims.to_csv(data_copy / "claims.csv", index=False)
+    assert [str(p).split("/data/")[-1] for p in validate_all(data_copy)] == [
+        "claims.csv:6: corroborated_by: '999-99' is not another claim or event id"]

@@ -357,7 +357,7 @@ def _check_actor_sample(data_dir, articles):
         return frame, problems
     bodies = articles.set_index("article_id").body
     file = _display(data_dir / registry.table("actor_sample").file)
-    missing = [DataError(file, "not a sentence of the article's body", row=i + 2, field="sentence")
+    missing = [DataError(file, "not a sentence of the article's body", row=_line(frame, i), field="sentence")
                for i, row in frame.iterrows() if row.sentence not in bodies[row.article_id]]
     return (None, missing) if missing else (frame, [])
 
@@ -389,6 +389,12 @@ def load_events(data_dir=None):
     return frame
 
 
+def _line(frame, index):
+    """The real line in its file of row ``index`` of a table read by :func:`_read_csv` (after multi-line cells)."""
+    lines = frame.attrs.get("lines")
+    return lines[index] if lines is not None and index < len(lines) else index + 2
+
+
 def _unresolved_event_links(data_dir, events):
     """Problems for event links that name nothing: ``responds_to`` (other events), ``record_ids`` (the public
     record), ``cameo_code`` (the Goldstein table)."""
@@ -406,10 +412,11 @@ def _unresolved_event_links(data_dir, events):
         for column, (values, message) in known.items():
             for other in filter(None, row[column].split(";")):
                 if other not in values or other == row.event_id:
-                    problems.append(DataError(file, f"{other!r} {message}", row=index + 2, field=column))
+                    problems.append(DataError(file, f"{other!r} {message}", row=_line(events, index),
+                                              field=column))
         if row.cameo_code not in set(codes.cameo_code):
             problems.append(DataError(file, f"{row.cameo_code!r} is not a CAMEO code of the Goldstein table",
-                                      row=index + 2, field="cameo_code"))
+                                      row=_line(events, index), field="cameo_code"))
     return problems
 
 
@@ -486,8 +493,10 @@ def drafts(data_dir=None):
         if not table.reviewed or not path.exists():
             continue
         try:
-            frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
-        except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError):
+            text = path.read_text(encoding="utf-8")
+            frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+            frame.attrs["lines"] = row_lines(text)
+        except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError, ValueError):
             continue  # reported by the table's own check
         if "review" not in frame:
             continue
@@ -497,7 +506,7 @@ def drafts(data_dir=None):
             needs = f"still needs {', '.join(empty)}" if empty else "complete: check it against the text"
             if row.get("note", "").startswith("needs_review:"):
                 needs += f"; {row['note']}"
-            found.append(DataError(_display(path), f"draft, not yet reviewed: {needs}", row=index + 2,
+            found.append(DataError(_display(path), f"draft, not yet reviewed: {needs}", row=_line(frame, index),
                                    field="review"))
     return found
 
@@ -528,11 +537,11 @@ def _aid_claims_without_cross_check(data_dir, claims):
         return []
     aid = claims[(claims.actor == "ROK") & (claims.theme == "aid")]
     problems = [DataError(_display(data_dir / registry.CLAIMS.file), f"South Korean aid claim {c} has no "
-                          "cross_check.csv row", row=i + 2, field="claim_id")
+                          "cross_check.csv row", row=_line(claims, i), field="claim_id")
                 for i, c in zip(aid.index, aid.claim_id) if c not in set(mapped.claim_id)]
     stray = mapped[~mapped.claim_id.isin(aid.claim_id)]
     problems += [DataError(_display(data_dir / registry.CROSS_CHECK.file), f"{c} is not a South Korean aid claim",
-                           row=i + 2, field="claim_id") for i, c in zip(stray.index, stray.claim_id)]
+                           row=_line(mapped, i), field="claim_id") for i, c in zip(stray.index, stray.claim_id)]
     return problems
 
 
@@ -547,8 +556,8 @@ def _unresolved_corroborations(data_dir, claims, events):
         for index, row in frame.iterrows():
             for other in filter(None, row.corroborated_by.split(";")):
                 if other not in known or other == row[id_column]:
-                    problems.append(DataError(file, f"{other!r} is not another claim or event id", row=index + 2,
-                                              field="corroborated_by"))
+                    problems.append(DataError(file, f"{other!r} is not another claim or event id",
+                                              row=_line(frame, index), field="corroborated_by"))
     return problems
 
 
