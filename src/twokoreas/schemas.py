@@ -14,8 +14,7 @@ import pandera.pandas as pa
 from . import registry
 from .errors import DataError
 from .cite import sentence_around
-from .numbers import parse_quantity
-from .verify import claim_disagreement
+from .verify import claim_disagreement, cleaner_reads
 
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -191,24 +190,16 @@ def _within_article(articles):
     ]
 
 
-def _cleaner_reads(mention):
-    try:
-        parse_quantity(mention)
-    except ValueError:
-        return False
-    return True
-
-
 def claims_text_schema(texts, articles):
     """Each claim against its article: the span reads the mention, the cleaner agrees with the values, its
     dates lie within the article's."""
     return pa.DataFrameSchema(checks=[
         *_span_reads(texts),
         _row_check("value", "the cleaner's parse of the mention disagrees with value, bounds, qualifier or unit",
-                   lambda r: (r.read_by == "reviewer" and _cleaner_reads(r.mention))  # named by read_by
+                   lambda r: (r.read_by == "reviewer" and cleaner_reads(r.mention))  # named by read_by
                    or claim_disagreement(r, texts[r.article_id]) is None),
         _row_check("read_by", "the cleaner reads this mention, so read_by must be cleaner and its parse is checked",
-                   lambda r: r.read_by != "reviewer" or not _cleaner_reads(r.mention)),
+                   lambda r: r.read_by != "reviewer" or not cleaner_reads(r.mention)),
         *_within_article(articles),
         _row_check("aid_status_words", "not found in the figure's sentence",
                    lambda r: r.aid_status_words in sentence_around(texts[r.article_id], r.start, r.end)),

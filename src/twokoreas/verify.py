@@ -13,6 +13,15 @@ def same_number(a, b):
     return (missing(a) and missing(b)) or a == b
 
 
+def cleaner_reads(mention):
+    """True when the cleaner can read a value from ``mention`` (so a reviewer must not read it instead)."""
+    try:
+        parse_quantity(mention)
+    except ValueError:
+        return False
+    return True
+
+
 def claim_disagreement(claim, text):
     """Why ``claim`` (a claims row) does not read from ``text``, or None when its span reads its mention and
     the cleaner's parse of the mention gives its value, bounds, qualifier and unit."""
