@@ -341,7 +341,8 @@ def undated_by(events, actor, when, above=None, ordering=LADDER, **options):
                  & (frame.date.isna() | (frame.date > when))]
     if above is not None:
         floor = ordering.rank(*above)
-        mine = mine[[ordering.rank(e, r) > floor for e, r in zip(mine.event_id, mine.rung)]]
+        mine = mine[pd.Series([ordering.rank(e, r) > floor for e, r in zip(mine.event_id, mine.rung)], index=mine.index,
+                              dtype=bool)]
     return list(mine.event_id)
 
 
