@@ -440,7 +440,7 @@ def ladder_against_goldstein(events, spans, ordering=LADDER, tolerance=TOLERANCE
     """Per period and Korea, the Goldstein sums and ``lean`` beside the furthest step done in the period; and, for
     each change between consecutive periods in which a Korea did something the texts date, the ladder's
     direction and the lean's. A change of lean counts as a direction only when it exceeds ``tolerance``; within
-    it, no verdict is given (``agree`` is <NA>)."""
+    it, no verdict is given (``agree`` is None)."""
     weights = goldstein(events, spans, **options)
     weights["lean"] = [lean(row) for _, row in weights.iterrows()]
     steps = posture(events, spans, ordering, **options)
@@ -453,12 +453,12 @@ def ladder_against_goldstein(events, spans, ordering=LADDER, tolerance=TOLERANCE
             ladder = ("same rung" if ranks[0] == ranks[1] else "further" if ranks[0] is None
                       or (ranks[1] is not None and ranks[1] > ranks[0]) else "less far")
             moved = _direction(before.lean, after.lean, tolerance)
-            agree = pd.NA if moved.startswith("no change") else (ladder, moved) in {("further", "higher"),
-                                                                                  ("less far", "lower")}
+            agree = None if moved.startswith("no change") else (ladder, moved) in {("further", "higher"),
+                                                                                 ("less far", "lower")}
             changes.append({"actor": actor, "from": before.period, "to": after.period, "ladder": ladder,
                             "Goldstein lean": f"{moved} ({before.lean:+.1f} to {after.lean:+.1f})", "agree": agree})
     columns = ["actor", "from", "to", "ladder", "Goldstein lean", "agree"]
-    return table, pd.DataFrame(changes, columns=columns).astype({"agree": "boolean"})
+    return table, pd.DataFrame(changes, columns=columns).astype({"agree": object})
 
 
 def _said(row, labels):
