@@ -420,7 +420,7 @@ def _bands(rows, key, step=0.42):
     return positions, ticks
 
 
-def ladder_timeline(events, record, plans, shaded, labels, start, stop, title, label_days=70):
+def ladder_timeline(events, record, plans, shaded, labels, start, stop, title, label_days=95):
     """The two Koreas' steps on the signed ladder over time, one panel each (South above, North below), each rung
     a category with as many rows as its events need. A bounded event is a band over the dates its text allows
     with its status mark on the day by which it is known to have happened; an event no date bounds above gets
@@ -432,7 +432,7 @@ def ladder_timeline(events, record, plans, shaded, labels, start, stop, title, l
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
 
-    fig, axes = plt.subplots(2, 1, figsize=(WIDTH_INCHES + 1, 13), sharex=True, gridspec_kw={"height_ratios": [1.2, 1]})
+    fig, axes = plt.subplots(2, 1, figsize=(WIDTH_INCHES + 1, 15), sharex=True, gridspec_kw={"height_ratios": [1.2, 1]})
     drawn, room = [], pd.Timedelta(days=label_days)
     for ax, actor in zip(axes, ("ROK", "DPRK")):
         mine = timeline_marks(events[events.actor == actor], stop).assign(category=lambda d: d.rung.abs())
@@ -457,7 +457,7 @@ def ladder_timeline(events, record, plans, shaded, labels, start, stop, title, l
                 ax.plot(row.mark, row.y, "d", ms=7, color="#444444", zorder=4)
                 if row.mark > row.x0:
                     ax.plot([row.x0, row.mark], [row.y, row.y], color="#444444", lw=3, alpha=0.4)
-                ax.annotate(row.event_id, (row.mark, row.y), xytext=(6, -3), textcoords="offset points", fontsize=7.5,
+                ax.annotate(row.event_id, (row.mark, row.y), xytext=(6, -3), textcoords="offset points", fontsize=9,
                             color="#444444")
                 continue
             if row.open:
@@ -465,15 +465,15 @@ def ladder_timeline(events, record, plans, shaded, labels, start, stop, title, l
                             arrowprops={"arrowstyle": "-|>", "color": color, "lw": 1.3, "ls": ":"})
                 left = row.left < row.x0
                 ax.annotate(f"{row.event_id} · {row.status}, no later date", (row.x0, row.y), xytext=(-3 if left else 3, 4),
-                            textcoords="offset points", fontsize=7.5, color="#222222", ha="right" if left else "left")
+                            textcoords="offset points", fontsize=9, color="#222222", ha="right" if left else "left")
             else:
                 if row.mark > row.x0:
                     ax.plot([row.x0, row.mark], [row.y, row.y], color=color, lw=4, alpha=0.3, solid_capstyle="butt",
                             zorder=2)
                 marker, filled = STANCE_MARKS[row.status]
-                ax.plot(row.mark, row.y, marker, ms=8, mew=1.6, color=color, mfc=color if filled else "white",
+                ax.plot(row.mark, row.y, marker, ms=9, mew=1.6, color=color, mfc=color if filled else "white",
                         ls="none", zorder=5)
-                ax.annotate(row.event_id, (row.mark, row.y), xytext=(7, 3), textcoords="offset points", fontsize=7.5,
+                ax.annotate(row.event_id, (row.mark, row.y), xytext=(7, 3), textcoords="offset points", fontsize=9,
                             color="#222222")
             if row.event_id in plans.index and not row.open:
                 ax.plot([row.mark, min(plans.until[row.event_id], stop) if pd.notna(plans.until[row.event_id])
@@ -483,13 +483,13 @@ def ladder_timeline(events, record, plans, shaded, labels, start, stop, title, l
                           "action": row.action})
         names = ["public record" if abs(t[0]) == 99 else f"{t[0]:+d} {labels[abs(t[0])]}" if t[0] else "0 no position"
                  for t in ticks]
-        ax.set_yticks([t[1] for t in ticks], names, fontsize=8.5)
+        ax.set_yticks([t[1] for t in ticks], names, fontsize=10)
         for _, _, top in ticks:
             ax.axhline(top + 0.09, color="#dddddd", lw=0.6, zorder=0)
         if actor == "DPRK":
             ax.invert_yaxis()
         ax.grid(axis="y", visible=False)
-        ax.set_title("South Korea: toward Ukraine" if actor == "ROK" else "North Korea: toward Russia", fontsize=11,
+        ax.set_title("South Korea: toward Ukraine" if actor == "ROK" else "North Korea: toward Russia", fontsize=12,
                      loc="left", color=color)
     axes[1].set_xlim(start, stop)
     axes[1].xaxis.set_major_locator(mdates.MonthLocator(bymonth=(1, 7)))
@@ -504,8 +504,8 @@ def ladder_timeline(events, record, plans, shaded, labels, start, stop, title, l
                 Line2D([], [], marker="d", ls="none", color="#444444", ms=7, label="public record (data/reference)"),
                 Line2D([], [], color="#555555", lw=1, ls="--", label="invasion, 24 February 2022"),
                 Patch(color="#ececec", label="half-year in which no text dates anything of this Korea")]
-    fig.tight_layout(rect=(0, 0, 1, 0.925))
-    fig.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, 0.975), ncol=3, fontsize=8, frameon=False)
+    fig.tight_layout(rect=(0, 0, 1, 0.9))
+    fig.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, 0.975), ncol=2, fontsize=9.5, frameon=False)
     fig.suptitle(title, y=1.0, x=0.02, ha="left", fontsize=12.5, fontweight="bold")
     return fig, pd.DataFrame(drawn)
 
