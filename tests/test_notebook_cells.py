@@ -8,8 +8,8 @@ import pytest
 
 from twokoreas import paths
 
-MINE = ["00_corpus", "01_figures_inventory", "02_aid", "03_munitions", "04_troops", "05_arms_trade",
-        "06_opinion_constraints", "07_context", "08_cross_check", "10_outlet_framing"]
+MINE = sorted(path.stem for path in paths.NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))  # every notebook, present and future
+MAX_CODE_LINES = 150
 
 
 def code_cells(name):
@@ -50,3 +50,18 @@ def test_prose_names_facts_by_key_not_by_claim_id(name):
 def test_no_notebook_loads_the_articles_or_claims_itself(name):
     for cell in code_cells(name):
         assert "load_sourced_claims(" not in cell and "load_articles(" not in cell, name
+
+
+def test_every_notebook_is_found():
+    assert len(MINE) >= 11 and "09_stances_over_time" in MINE
+
+
+@pytest.mark.parametrize("name", MINE)
+def test_no_notebook_exceeds_the_code_budget(name):
+    lines = sum(len(cell.splitlines()) for cell in code_cells(name))
+    assert lines <= MAX_CODE_LINES, f"{name}: {lines} code lines; move analysis into src/ and charts into charts.py"
+
+
+def test_the_stances_notebook_defines_no_functions():
+    for cell in code_cells("09_stances_over_time"):
+        assert not re.search(r"^\s*(def|class)\s", cell, re.MULTILINE), cell[:200]

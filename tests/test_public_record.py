@@ -22,13 +22,36 @@ def reregister(data_copy, file):
     rows.to_csv(register, index=False)
 
 
-def test_every_vote_row_has_a_source_and_unconfirmed_votes_are_empty_and_explained():
+UN_RECORD = r"^https://(press\.un\.org|digitallibrary\.un\.org|unric\.org|documents\.un\.org)/"
+
+
+def test_every_vote_row_cites_its_un_record_or_says_none_was_found():
     votes = tk.load_un_votes()
     assert votes.transcribed_from.str.startswith("http").all()
     for row in votes.itertuples():
-        if not row.rok_vote or not row.dprk_vote or pd.isna(row.absent):
-            assert "not confirmed" in row.note or "not found" in row.note, row.resolution
-    assert (votes.yes + votes.no + votes.abstain + votes.absent.fillna(0) <= 193).all()
+        if row.un_record_url:
+            assert pd.Series([row.un_record_url]).str.match(UN_RECORD).all(), row.resolution
+        if row.un_record_read == "yes":
+            assert row.transcribed_from == row.un_record_url, row.resolution  # read from the UN record itself
+        else:
+            assert row.note.startswith("Unconfirmed") and "Not drawn" in row.note, row.resolution
+    assert (votes.yes.fillna(0) + votes.no.fillna(0) + votes.abstain.fillna(0) + votes.absent.fillna(0) <= 193).all()
+
+
+def test_a_koreas_vote_is_filled_only_where_a_un_record_read_lists_it():
+    votes = tk.load_un_votes()
+    for korea in ("rok", "dprk"):
+        filled = votes[votes[f"{korea}_vote"] != ""]
+        assert (filled.un_record_read == "yes").all() and (filled[f"{korea}_basis"] == "listed").all()
+        unread = votes[votes.un_record_read == "no"]
+        assert (unread[f"{korea}_basis"] == "unconfirmed").all()
+
+
+def test_the_record_covers_the_regular_sessions_and_both_sessions_years():
+    votes = tk.load_un_votes()
+    assert {2022, 2023, 2024, 2025} <= set(votes.date.dt.year)
+    regular = votes[~votes.session.str.startswith("eleventh")]
+    assert {"A/RES/78/316", "A/RES/79/184", "A/RES/77/229"} <= set(regular.resolution)
 
 
 def test_chronology_rows_are_dated_and_sourced():
@@ -45,7 +68,7 @@ def test_a_changed_transcription_is_caught(data_copy):
 
 
 def test_a_vote_off_the_vocabulary_is_named(data_copy):
-    edit_csv(data_copy / VOTES, ",12,yes,no,", ",12,yes,nay,")
+    edit_csv(data_copy / VOTES, ",not named against,no,listed,", ",not named against,nay,listed,")
     reregister(data_copy, VOTES)
     problems = [str(p) for p in validate_all(data_copy)]
     assert any("un_votes.csv:2: dprk_vote" in p for p in problems), problems

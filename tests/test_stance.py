@@ -166,6 +166,12 @@ def claims(*rows):
 RECORD = pd.DataFrame({"record_id": ["R1", "R2"], "source_actor": ["DPRK", "USA"]})
 
 
+def votes(resolution, read, rok_basis, dprk_basis):
+    """One row of the UN votes table, as the corroboration rule reads it."""
+    return pd.DataFrame([{"resolution": resolution, "un_record_read": read, "rok_basis": rok_basis,
+                          "dprk_basis": dprk_basis}])
+
+
 @pytest.mark.parametrize("korea, other", [("ROK", "DPRK"), ("DPRK", "ROK")])
 def test_the_corroboration_rule_applies_to_both_koreas_alike(korea, other):
     table = stance.corroboration(claims(
@@ -176,7 +182,7 @@ def test_the_corroboration_rule_applies_to_both_koreas_alike(korea, other):
         ("C5", korea, "alleged", "announced", "none", "C1", ""),  # the actor confirms it in a text
         ("C6", korea, "denied", "", "none", "", ""),  # not a step: the rule does not apply
         ("C7", korea, "alleged", "done", "none", "", "A/RES/ES-11/4"),  # its own recorded vote
-    ), RECORD).set_index("event_id")
+    ), RECORD, votes("A/RES/ES-11/4", "yes", "listed", "listed")).set_index("event_id")
     assert table.confirmed_by.to_dict() == {"C1": "own word", "C2": "unconfirmed", "C3": "two governments",
                                             "C4": "two governments", "C5": "the actor", "C7": "the actor"}
     assert table.rule_status["C2"] == "alleged" and table.rule_status["C5"] == "announced"
@@ -189,9 +195,16 @@ def test_a_record_counts_for_the_actor_only_when_it_comes_from_the_actor():
     assert list(table.rule_status) == ["done", "alleged", "done"]
 
 
+@pytest.mark.parametrize("read, basis", [("no", "listed"), ("yes", "not named against"), ("yes", "unconfirmed")])
+def test_a_un_vote_confirms_the_actor_only_where_a_un_record_read_lists_it(read, basis):
+    table = stance.corroboration(claims(("C1", "DPRK", "alleged", "done", "none", "", "A/RES/ES-11/4")), RECORD,
+                                 votes("A/RES/ES-11/4", read, basis, basis))
+    assert table.rule_status.tolist() == ["alleged"]
+
+
 def test_every_curated_event_is_coded_as_the_corroboration_rule_says():
     events = tk.load_events()
-    table = stance.corroboration(events, tk.load_chronology()).merge(events[["event_id", "status"]])
+    table = stance.corroboration(events, tk.load_chronology(), tk.load_un_votes()).merge(events[["event_id", "status"]])
     wrong = table[table.status != table.rule_status]
     assert wrong.empty, wrong[["event_id", "confirmed_by", "sources", "status"]].to_string()
 
@@ -206,3 +219,98 @@ def test_curated_events_validate_and_span_their_quotes():
     articles = tk.load_articles().set_index("article_id")
     for event in tk.load_events().itertuples():
         assert articles.text[event.article_id][event.start:event.end] == event.quote
+
+
+def test_the_shell_loan_is_done_because_unnamed_south_korean_officials_confirm_it():
+    events = tk.load_events()
+    loan = events.set_index("event_id").loc["E13"]
+    assert (loan.status, loan.source_actor, loan.source_kind) == ("done", "ROK", "anonymous official")
+    assert "anonymous government sources" in loan.quote
+    rule = stance.corroboration(events, tk.load_chronology(), tk.load_un_votes()).set_index("event_id")
+    assert rule.confirmed_by["E13"] == "own word"
+    assert stance.furthest_by(events, "ROK", "2024-12-31").event_id == "E13"
+
+
+def test_a_third_party_confirmation_corroborates_and_is_never_a_second_act():
+    confirmation = DEESCALATION.assign(category="").iloc[[11]].assign(
+        event_id="B9", actor="USA", rung=0, status="done", category="confirmation", goldstein=0.0)
+    with_it = pd.concat([DEESCALATION.assign(category="", corroborated_by=""), confirmation.assign(corroborated_by="")],
+                        ignore_index=True)
+    with_it.loc[with_it.event_id == "B3", "corroborated_by"] = "B9"
+    assert "B9" not in set(stance.coded(with_it).event_id)
+    assert stance.confirmations(with_it).set_index("event_id").corroborates["B9"] == "B3"
+    assert stance.goldstein(with_it, HALVES).equals(stance.goldstein(DEESCALATION, HALVES))
+    curated = tk.load_events()
+    assert "E40" not in set(stance.coded(curated).event_id)
+    assert "E40" not in set(stance.corroboration(curated, tk.load_chronology(), tk.load_un_votes()).event_id)
+    assert list(stance.confirmations(curated).corroborates) == ["E26"]
+
+
+def test_a_pledge_for_one_year_ends_with_that_year():
+    pledge = events(("P1", "2023-07-15", "day", "ROK", 3, "announced", "aid pledged for 2023")).assign(
+        ends_by=pd.Timestamp("2023-12-31"))
+    table = stance.intentions(pledge, window_days=None, end="2024-12-31").set_index("event_id")
+    assert table.until["P1"] == pd.Timestamp("2024-01-01") and table.lapse["P1"] == "time limit (31 December 2023)"
+    assert not table.current_at_end["P1"]
+    assert stance.current_intentions(pledge, "2023-12-31", window_days=None).event_id.tolist() == ["P1"]
+    curated = stance.intentions(tk.load_events(), 180, end="2024-12-31").set_index("event_id")
+    assert curated.until["E17"] == pd.Timestamp("2024-01-01")
+
+
+def test_a_refusal_of_arms_does_not_end_a_pledge_of_aid():
+    mixed = events(("P1", "2023-07-15", "day", "ROK", 3, "announced", "aid"),
+                   ("P2", "2023-08-01", "day", "ROK", 6, "denied", "no arms"))
+    assert stance.intentions(mixed, window_days=None).lapse.tolist() == ["none"]
+
+
+def test_an_undated_denial_ends_an_intention_only_in_the_sensitivity_coding():
+    table = stance.intentions(DEESCALATION, window_days=None, end="2024-12-31").set_index("event_id")
+    undated = DEESCALATION.assign(date_latest=DEESCALATION.date_latest.where(DEESCALATION.event_id != "A6"),
+                                  date_earliest=DEESCALATION.date_earliest.where(DEESCALATION.event_id != "A6",
+                                                                                 pd.Timestamp("2022-05-01")))
+    base = stance.intentions(undated, window_days=None, end="2024-12-31").set_index("event_id")
+    assert base.lapse["A11"] == "none" and table.lapse["A11"] == "none"
+    strict = stance.intentions(undated, window_days=None, end="2024-12-31", undated_ends=True).set_index("event_id")
+    assert strict.lapse["A11"].startswith("denied (A6), undated") and not strict.current_at_end["A11"]
+    assert strict.until["A11"] == pd.Timestamp("2024-10-21")  # the earliest day after it the denial could have come
+
+
+def test_a_goldstein_change_within_the_tolerance_gets_no_direction():
+    close = events(("G1", "2023-03-01", "day", "ROK", 1, "done", "visit", "", "", "", "Ukraine", "1.9"),
+                   ("G2", "2023-09-01", "day", "ROK", 1, "done", "statement", "", "", "", "Russia", "-2.0"),
+                   ("G3", "2024-03-01", "day", "ROK", 3, "done", "aid", "", "", "", "Ukraine", "7.4"))
+    _, changes = stance.ladder_against_goldstein(close, stance.periods(2023, 2024, months=6))
+    assert changes["Goldstein lean"].tolist() == ["no change beyond the tolerance (+1.9 to +2.0)",
+                                                  "higher (+2.0 to +7.4)"]
+    assert pd.isna(changes.agree[0]) and changes.agree[1]
+    _, strict = stance.ladder_against_goldstein(close, stance.periods(2023, 2024, months=6), tolerance=0.0)
+    assert strict["Goldstein lean"][0].startswith("higher")
+
+
+def test_who_had_gone_further_names_the_other_koreas_undated_steps():
+    undated = pd.concat([DEESCALATION, events(("B5", "2022-02-24", "day", "DPRK", -6, "done", "shells, undated"))],
+                        ignore_index=True)
+    undated.loc[undated.event_id == "B5", "date_latest"] = pd.Timestamp("2024-10-23")
+    table = stance.furthest_compared(undated, HALVES, [stance.LADDER]).set_index("period")["codebook ladder"]
+    assert table["2023 H2"] == "ROK; DPRK steps undated by then: B5"
+    assert table["2024 H2"] == "DPRK"
+
+
+def test_open_ended_events_get_no_status_mark():
+    marks = tk.charts.timeline_marks(DEESCALATION, "2025-01-31").set_index("event_id")
+    assert marks.open["A3"] and pd.isna(marks.mark["A3"]) and marks.x0["A3"] == pd.Timestamp("2022-11-01")
+    assert marks.mark["A4"] == pd.Timestamp("2023-03-31") and not marks.open["A4"]
+    plans = stance.intentions(DEESCALATION, end="2024-12-31").set_index("event_id")
+    record = {k: pd.DataFrame(columns=["record_id", "date_earliest", "date_latest"]) for k in stance.KOREAS}
+    shaded = {k: HALVES.iloc[:0] for k in stance.KOREAS}
+    labels = {r: f"rung {r}" for r in range(8)}
+    frame = DEESCALATION.assign(date_label="")
+    fig, drawn = tk.charts.ladder_timeline(frame, record, plans, shaded, labels, pd.Timestamp("2022-01-01"),
+                                           pd.Timestamp("2025-01-31"), "test")
+    opened = {"A3", "A9"}
+    assert set(drawn[drawn["drawn as"] == "arrow, no mark"].event_id) == opened
+    marked = {(round(x, 3), round(y, 3)) for ax in fig.axes for line in ax.get_lines() if line.get_marker() not in
+              ("None", None, "") for x, y in zip(line.get_xdata(orig=False), line.get_ydata(orig=False))}
+    starts = {float(tk.charts.mpl.dates.date2num(d)) for d in frame[frame.event_id.isin(opened)].date_earliest}
+    assert not {x for x, _ in marked} & {round(s, 3) for s in starts}
+    tk.charts.plt.close(fig)

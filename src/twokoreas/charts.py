@@ -376,3 +376,186 @@ def stacked_shares(counts, colors, title, unit):
               title=f"numbers in or above the bars: {unit}", title_fontsize=8)
     ax.set_title(title)
     return fig
+
+
+STANCE_MARKS = {  # status: (marker, filled) -- one mark per status, drawn only where a date places the event
+    "done": ("o", True), "alleged": ("o", False), "announced": ("^", False), "considered": ("D", False),
+    "denied": ("X", True), "withdrawn": ("v", True)}
+STANCE_STATUS_WORDS = {"done": "done (confirmed)", "alleged": "alleged (codebook rule 5)", "announced": "announced",
+                       "considered": "considered", "denied": "denied, refused or reaffirmed against",
+                       "withdrawn": "withdrawn"}
+
+
+def timeline_marks(frame, stop):
+    """Where each event of ``frame`` is drawn on a timeline ending at ``stop``: ``mark`` is the day by which it is
+    known to have happened (the end of its interval), or NaT when nothing bounds it above -- such an event gets
+    no status mark, only an arrow from ``x0`` (its earliest date) to ``stop``; ``x1`` is where its drawing ends."""
+    out = frame.assign(x0=frame.date_earliest, mark=frame.date_latest)
+    out["x1"] = out.mark.fillna(pd.Timestamp(stop))
+    out["open"] = out.mark.isna()
+    return out
+
+
+def _lanes(items):
+    """Greedy packing: each item (start, stop) gets the first lane whose last item ends before it starts."""
+    ends, assigned = [], []
+    for first, last in items:
+        lane = next((i for i, e in enumerate(ends) if e < first), len(ends))
+        ends.append(last) if lane == len(ends) else ends.__setitem__(lane, last)
+        assigned.append(lane)
+    return assigned
+
+
+def _bands(rows, key, step=0.42):
+    """y positions: one band per category of ``key`` (sorted), as many lanes as its items (left to room) need."""
+    positions, ticks, y = {}, [], 0.0
+    for value, group in sorted(rows.groupby(key), key=lambda kv: kv[0]):
+        group = group.sort_values(["x0", "event_id"])
+        assigned = _lanes(zip(group.left, group.room))
+        for index, lane in zip(group.index, assigned):
+            positions[index] = y + lane * step
+        height = (max(assigned) + 1) * step
+        ticks.append((value, y + height / 2 - step / 2, y + height - 0.17))
+        y += height + 0.35
+    return positions, ticks
+
+
+def ladder_timeline(events, record, plans, shaded, labels, start, stop, title, label_days=95):
+    """The two Koreas' steps on the signed ladder over time, one panel each (South above, North below), each rung
+    a category with as many rows as its events need. A bounded event is a band over the dates its text allows
+    with its status mark on the day by which it is known to have happened; an event no date bounds above gets
+    no mark, only an arrow from its earliest date, its status written in its label; an intention's dotted line
+    runs while it holds (``plans``: :func:`twokoreas.stance.intentions` indexed by event id). ``record``: the
+    public record's rows per panel (``{"ROK": rows, "DPRK": rows}``), drawn as diamonds in their own row;
+    ``shaded``: ``{Korea: spans}`` to shade. Returns the figure and the rows drawn."""
+    import matplotlib.dates as mdates
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+
+    fig, axes = plt.subplots(2, 1, figsize=(WIDTH_INCHES + 1, 15), sharex=True, gridspec_kw={"height_ratios": [1.2, 1]})
+    drawn, room = [], pd.Timedelta(days=label_days)
+    for ax, actor in zip(axes, ("ROK", "DPRK")):
+        mine = timeline_marks(events[events.actor == actor], stop).assign(category=lambda d: d.rung.abs())
+        if actor == "DPRK":
+            mine["category"] = -mine.category  # further toward Russia is further down
+        held = mine.event_id.map(plans.until) if len(plans) else pd.Series(pd.NaT, index=mine.index)
+        mine["room"] = [max(x1, (x0 if o else x1) + room * (2 if o else 1), min(h, stop) if pd.notna(h) else x1)
+                        for x0, x1, o, h in zip(mine.x0, mine.x1, mine.open, held)]
+        late = mine.open & (mine.x0 > pd.Timestamp(stop) - 3 * room)  # an arrow's label written left of its start
+        mine["left"] = mine.x0.where(~late, mine.x0 - 3 * room)
+        rows = timeline_marks(record[actor].rename(columns={"record_id": "event_id"}), stop)
+        rows = rows.assign(category=99 if actor == "ROK" else -99, room=rows.x1 + room, left=rows.x0)
+        both = pd.concat([mine, rows], ignore_index=True)
+        positions, ticks = _bands(both, "category")
+        both["y"] = both.index.map(positions)
+        color = PALETTE[actor]
+        for span in shaded[actor].itertuples():
+            ax.axvspan(span.start, span.end, color="#ececec", zorder=0)
+        ax.axvline(dates.invasion(), color="#555555", lw=1, ls="--", zorder=1)
+        for row in both.itertuples():
+            if abs(row.category) == 99:
+                ax.plot(row.mark, row.y, "d", ms=7, color="#444444", zorder=4)
+                if row.mark > row.x0:
+                    ax.plot([row.x0, row.mark], [row.y, row.y], color="#444444", lw=3, alpha=0.4)
+                ax.annotate(row.event_id, (row.mark, row.y), xytext=(6, -3), textcoords="offset points", fontsize=9,
+                            color="#444444")
+                continue
+            if row.open:
+                ax.annotate("", xy=(stop, row.y), xytext=(row.x0, row.y),
+                            arrowprops={"arrowstyle": "-|>", "color": color, "lw": 1.3, "ls": ":"})
+                left = row.left < row.x0
+                ax.annotate(f"{row.event_id} · {row.status}, no later date", (row.x0, row.y), xytext=(-3 if left else 3, 4),
+                            textcoords="offset points", fontsize=9, color="#222222", ha="right" if left else "left")
+            else:
+                if row.mark > row.x0:
+                    ax.plot([row.x0, row.mark], [row.y, row.y], color=color, lw=4, alpha=0.3, solid_capstyle="butt",
+                            zorder=2)
+                marker, filled = STANCE_MARKS[row.status]
+                ax.plot(row.mark, row.y, marker, ms=9, mew=1.6, color=color, mfc=color if filled else "white",
+                        ls="none", zorder=5)
+                ax.annotate(row.event_id, (row.mark, row.y), xytext=(7, 3), textcoords="offset points", fontsize=9,
+                            color="#222222")
+            if row.event_id in plans.index and not row.open:
+                ax.plot([row.mark, min(plans.until[row.event_id], stop) if pd.notna(plans.until[row.event_id])
+                         else stop], [row.y - 0.13] * 2, color=color, lw=1.4, ls=":", zorder=3)
+            drawn.append({"panel": actor, "event_id": row.event_id, "date_label": row.date_label, "rung": row.rung,
+                          "status": row.status, "drawn as": "arrow, no mark" if row.open else "mark on its last day",
+                          "action": row.action})
+        names = ["public record" if abs(t[0]) == 99 else f"{t[0]:+d} {labels[abs(t[0])]}" if t[0] else "0 no position"
+                 for t in ticks]
+        ax.set_yticks([t[1] for t in ticks], names, fontsize=10)
+        for _, _, top in ticks:
+            ax.axhline(top + 0.09, color="#dddddd", lw=0.6, zorder=0)
+        if actor == "DPRK":
+            ax.invert_yaxis()
+        ax.grid(axis="y", visible=False)
+        ax.set_title("South Korea: toward Ukraine" if actor == "ROK" else "North Korea: toward Russia", fontsize=12,
+                     loc="left", color=color)
+    axes[1].set_xlim(start, stop)
+    axes[1].xaxis.set_major_locator(mdates.MonthLocator(bymonth=(1, 7)))
+    axes[1].xaxis.set_major_formatter(mdates.DateFormatter("%b %Y"))
+    grey = "#333333"
+    handles = [Line2D([], [], marker=STANCE_MARKS[s][0], ls="none", color=grey, mew=1.6, ms=8,
+                      mfc=grey if STANCE_MARKS[s][1] else "white", label=STANCE_STATUS_WORDS[s]) for s in STANCE_MARKS]
+    handles += [Line2D([], [], color=grey, lw=4, alpha=0.3, label="dates the text allows; the mark is on the last"),
+                Line2D([], [], color=grey, lw=1.3, ls=":", marker=">", ms=5,
+                       label="no later date: arrow from the earliest, no mark"),
+                Line2D([], [], color=grey, lw=1.4, ls=":", label="intention held until it lapsed"),
+                Line2D([], [], marker="d", ls="none", color="#444444", ms=7, label="public record (data/reference)"),
+                Line2D([], [], color="#555555", lw=1, ls="--", label="invasion, 24 February 2022"),
+                Patch(color="#ececec", label="half-year in which no text dates anything of this Korea")]
+    fig.tight_layout(rect=(0, 0, 1, 0.9))
+    fig.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, 0.975), ncol=2, fontsize=9.5, frameon=False)
+    fig.suptitle(title, y=1.0, x=0.02, ha="left", fontsize=12.5, fontweight="bold")
+    return fig, pd.DataFrame(drawn)
+
+
+VOTE_MARKS = {"yes": ("o", True, "listed in favour"), "no": ("X", True, "listed against"),
+              "abstain": ("s", False, "listed as abstaining"), "absent": ("_", True, "listed as not voting"),
+              "not named against": ("o", False, "not named among those against")}
+
+
+def vote_strip(votes, end, title):
+    """Each Korea's votes on a true time axis: one mark per vote a UN record read lists (or names the Korea not
+    among those against); a vote the record read does not name is a grey tick, and the votes whose UN record was
+    not read sit in a row of their own, never as votes. A dashed line marks ``end``. Returns the figure."""
+    import matplotlib.dates as mdates
+    from matplotlib.lines import Line2D
+
+    fig, ax = plt.subplots(figsize=(WIDTH_INCHES, 3.6))
+    read = votes[votes.un_record_read == "yes"]
+    for y, actor in ((1, "ROK"), (0, "DPRK")):
+        for row in read.itertuples():
+            vote = row._asdict()[f"{actor.lower()}_vote"] or row._asdict()[f"{actor.lower()}_basis"]
+            if vote in VOTE_MARKS:
+                marker, filled, _ = VOTE_MARKS[vote]
+                ax.plot(row.date, y, marker, ms=9, mew=2, color=PALETTE[actor], mfc=PALETTE[actor] if filled else "white")
+            else:
+                ax.plot(row.date, y, "|", ms=14, mew=1.5, color="#9aa0a6")
+    previous, level = None, 0
+    for row in read.sort_values("date").itertuples():  # a label close to the one before it goes one line lower
+        level = 1 - level if previous is not None and (row.date - previous).days < 120 else 0
+        ax.annotate(row.resolution.replace("A/RES/", ""), (row.date, -0.38 - 0.2 * level), ha="center", va="center",
+                    fontsize=7.5, color="#444444")
+        previous = row.date
+    unread = votes[votes.un_record_read != "yes"]
+    ax.plot(unread.date, [-0.85] * len(unread), "1", ms=9, mew=1.4, color="#9aa0a6", ls="none")
+    ax.axvline(pd.Timestamp(end), color="#555555", lw=1, ls="--")
+    ax.set_yticks([1, 0, -0.85], ["South Korea", "North Korea", "no UN record read"], fontsize=9)
+    ax.set_ylim(-1.15, 1.5)
+    ax.set_xlim(votes.date.min() - pd.Timedelta(days=60), votes.date.max() + pd.Timedelta(days=60))
+    ax.xaxis.set_major_locator(mdates.MonthLocator(bymonth=(1, 7)))
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%b %Y"))
+    ax.tick_params(axis="x", labelsize=8)
+    ax.grid(axis="y", visible=False)
+    used = {v for k in ("rok", "dprk") for v in list(read[f"{k}_vote"]) + list(read[f"{k}_basis"])}
+    handles = [Line2D([], [], marker=m, ls="none", ms=9, mew=2, color="#333333", mfc="#333333" if f else "white",
+                      label=words) for key, (m, f, words) in VOTE_MARKS.items() if key in used]
+    handles += [Line2D([], [], marker="|", ls="none", ms=12, mew=1.5, color="#9aa0a6",
+                       label="vote not verified (the record read does not name it)"),
+                Line2D([], [], marker="1", ls="none", ms=9, mew=1.4, color="#9aa0a6",
+                       label="a vote whose UN record was not read: no vote drawn"),
+                Line2D([], [], color="#555555", lw=1, ls="--", label=f"end of the texts' period ({pd.Timestamp(end).year})")]
+    ax.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=2, fontsize=8, frameon=False)
+    ax.set_title(title, pad=62)
+    return fig

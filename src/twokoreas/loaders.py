@@ -292,9 +292,10 @@ def _check_reference(data_dir, name):
 
 
 def load_un_votes(data_dir=None):
-    """The UN General Assembly's recorded Ukraine votes: totals, each Korea's vote (empty = not confirmed), the
-    pages transcribed; ``date`` as a date."""
+    """The UN General Assembly's recorded Ukraine votes: totals (whole numbers, <NA> where no UN record read gives
+    them), each Korea's vote (empty = not confirmed) and how it is known, the UN record; ``date`` as a date."""
     frame = _loaded(*_check_reference(_data_dir(data_dir), "un_votes"))
+    frame = frame.astype({c: "Int64" for c in ("yes", "no", "abstain", "absent")})
     return _as_dates(frame, "date")
 
 
@@ -382,7 +383,7 @@ def load_events(data_dir=None):
     links = _unresolved_event_links(_data_dir(data_dir), frame)
     if links:
         _raise_first(links)
-    frame = _as_dates(frame, "date_earliest", "date_latest")
+    frame = _as_dates(frame, "date_earliest", "date_latest", "ends_by")
     frame["date_label"] = dates.labels(frame)
     weights = load_goldstein(data_dir).set_index("cameo_code").goldstein
     frame["goldstein"] = frame.cameo_code.map(weights)

@@ -336,6 +336,8 @@ EVENTS = Table(
         Column("cameo_code", "string", "CAMEO event code (the codebook's crosswalk from the ladder)",
                pattern=r"^\d{2,4}$"),
         Column("cameo_target", "string", "CAMEO target actor: whom the act is aimed at", vocab=vocab.ACTORS),
+        Column("ends_by", "date", "for an intention whose object has a time limit (aid pledged for one year), the "
+               "last day of that limit, when the intention ends at the latest; empty otherwise", required=False),
     ),
     key=("event_id",),
     references=(Reference("article_id", "articles", "article_id"),),
@@ -408,25 +410,31 @@ KIEL_RELEASE = Table(
 
 UN_VOTES = Table(
     "un_votes", "reference/public-record/un_votes.csv", "reference",
-    "The UN General Assembly's recorded votes on the Ukraine resolutions from March 2022: totals and each "
-    "Korea's vote, transcribed by hand with the pages read.",
+    "The UN General Assembly's recorded votes on Ukraine resolutions, 2022-2025 (the eleventh emergency special "
+    "session and the regular sessions): totals and each Korea's vote as a UN record gives them, each row citing "
+    "its UN record; a row no UN record confirms is marked unconfirmed.",
     (
         Column("resolution", "string", "the resolution's symbol, e.g. `A/RES/ES-11/1`", unique=True,
                pattern=r"^A/RES/[A-Z0-9/-]+$"),
         Column("date", "date", "day of the vote"),
         Column("title", "string", "the resolution's title"),
-        Column("yes", "integer", "votes in favour", minimum=0, maximum=193),
-        Column("no", "integer", "votes against", minimum=0, maximum=193),
-        Column("abstain", "integer", "abstentions", minimum=0, maximum=193),
-        Column("absent", "number", "members recorded as not voting; empty when no stored page confirms it",
-               required=False, minimum=0, maximum=193),
-        Column("rok_vote", "string", "South Korea's vote; empty when no stored page confirms it",
-               vocab=vocab.VOTES, required=False),
-        Column("dprk_vote", "string", "North Korea's vote; empty when no stored page confirms it",
-               vocab=vocab.VOTES, required=False),
-        Column("un_record_url", "string", "the UN Digital Library record, where a stored page gives it",
-               required=False, pattern=r"^https://digitallibrary\.un\.org/\S+$"),
-        Column("transcribed_from", "string", "the stored public pages read (` ; `-separated URLs)",
+        Column("session", "string", "the Assembly session that voted"),
+        *(Column(c, "number", f"{label}, as the UN record read gives them; empty when none does",
+                 required=False, minimum=0, maximum=193)
+          for c, label in (("yes", "votes in favour"), ("no", "votes against"), ("abstain", "abstentions"),
+                           ("absent", "members recorded as not voting"))),
+        *(column for k, name in (("rok", "South Korea"), ("dprk", "North Korea")) for column in (
+            Column(f"{k}_vote", "string", f"{name}'s vote as the UN record read lists it; empty when it does not",
+                   vocab=vocab.VOTES, required=False),
+            Column(f"{k}_basis", "string", f"how {name}'s vote is known: `listed` by the UN record read, `not named "
+                   "against` (the record names those against; the rest of its lists could not be read) or "
+                   "`unconfirmed`", vocab=vocab.VOTE_BASES))),
+        Column("un_record_url", "string", "the UN record of the vote (meetings coverage, Digital Library voting "
+               "record, verbatim record or UN information centre); empty when none was found", required=False,
+               pattern=r"^https://(press\.un\.org|digitallibrary\.un\.org|unric\.org|documents\.un\.org)/\S+$"),
+        Column("un_record_read", "string", "`yes` when the values come from that UN record as read; `no` marks the "
+               "row unconfirmed: never drawn as a vote", vocab=("yes", "no")),
+        Column("transcribed_from", "string", "the pages the values were read from (` ; `-separated URLs)",
                pattern=r"^https?://\S+( ; https?://\S+)*$"),
         Column("note", "string", "what each page gave, and what could not be confirmed"),
     ),

@@ -34,10 +34,12 @@ ACTORS = ("DPRK", "ROK", "Russia", "Ukraine", "USA", "Poland", "Iran", "NATO", "
 SOURCE_ACTORS = ACTORS + ("none",)
 CLAIMED_STATUSES = ("done", "announced", "considered")
 VOTES = ("yes", "no", "abstain", "absent")
+# How a Korea's UN vote is known (un_votes.rok_basis, dprk_basis).
+VOTE_BASES = ("listed", "not named against", "unconfirmed")
 NOT_QUANTITY_REASONS = tuple(r for r, _ in NOT_QUANTITY_PATTERNS) + (
     "pronoun or determiner", "referring expression", "not a quantity")
 FACT_RELATIONS = ("revises", "refines", "consistent_with", "conflicts_with", "differs_from", "context_for")
-EVENT_CATEGORIES = ("diplomatic", "economic", "humanitarian", "military", "warning")
+EVENT_CATEGORIES = ("diplomatic", "economic", "humanitarian", "military", "warning", "confirmation")
 CODEBOOK_KINDS = ("rung", "status")
 KIEL_MEASURES = ("total", "financial", "humanitarian", "military")
 CROSS_CHECK_MEASURES = KIEL_MEASURES + ("none",)
