@@ -14,8 +14,10 @@ from twokoreas import paths
 NEWEST_TESTED = "3.13"  # the newest Python CI runs and environment.yml allows
 # Extras conda users don't get: the benchmark's peer (quantulum3 0.10 is not on conda-forge; `make bench` adds it).
 NOT_IN_CONDA = {"bench"}
-RECIPE_URL = re.compile(r"^https://github\.com/(conda-forge/[a-z0-9_.-]+-feedstock)/blob/[0-9a-f]{40}/recipe/"
-                        r"(meta|recipe)\.yaml$")
+RECIPE_URL = re.compile(
+    r"^https://github\.com/(conda-forge/[a-z0-9_.-]+-feedstock)/blob/[0-9a-f]{40}/recipe/"
+    r"(meta|recipe)\.yaml$"
+)
 
 
 def name_and_bounds(spec):
@@ -32,8 +34,9 @@ def pyproject():
 
 def pyproject_requirements(extras_left_out=()):
     project = pyproject()
-    specs = project["dependencies"] + [s for extra, specs in project["optional-dependencies"].items()
-                                       if extra not in extras_left_out for s in specs]
+    specs = project["dependencies"] + [
+        s for extra, specs in project["optional-dependencies"].items() if extra not in extras_left_out for s in specs
+    ]
     return dict(name_and_bounds(s) for s in specs)
 
 
@@ -67,9 +70,10 @@ def test_conda_installs_a_package_exactly_when_its_feedstock_has_a_version_in_ra
     for name, row in table().items():
         seen = row["newest_version_seen"]
         in_range = bool(seen) and SpecifierSet(wanted[name]).contains(seen, prereleases=True)
-        assert row["installed_by"] == ("conda" if in_range else "pip"), \
-            f"{name}: conda-forge's {seen or 'nothing'} against {wanted[name]} means installed_by " \
+        assert row["installed_by"] == ("conda" if in_range else "pip"), (
+            f"{name}: conda-forge's {seen or 'nothing'} against {wanted[name]} means installed_by "
             f"{'conda' if in_range else 'pip'}"
+        )
         assert bool(row["conda_name"]) == bool(row["feedstock"]) == bool(row["recipe_url"]) == bool(seen), name
         if row["recipe_url"]:
             assert RECIPE_URL.match(row["recipe_url"]).group(1) == row["feedstock"], name
@@ -79,12 +83,16 @@ def test_environment_yml_follows_the_table_with_pyprojects_bounds():
     wanted = pyproject_requirements(NOT_IN_CONDA)
     rows = table()
     conda, pip = conda_and_pip_lines()
-    expected_conda = {row["conda_name"]: wanted.get(name, "") for name, row in rows.items()
-                      if row["installed_by"] == "conda" and name != "python"}
+    expected_conda = {
+        row["conda_name"]: wanted.get(name, "")
+        for name, row in rows.items()
+        if row["installed_by"] == "conda" and name != "python"
+    }
     assert {name: bounds for name, bounds in conda.items() if name != "python"} == expected_conda
     assert conda["python"] == python_bounds()
-    assert dict(name_and_bounds(line) for line in pip if line != "-e .") == \
-        {name: wanted[name] for name, row in rows.items() if row["installed_by"] == "pip"}
+    assert dict(name_and_bounds(line) for line in pip if line != "-e .") == {
+        name: wanted[name] for name, row in rows.items() if row["installed_by"] == "pip"
+    }
     assert pip[-1] == "-e ."
 
 
@@ -98,8 +106,9 @@ def test_environment_yml_uses_conda_forge_and_leaves_the_bench_peer_out():
 def locked(path):
     """{name: {versions}} of a uv/pip-compile lock, after checking that every pin carries at least one hash."""
     text = (paths.ROOT / path).read_text()
-    pins = re.findall(r"^([A-Za-z0-9_.-]+)==([^\s;\\]+)[^\n]*\\\n((?:\s+--hash=sha256:[0-9a-f]{64}[ \\]*\n)+)",
-                      text, re.MULTILINE)
+    pins = re.findall(
+        r"^([A-Za-z0-9_.-]+)==([^\s;\\]+)[^\n]*\\\n((?:\s+--hash=sha256:[0-9a-f]{64}[ \\]*\n)+)", text, re.MULTILINE
+    )
     assert len(pins) == len(re.findall(r"^[A-Za-z0-9_.-]+==", text, re.MULTILINE)), f"{path}: a pin without a hash"
     versions = {}
     for name, version, _ in pins:
