@@ -106,12 +106,13 @@ chromium: $(STAMP)
 	  echo "no Chromium or Chrome for the browser tests: run 'make browser-deps' (Debian or Ubuntu, as root)," \
 	    "install one yourself, or set TWOKOREAS_CHROMIUM to its executable" >&2; exit 1; }
 
-## Opt-in: install Debian's or Ubuntu's chromium package (as root) when no browser is found.
+## Opt-in: when no browser is found, install Debian's or Ubuntu's chromium package (with sudo unless root).
+SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 browser-deps: $(STAMP)
 	@$(BIN)/python tests/browser/chromium.py > /dev/null 2>&1 || { \
 	  command -v apt-get > /dev/null || { echo "browser-deps: no apt-get here; install Chromium or Chrome yourself" >&2; exit 1; }; \
 	  echo "installing Debian's chromium for the browser tests"; \
-	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium > /dev/null) \
+	  ($(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium > /dev/null) \
 	  || { echo "could not install chromium: run 'apt-get install chromium' as root" >&2; exit 1; }; }
 
 clean:
