@@ -113,7 +113,8 @@ browser-deps: $(STAMP)
 	  command -v apt-get > /dev/null || { echo "browser-deps: no apt-get here; install Chromium or Chrome yourself" >&2; exit 1; }; \
 	  echo "installing Debian's chromium for the browser tests"; \
 	  ($(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium > /dev/null) \
-	  || { echo "could not install chromium: run 'apt-get install chromium' as root" >&2; exit 1; }; }
+	  || { echo "could not install chromium: run 'apt-get install chromium' as root" >&2; exit 1; }; \
+	  $(BIN)/python tests/browser/chromium.py > /dev/null; }
 
 clean:
 	rm -rf $(VENV) site build test-artifacts
