@@ -9,7 +9,7 @@ import yaml
 from twokoreas import __version__, paths
 from twokoreas.site.credits import build_label
 
-MIT_END = 'OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE\nSOFTWARE.\n'
+MIT_END = "OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE\nSOFTWARE.\n"
 
 
 def citation():
@@ -22,8 +22,9 @@ def pyproject():
 
 def released():
     """[(version, date)] of the changelog's dated sections, newest first."""
-    return re.findall(r"^## \[(\d+\.\d+\.\d+)\] - (\d{4}-\d{2}-\d{2})$", (paths.ROOT / "CHANGELOG.md").read_text(),
-                      re.MULTILINE)
+    return re.findall(
+        r"^## \[(\d+\.\d+\.\d+)\] - (\d{4}-\d{2}-\d{2})$", (paths.ROOT / "CHANGELOG.md").read_text(), re.MULTILINE
+    )
 
 
 def test_this_version_is_the_newest_dated_release_and_the_citation_says_so():
