@@ -15,7 +15,7 @@ VENV_CHECK := import sys, importlib.util as u; want, src = sys.argv[1:]; have = 
         else "its twokoreas is installed from another folder" if not spec.origin.startswith(src) else "")
 VENV_STALE := $(if $(wildcard $(VENV)),$(or $(shell $(BIN)/python -c '$(VENV_CHECK)' '$(PYTHON_VERSION)' '$(CURDIR)/src/' 2>/dev/null || echo "its python does not run"),$(if $(wildcard $(STAMP)),,its install did not finish)))
 
-.PHONY: all notebooks rebuild site test unit check nbval browser lab nbdime lock bench chromium clean FORCE
+.PHONY: all notebooks rebuild site test unit check nbval browser lab nbdime lock bench chromium browser-deps clean FORCE
 
 all: notebooks
 
@@ -26,7 +26,8 @@ $(STAMP): pyproject.toml requirements.lock $(if $(VENV_STALE),FORCE)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	@echo "installing the pinned packages into $(VENV) (a minute or more the first time)"
 	$(BIN)/python -m pip install --quiet --upgrade "pip>=24"
-	$(BIN)/python -m pip install --quiet -c requirements.lock -e ".[test,scale,site]"
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e .
 	$(BIN)/python -m twokoreas.kernel
 	touch $(STAMP)
 
@@ -66,41 +67,54 @@ browser: $(STAMP) chromium
 nbval: $(STAMP)
 	TWOKOREAS_FIGURES=$$(mktemp -d) $(BIN)/python -m pytest -q --nbval notebooks --nbval-sanitize-with tests/nbval_sanitize.cfg
 
-## JupyterLab on the project's environment.
+## JupyterLab on the project's environment, at the project root with notebooks/ open; more options with
+## LAB_ARGS, e.g. make lab LAB_ARGS="--no-browser --port 8890".
 lab: $(STAMP)
-	$(BIN)/jupyter lab --ServerApp.root_dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root)
+	$(BIN)/jupyter lab --ServerApp.root_dir=. --LabApp.default_url=/lab/tree/notebooks \
+	  $(if $(filter 0,$(shell id -u)),--allow-root) $(LAB_ARGS)
 
 ## Readable notebook diffs and merges in git (nbdime), for this clone: .gitattributes names the driver.
 nbdime: $(STAMP)
-	$(BIN)/python -m pip install --quiet -c requirements.lock -e ".[test,scale,dev]"
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements-dev.lock
 	git config diff.jupyternotebook.command "$(CURDIR)/$(BIN)/git-nbdiffdriver diff"
 	git config merge.jupyternotebook.driver "$(CURDIR)/$(BIN)/git-nbmergedriver merge %O %A %B %L %P"
 	git config merge.jupyternotebook.name "jupyter notebook merge driver"
 	@echo "git diff and git merge now use nbdime for notebooks in this clone"
 
-## Regenerate requirements.lock from pyproject.toml (newest versions allowed by its ranges).
+## Regenerate the locks from pyproject.toml with uv: every platform and Python 3.11 or newer, with hashes.
+## requirements.lock: runtime, test, scale and site (what `make` installs); requirements-dev.lock adds bench and
+## dev at the same pins. Versions already locked are kept; `make lock UPGRADE=--upgrade` takes the newest allowed.
+LOCK := build/lock-venv/bin/uv pip compile pyproject.toml --universal --python-version 3.11 --generate-hashes \
+  --custom-compile-command "make lock" $(UPGRADE)
 lock:
-	rm -rf build/lock-venv && $(PYTHON) -m venv build/lock-venv
-	build/lock-venv/bin/python -m pip install --quiet --upgrade "pip>=24"
-	build/lock-venv/bin/python -m pip install --quiet -e ".[test,scale,site,bench,dev]"
-	build/lock-venv/bin/python -m pip freeze --exclude-editable | grep -v '^twokoreas' > requirements.lock
-	rm -rf build/lock-venv
+	test -x build/lock-venv/bin/uv || { $(PYTHON) -m venv build/lock-venv && build/lock-venv/bin/python -m pip install --quiet "uv==0.13.8"; }
+	$(LOCK) --extra test --extra scale --extra site -o requirements.lock
+	$(LOCK) --extra test --extra scale --extra site --extra bench --extra dev -c requirements.lock -o requirements-dev.lock
 
 ## Benchmarks print their figures; they are not tests.
 bench: $(STAMP)
-	$(BIN)/python -m pip install --quiet -c requirements.lock -e ".[test,scale,site,bench]"
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements-dev.lock
 	$(BIN)/python benchmarks/extractor.py
 	$(BIN)/python benchmarks/devset.py
 	$(BIN)/python benchmarks/build.py
 	$(BIN)/python benchmarks/corpus.py
 
-## A browser for the tests: $TWOKOREAS_CHROMIUM, else the platform's usual place (tests/browser/chromium.py);
-## on Debian or Ubuntu with none, installs the chromium package.
+## A browser for the tests: $TWOKOREAS_CHROMIUM, else the platform's usual place (tests/browser/chromium.py).
+## Never installs one: with none, says how (`make browser-deps`) and stops.
 chromium: $(STAMP)
-	@$(BIN)/python tests/browser/chromium.py > /dev/null 2>&1 || ! command -v apt-get > /dev/null || { \
+	@$(BIN)/python tests/browser/chromium.py > /dev/null 2>&1 || { \
+	  echo "no Chromium or Chrome for the browser tests: run 'make browser-deps' (Debian or Ubuntu, as root)," \
+	    "install one yourself, or set TWOKOREAS_CHROMIUM to its executable" >&2; exit 1; }
+
+## Opt-in: when no browser is found, install Debian's or Ubuntu's chromium package (with sudo unless root).
+SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
+browser-deps: $(STAMP)
+	@$(BIN)/python tests/browser/chromium.py > /dev/null 2>&1 || { \
+	  command -v apt-get > /dev/null || { echo "browser-deps: no apt-get here; install Chromium or Chrome yourself" >&2; exit 1; }; \
 	  echo "installing Debian's chromium for the browser tests"; \
-	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium > /dev/null) \
-	  || { echo "could not install chromium: run 'apt-get install chromium' as root" >&2; exit 1; }; }
+	  ($(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium > /dev/null) \
+	  || { echo "could not install chromium: run 'apt-get install chromium' as root" >&2; exit 1; }; \
+	  $(BIN)/python tests/browser/chromium.py > /dev/null; }
 
 clean:
 	rm -rf $(VENV) site build test-artifacts

@@ -5,7 +5,8 @@ from dataclasses import dataclass
 
 from . import paths
 
-__version__ = "0.1.0"  # bump with a CHANGELOG.md entry and CITATION.cff; the scheme is in CHANGELOG.md
+__version__ = "0.2.0"  # the one place: pyproject.toml, --version and the site read it; bump with CHANGELOG.md and
+# CITATION.cff (tests/test_release.py holds them to it); the scheme is in CHANGELOG.md
 
 
 @dataclass(frozen=True)
