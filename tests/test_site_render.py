@@ -1,16 +1,18 @@
 """The site's pieces without a browser: marked article text, links added at render time, file modes."""
 
 import os
+import re
 import stat
 from types import SimpleNamespace
 
 import nbformat
 from docutils import nodes
 
+from twokoreas import paths
 from twokoreas.atomic import write_text
 from twokoreas.site.article import Mark, date_interval, marked_paragraphs, span
 from twokoreas.site.data import load_site_data
-from twokoreas.site.notebooks import link_prose, link_table, split_at_figures
+from twokoreas.site.notebooks import cited, link_prose, link_table, read_notebook, split_at_figures
 
 
 def test_atomic_writes_get_the_mode_of_a_plain_open(tmp_path):
@@ -84,16 +86,31 @@ def test_table_cells_holding_event_ids_link_to_the_events():
     assert data.event_href("E02") in html and data.event_href("E04") in html and "<td>E999</td>" in html
 
 
-def test_stated_figures_link_to_their_spans_in_the_order_the_cell_states_them():
+def test_bold_figures_link_by_the_claims_the_kit_recorded_in_order():
     data = load_site_data()
-    source = "f\"**{cite.state(aid, '000-03', texts)}** then **{cite.state(aid, '000-04', texts)}**\""
-    linked = link_prose(r"at **\$40 million**, with **\$50 million** more; \$40 million again", source, data)
-    assert linked.startswith(f'at **<a class="tk-ref" href="{data.claim_href("000-03")}">$40 million</a>**')
-    assert f'**<a class="tk-ref" href="{data.claim_href("000-04")}">$50 million</a>**' in linked
+    cites = [{"id": "000-03", "figure": "$40 million"}, {"id": "000-04", "figure": "$50 million"}]
+    linked = link_prose(r"at **\$40 million**, with **\$50 million** more; \$40 million again", cites, data)
+    assert linked.startswith(f'at **<a class="tk-ref tk-prose" href="{data.claim_href("000-03")}">$40 million</a>**')
+    assert f'**<a class="tk-ref tk-prose" href="{data.claim_href("000-04")}">$50 million</a>**' in linked
     assert linked.endswith(r"more; \$40 million again")
-    words = link_prose("someone said one", "state(c, '001-14', t)", data)
-    assert data.claims.set_index("claim_id").figure["001-14"] == "one"
-    assert words == f'someone said <a class="tk-ref" href="{data.claim_href("001-14")}">one</a>'
+    assert link_prose("said **one**", [{"id": "999-99", "figure": "one"}], data) == "said **one**"
+
+
+def test_every_bold_figure_of_the_real_aid_notebook_links_to_its_claim():
+    """The executed 02_aid, read as the site reads it: the kit's metadata, not the cell's code, links each
+    bold figure its prose states."""
+    nb = read_notebook((paths.NOTEBOOKS / "02_aid.ipynb").read_text(encoding="utf-8"))
+    data = load_site_data()
+    prose = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs
+             if "text/markdown" in o.get("data", {}) and cited(o)]
+    linked = 0
+    for output in prose:
+        for cite in cited(output):
+            assert f'href="{data.claim_href(cite["id"])}">{cite["figure"]}</a>' in output["data"]["text/markdown"]
+            linked += 1
+    assert linked >= 5
+    unlinked = [b for o in prose for b in re.findall(r"\*\*([^*<]+)\*\*", o["data"]["text/markdown"])]
+    assert unlinked == ["Period covered:"]
 
 
 def test_each_saved_chart_gets_its_own_cell_with_alt_text_anchor_and_linked_caption():

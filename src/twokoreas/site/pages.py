@@ -60,13 +60,15 @@ def _toctree(caption, entries):
     return "\n".join(["```{toctree}", ":hidden:", f":caption: {caption}", "", *entries, "```", ""])
 
 
-def index_page(data, cards):
+def index_page(data, cards, full=False):
     inventory = next((f"{c['name']}.ipynb" for c in cards if c["name"].startswith("01_")), "articles/index.md")
     lines = ["# Overview", "", summary(data, inventory), "", "## The notebooks", ""]
     for card in cards:
         lines.append(f"- [{escape(card['title'])}]({card['name']}.ipynb): {escape(card['question'])}")
     lines += ["", "## Also here", "",
-              "- [The articles](articles/index.md): each full text, with every claim, number and event marked.",
+              "- [The articles](articles/index.md): " + ("each full text, with every claim, number and event marked."
+                                                         if full else "the sentence each figure and event comes "
+                                                         "from, marked, with each text's details and fingerprint."),
               "- [Figure gallery](figures.md): every chart, linked to its page and its sources.",
               "- [Data downloads](data.md): the curated tables behind every figure.", "",
               "Code is folded away on every notebook page: use *Show code cell source* to read it, or download the "
@@ -76,10 +78,13 @@ def index_page(data, cards):
     return "\n".join(lines)
 
 
-def articles_index(data):
+def articles_index(data, full=False):
     lines = ["# The articles", "",
-             "The five texts the collection is built from, in full. Highlighted spans are the curated claims; "
-             "hover or focus one for its value, qualifier and theme.", ""]
+             f"The {len(data.articles)} texts the collection is built from, "
+             + ("in full (a local build: never publish it). " if full else
+                "each shown by the sentences its figures and events come from; the texts themselves belong to "
+                "their owners and are not published here. ")
+             + "Highlighted spans are the curated claims; hover or focus one for its value, qualifier and theme.", ""]
     for row in data.articles.itertuples():
         n_claims = (data.claims.article_id == row.article_id).sum()
         lines.append(f"- [{escape(article_title(row))}]({row.article_id}.md): {escape(row.kind)}, "
@@ -135,8 +140,9 @@ def data_page(tables):
         *items, ""])
 
 
-def write_sources(source, data, notebooks, figures_dir=None):
-    """Write the site's source tree to ``source`` (emptied first), with the figures of ``figures_dir``."""
+def write_sources(source, data, notebooks, figures_dir=None, full=False):
+    """Write the site's source tree to ``source`` (emptied first), with the figures of ``figures_dir``; the
+    articles' ``.txt`` files only when ``full`` (a local build with the full texts)."""
     if source.exists():
         shutil.rmtree(source)
     extra = source / "_extra"
@@ -156,9 +162,10 @@ def write_sources(source, data, notebooks, figures_dir=None):
         shutil.copyfile(paths.DATA / "datapackage.json", extra / "data" / "datapackage.json")
     (extra / "articles").mkdir()
     for row in data.articles.itertuples():
-        shutil.copyfile(paths.DATA / row.file, extra / "articles" / f"{row.article_id}.txt")
+        if full:
+            shutil.copyfile(paths.DATA / row.file, extra / "articles" / f"{row.article_id}.txt")
         write_text(source / "articles" / f"{row.article_id}.md", article_page(row))
-    write_text(source / "articles" / "index.md", articles_index(data))
-    write_text(source / "index.md", index_page(data, [notebook_card(p) for p in notebooks]))
+    write_text(source / "articles" / "index.md", articles_index(data, full))
+    write_text(source / "index.md", index_page(data, [notebook_card(p) for p in notebooks], full))
     write_text(source / "figures.md", gallery_page(data, figures_dir, shown_figures(notebooks)))
     write_text(source / "data.md", data_page(tables))
