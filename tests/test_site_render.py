@@ -167,3 +167,24 @@ def test_file_names_in_prose_link_to_their_downloads_where_published():
 
     linked = link_files("**Inputs:** `data/claims.csv`, `data/nope.csv`, `aid`", {"data/claims.csv"})
     assert linked == '**Inputs:** <a href="data/claims.csv"><code>data/claims.csv</code></a>, `data/nope.csv`, `aid`'
+
+
+def test_tooltips_say_values_in_words_never_nan_or_codes():
+    from twokoreas.site.article import claim_tip, value_text, words
+
+    nan = float("nan")
+    row = SimpleNamespace(claim_id="000-08", value=nan, value_low=40.0, value_high=nan, unit="count",
+                          qualifier="vague", theme="arms_trade", quantity_of="other heavy weapons")
+    assert value_text(row) == "40 or more"
+    assert claim_tip(row) == "000-08: 40 or more (vague) · theme: arms trade · other heavy weapons"
+    assert value_text(SimpleNamespace(value=3.0, value_low=3.0, value_high=3.0, unit="year")) == "3 years"
+    assert value_text(SimpleNamespace(value=nan, value_low=2e6, value_high=nan, unit="USD")) == "$2,000,000 or more"
+    assert words("at_least") == "at least" and words("ROK") == "South Korea"
+
+
+def test_article_excerpts_are_the_sentences_holding_the_spans_merged_when_adjacent():
+    from twokoreas.site.article import excerpts
+
+    text = "One is here. Two is not. Three is here. Four too. Five is not."
+    spans = [(text.index("One"), text.index("One") + 3), (text.index("Three"), text.index("Four") + 4)]
+    assert [text[a:b].strip() for a, b in excerpts(text, spans)] == ["One is here.", "Three is here. Four too."]

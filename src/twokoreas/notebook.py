@@ -131,7 +131,7 @@ class Notebook:
         text = phrases.once_per_sentence(text, self._named)
         cites = [c for c in self._cited if f"**{c['figure']}**" in text]
         self._cited, self._named = [], []
-        return Markdown(text.replace("$", r"\$"), metadata={"twokoreas": {"cites": cites}})
+        return Markdown(text.replace("$", r"\$"), metadata={"twokoreas": {"cites": cites}} if cites else None)
 
     def save_figure(self, fig, slug, data, claim_ids=(), event_ids=(), description=""):
         """Save a chart (title from its first axes, alt text = title + ``description``) after the layout check."""

@@ -21,6 +21,7 @@ myst_enable_extensions = []  # no "dollarmath": "$40 million" is money, never ma
 html_theme = "sphinx_book_theme"
 html_static_path = [str(Path(__file__).parent / "static")]
 html_css_files = ["twokoreas.css"]
+html_js_files = ["twokoreas.js"]
 html_copy_source = True  # the .ipynb download
 html_sourcelink_suffix = ""
 html_show_sourcelink = False

@@ -40,7 +40,7 @@ def figure_caption(data, row):
         parts.append("Draws events " + _links(events, data.event_href, "tk-ref"))
     files = " ".join(f'<a href="figures/{row.figure}.{ext}">{label}</a>'
                      for ext, label in (("svg", "SVG"), ("png", "PNG"), ("csv", "data (CSV)")))
-    parts.append(f"Files: {files}")
+    parts.append(f"Full size and data: {files}")
     return ". ".join(parts) + "."
 
 
