@@ -97,8 +97,8 @@ def test_generated_prose_has_no_nested_parentheses_and_names_a_source_once_per_s
 def test_a_cited_source_is_not_repeated_in_its_sentence():
     named = [("Sputnik, Russian state media", "Sputnik"), ("South Korea's spy agency, the NIS", "NIS")]
     text = ("Sputnik, Russian state media, said **four**, according to Sputnik, Russian state media, members. "
-            "Then **x**, according to Sputnik, Russian state media.\n\nThe NIS said **y**, according to South "
-            "Korea's spy agency, the NIS; **z**, according to South Korea's spy agency, the NIS.")
+            "Then **x**, according to Sputnik, Russian state media,.\n\nThe NIS said **y**, according to South "
+            "Korea's spy agency, the NIS,; **z**, according to South Korea's spy agency, the NIS,.")
     assert phrases.once_per_sentence(text, named) == (
         "Sputnik, Russian state media, said **four** members. Then **x**, according to Sputnik, Russian state "
         "media.\n\nThe NIS said **y**; **z**.")

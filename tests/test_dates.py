@@ -155,7 +155,7 @@ def test_check_names_an_interval_that_ends_before_it_starts(data_copy):
 
 
 def test_check_names_a_date_after_the_article(data_copy):
-    edit_csv(data_copy / "claims.csv", "2024-10-14,2024-10-20", "2024-10-14,2024-10-25")
+    edit_csv(data_copy / "claims.csv", "2024-10-08,2024-10-23,inferred,\"'said last week", "2024-10-08,2024-10-25,inferred,\"'said last week")
     problems = [str(p) for p in validate_all(data_copy)]
     assert any(p.endswith("date_latest: later than the article's latest possible date (or open where the "
                           "article is bounded)") for p in problems), problems
