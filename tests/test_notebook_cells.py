@@ -50,3 +50,10 @@ def test_prose_names_facts_by_key_not_by_claim_id(name):
 def test_no_notebook_loads_the_articles_or_claims_itself(name):
     for cell in code_cells(name):
         assert "load_sourced_claims(" not in cell and "load_articles(" not in cell, name
+
+
+@pytest.mark.parametrize("name", MINE)
+def test_every_code_cell_carries_the_hide_input_tag_so_nbconvert_no_input_gives_a_readers_page(name):
+    nb = nbformat.read(paths.NOTEBOOKS / f"{name}.ipynb", as_version=4)
+    untagged = [c.id for c in nb.cells if c.cell_type == "code" and "hide-input" not in c.metadata.get("tags", [])]
+    assert not untagged, f"{name}: {untagged}"

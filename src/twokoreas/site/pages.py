@@ -47,12 +47,16 @@ def summary(data, inventory_page):
     named = articles[articles.outlet != "unknown"].sort_values("outlet")
     outlets = ", ".join(f"{r.outlet} ({r.outlet_description})" for r in named.itertuples())
     unknown = (articles.outlet == "unknown").sum()
-    return (f"[{len(claims)} quantitative figures]({inventory_page}) ({claims.fact_key.nunique()} distinct facts) "
+    incidental = (claims.unit == "count") & (claims.value <= 2)  # "one", "two": as notebook 01 counts them
+    facts, counted = claims.fact_key.nunique(), claims[~incidental].fact_key.nunique()
+    return (f"[{len(claims)} quantitative figures]({inventory_page}) ({facts} distinct facts, {facts - counted} of "
+            "them incidental counts such as \"two reasons\") "
             f"and {len(data.events)} stance events from [{len(articles)} news texts](articles/index.md) dated from "
             f"{first:%B %Y} to {last:%B %Y} or later ({escape(outlets)}"
             f"{f' and {unknown} of unknown outlet' if unknown else ''}), each traced to its characters, on how "
-            "North Korea armed and manned Russia's war while South Korea sent money and humanitarian aid, and lent "
-            "or sold shells to the United States, which some outlets say reached Ukraine; Seoul denied this. "
+            "North Korea armed and manned Russia's war while South Korea sent money and humanitarian aid and, "
+            "according to unnamed South Korean officials quoted in one text, agreed to lend shells to the United "
+            "States; some outlets say South Korean shells reached Ukraine, which Seoul denied. "
             "Follow any figure or claim id to its highlighted sentence in the article.")
 
 
