@@ -112,3 +112,9 @@ def test_a_fact_a_later_or_finer_one_replaces_is_no_omission():
     assert framing.overtaken(relations) == {"old"}
     assert framing.corroborated_facts(claims, framing.overtaken(relations)) == ["new"]
     assert framing.corroborated_facts(claims) == ["new", "old"]
+
+
+def test_a_quoted_sentence_opening_with_a_pronoun_takes_the_korea_before_it():
+    """Recheck finding 14: '"So far it has given $40 million...' follows a sentence about South Korea."""
+    focus = framing.sentence_focus('South Korea has sent aid. "So far it has given $40 million," he said.')
+    assert [k for _, k in focus] == ["ROK", "ROK"]

@@ -188,3 +188,30 @@ def test_article_excerpts_are_the_sentences_holding_the_spans_merged_when_adjace
     text = "One is here. Two is not. Three is here. Four too. Five is not."
     spans = [(text.index("One"), text.index("One") + 3), (text.index("Three"), text.index("Four") + 4)]
     assert [text[a:b].strip() for a, b in excerpts(text, spans)] == ["One is here.", "Three is here. Four too."]
+
+
+def test_the_texts_are_copied_to_the_site_only_in_a_full_text_build(tmp_path, monkeypatch):
+    from twokoreas.site import fulltext
+    from twokoreas.site.pages import write_sources
+
+    data = load_site_data()
+    for full in (False, True):
+        source = tmp_path / f"full-{full}"
+        write_sources(source, data, [], tmp_path / "no-figures", full=full)
+        assert len(list((source / "_extra" / "articles").glob("*.txt"))) == (len(data.articles) if full else 0)
+        assert ("in full" in (source / "articles" / "index.md").read_text(encoding="utf-8")) == full
+    monkeypatch.delenv("TWOKOREAS_FULLTEXT", raising=False)
+    assert not fulltext()
+    monkeypatch.setenv("TWOKOREAS_FULLTEXT", "1")
+    assert fulltext()
+
+
+def test_the_footer_states_the_terms_and_how_to_cite_from_citation_cff():
+    from twokoreas.site.credits import authors, citation, cite_this, footer_html
+
+    footer = footer_html()
+    assert "not published here" in footer and "Kiel Institute" in footer and "GDELT Project" in footer
+    cff = citation()
+    assert "Cite this:" in footer and cff["title"] in cite_this(cff) and str(cff["version"]) in cite_this(cff)
+    assert authors({"authors": [{"given-names": "Ada", "family-names": "Lovelace"}, {"name": "Team"}]}) == \
+        "Ada Lovelace, Team"

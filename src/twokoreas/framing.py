@@ -33,11 +33,12 @@ _PRONOUN_START = re.compile(r"^(?:it|its|he|his|she|her|they|their|the country|t
 
 def sentence_focus(text):
     """``(sentence, about)`` for each sentence of ``text``; a sentence that names no Korea but opens with a
-    pronoun ("So far it has given...", "He added...") takes the Korea of the sentence before it."""
+    pronoun ("So far it has given...", "He added...", also after an opening quotation mark) takes the Korea of
+    the sentence before it."""
     found, previous = [], "neither"
     for sentence in sentences(text):
         korea = about(sentence)
-        opening = re.sub(r"^(?:So far|But|And|However|Still),?\s+", "", sentence)
+        opening = re.sub(r"^[\"“‘']*(?:(?:So far|But|And|However|Still),?\s+)?", "", sentence)  # quote marks too
         if korea == "neither" and _PRONOUN_START.search(opening):
             korea = previous
         found.append((sentence, korea))
