@@ -53,7 +53,7 @@ def summary(data, inventory_page):
             "them incidental counts such as \"two reasons\") "
             f"and {len(data.events)} stance events from [{len(articles)} news texts](articles/index.md) dated from "
             f"{first:%B %Y} to {last:%B %Y} or later ({escape(outlets)}"
-            f"{f' and {unknown} of unknown outlet' if unknown else ''}), each traced to its characters, on how "
+            f"{f' and {unknown} from unnamed outlets' if unknown else ''}), each traced to its characters, on how "
             "North Korea armed and manned Russia's war while South Korea sent money and humanitarian aid and, "
             "according to unnamed South Korean officials quoted in one text, agreed to lend shells to the United "
             "States; some outlets say South Korean shells reached Ukraine, which Seoul denied. "
