@@ -15,7 +15,7 @@ VENV_CHECK := import sys, importlib.util as u; want, src = sys.argv[1:]; have = 
         else "its twokoreas is installed from another folder" if not spec.origin.startswith(src) else "")
 VENV_STALE := $(if $(wildcard $(VENV)),$(or $(shell $(BIN)/python -c '$(VENV_CHECK)' '$(PYTHON_VERSION)' '$(CURDIR)/src/' 2>/dev/null || echo "its python does not run"),$(if $(wildcard $(STAMP)),,its install did not finish)))
 
-.PHONY: all notebooks rebuild site test unit check nbval browser lab nbdime lock bench chromium browser-deps clean FORCE
+.PHONY: all notebooks rebuild site html test unit check nbval browser lab nbdime lock bench chromium browser-deps clean FORCE
 
 all: notebooks
 
@@ -42,9 +42,18 @@ notebooks: $(STAMP)
 rebuild: $(STAMP)
 	$(BIN)/python -m twokoreas run --rebuild
 
+## `make site FULLTEXT=1`: a local site with the full texts (never publish it); by default the site carries none.
+ifdef FULLTEXT
+export TWOKOREAS_FULLTEXT := $(FULLTEXT)
+endif
+
 ## Render the executed notebooks to site/ without executing them again.
 site: $(STAMP)
 	@bash -c 'TIMEFORMAT="make site: %1R s in all"; time $(BIN)/python -m twokoreas site'
+
+## A reader's page per notebook, without code (cells are tagged hide-input), in build/html/.
+html: $(STAMP)
+	$(BIN)/jupyter nbconvert --to html --no-input --no-prompt --output-dir build/html notebooks/*.ipynb
 
 ## Data checks, unit and browser tests, nbval strict over every notebook.
 test: $(STAMP) chromium

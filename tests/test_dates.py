@@ -126,16 +126,19 @@ def test_finding_6_old_sanctions_and_an_undated_refusal_are_no_reaction_to_the_p
     assert _interval(EVENTS, "E22").follows(pact)  # "20 June 2024 ... after ... signed": a real sequence
 
 
-def test_finding_13_said_last_week_in_a_text_of_23_october_is_14_to_20_october():
-    said = dates.previous_week(ARTICLES.published_latest[CLAIMS.article_id["004-01"]])
-    assert _interval(CLAIMS, "004-01") == said
+def test_said_last_week_in_a_text_dated_by_its_update_is_bounded_by_that_date_not_a_calendar_week():
+    """Editorial finding 9: 004's printed date (23 October 2024) is an update date, so the NIS's 'last week'
+    runs to that date, not to the calendar week before it."""
+    updated = ARTICLES.published_latest[CLAIMS.article_id["004-01"]]
+    interval = _interval(CLAIMS, "004-01")
+    assert interval.latest == updated and interval != dates.previous_week(updated)
 
 
-def test_finding_13_the_conflict_between_texts_is_recorded():
+def test_the_two_nis_counts_are_recorded_as_differing_not_conflicting():
     relations = tk.load_fact_relations()
-    conflicts = relations[relations.relation == "conflicts_with"]
     keys = {CLAIMS.fact_key["004-01"], CLAIMS.fact_key["001-02"]}
-    assert any({r.fact_key, r.other_fact_key} == keys for r in conflicts.itertuples())
+    linked = [r.relation for r in relations.itertuples() if {r.fact_key, r.other_fact_key} == keys]
+    assert "differs_from" in linked and "conflicts_with" not in linked
 
 
 def test_updated_dates_say_so():
@@ -152,7 +155,7 @@ def test_check_names_an_interval_that_ends_before_it_starts(data_copy):
 
 
 def test_check_names_a_date_after_the_article(data_copy):
-    edit_csv(data_copy / "claims.csv", "2024-10-14,2024-10-20", "2024-10-14,2024-10-25")
+    edit_csv(data_copy / "claims.csv", "2024-10-08,2024-10-23,inferred,\"'said last week", "2024-10-08,2024-10-25,inferred,\"'said last week")
     problems = [str(p) for p in validate_all(data_copy)]
     assert any(p.endswith("date_latest: later than the article's latest possible date (or open where the "
                           "article is bounded)") for p in problems), problems

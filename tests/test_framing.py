@@ -102,3 +102,19 @@ def test_a_quoted_figure_gets_its_whole_sentence_as_the_splitter_cuts_it():
         "Ukraine received $100 million, the prime minister said on Nov. 29."
     assert sentence_around(text, 0, 3) == "Sub-heading"
     assert sentence_around(text, text.index("Seoul"), text.index("Seoul") + 5) == "Seoul agreed."
+
+
+def test_a_fact_a_later_or_finer_one_replaces_is_no_omission():
+    """Editorial finding 18: a text giving the newer count has not left out the count it replaced."""
+    claims = pd.DataFrame({"fact_key": ["old", "old", "new", "new"], "article_id": ["a", "b", "b", "c"],
+                           "figure": ["1,500", "1,500", "3,000", "3,000"], "corroborated_by": ["", "", "", ""]})
+    relations = pd.DataFrame({"fact_key": ["new"], "relation": ["revises"], "other_fact_key": ["old"]})
+    assert framing.overtaken(relations) == {"old"}
+    assert framing.corroborated_facts(claims, framing.overtaken(relations)) == ["new"]
+    assert framing.corroborated_facts(claims) == ["new", "old"]
+
+
+def test_a_quoted_sentence_opening_with_a_pronoun_takes_the_korea_before_it():
+    """Recheck finding 14: '"So far it has given $40 million...' follows a sentence about South Korea."""
+    focus = framing.sentence_focus('South Korea has sent aid. "So far it has given $40 million," he said.')
+    assert [k for _, k in focus] == ["ROK", "ROK"]

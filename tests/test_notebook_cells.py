@@ -65,3 +65,10 @@ def test_no_notebook_exceeds_the_code_budget(name):
 def test_the_stances_notebook_defines_no_functions():
     for cell in code_cells("09_stances_over_time"):
         assert not re.search(r"^\s*(def|class)\s", cell, re.MULTILINE), cell[:200]
+
+
+@pytest.mark.parametrize("name", MINE)
+def test_every_code_cell_carries_the_hide_input_tag_so_nbconvert_no_input_gives_a_readers_page(name):
+    nb = nbformat.read(paths.NOTEBOOKS / f"{name}.ipynb", as_version=4)
+    untagged = [c.id for c in nb.cells if c.cell_type == "code" and "hide-input" not in c.metadata.get("tags", [])]
+    assert not untagged, f"{name}: {untagged}"

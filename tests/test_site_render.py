@@ -1,16 +1,18 @@
 """The site's pieces without a browser: marked article text, links added at render time, file modes."""
 
 import os
+import re
 import stat
 from types import SimpleNamespace
 
 import nbformat
 from docutils import nodes
 
+from twokoreas import paths
 from twokoreas.atomic import write_text
 from twokoreas.site.article import Mark, date_interval, marked_paragraphs, span
 from twokoreas.site.data import load_site_data
-from twokoreas.site.notebooks import link_prose, link_table, split_at_figures
+from twokoreas.site.notebooks import cited, link_prose, link_table, read_notebook, split_at_figures
 
 
 def test_atomic_writes_get_the_mode_of_a_plain_open(tmp_path):
@@ -84,16 +86,31 @@ def test_table_cells_holding_event_ids_link_to_the_events():
     assert data.event_href("E02") in html and data.event_href("E04") in html and "<td>E999</td>" in html
 
 
-def test_stated_figures_link_to_their_spans_in_the_order_the_cell_states_them():
+def test_bold_figures_link_by_the_claims_the_kit_recorded_in_order():
     data = load_site_data()
-    source = "f\"**{cite.state(aid, '000-03', texts)}** then **{cite.state(aid, '000-04', texts)}**\""
-    linked = link_prose(r"at **\$40 million**, with **\$50 million** more; \$40 million again", source, data)
-    assert linked.startswith(f'at **<a class="tk-ref" href="{data.claim_href("000-03")}">$40 million</a>**')
-    assert f'**<a class="tk-ref" href="{data.claim_href("000-04")}">$50 million</a>**' in linked
+    cites = [{"id": "000-03", "figure": "$40 million"}, {"id": "000-04", "figure": "$50 million"}]
+    linked = link_prose(r"at **\$40 million**, with **\$50 million** more; \$40 million again", cites, data)
+    assert linked.startswith(f'at **<a class="tk-ref tk-prose" href="{data.claim_href("000-03")}">$40 million</a>**')
+    assert f'**<a class="tk-ref tk-prose" href="{data.claim_href("000-04")}">$50 million</a>**' in linked
     assert linked.endswith(r"more; \$40 million again")
-    words = link_prose("someone said one", "state(c, '001-14', t)", data)
-    assert data.claims.set_index("claim_id").figure["001-14"] == "one"
-    assert words == f'someone said <a class="tk-ref" href="{data.claim_href("001-14")}">one</a>'
+    assert link_prose("said **one**", [{"id": "999-99", "figure": "one"}], data) == "said **one**"
+
+
+def test_every_bold_figure_of_the_real_aid_notebook_links_to_its_claim():
+    """The executed 02_aid, read as the site reads it: the kit's metadata, not the cell's code, links each
+    bold figure its prose states."""
+    nb = read_notebook((paths.NOTEBOOKS / "02_aid.ipynb").read_text(encoding="utf-8"))
+    data = load_site_data()
+    prose = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs
+             if "text/markdown" in o.get("data", {}) and cited(o)]
+    linked = 0
+    for output in prose:
+        for cite in cited(output):
+            assert f'href="{data.claim_href(cite["id"])}">{cite["figure"]}</a>' in output["data"]["text/markdown"]
+            linked += 1
+    assert linked >= 5
+    bold = [b for o in prose for b in re.findall(r"\*\*(.+?)\*\*", o["data"]["text/markdown"])]
+    assert len(bold) == linked and all(b.startswith('<a class="tk-ref tk-prose"') for b in bold), bold
 
 
 def test_each_saved_chart_gets_its_own_cell_with_alt_text_anchor_and_linked_caption():
@@ -150,3 +167,51 @@ def test_file_names_in_prose_link_to_their_downloads_where_published():
 
     linked = link_files("**Inputs:** `data/claims.csv`, `data/nope.csv`, `aid`", {"data/claims.csv"})
     assert linked == '**Inputs:** <a href="data/claims.csv"><code>data/claims.csv</code></a>, `data/nope.csv`, `aid`'
+
+
+def test_tooltips_say_values_in_words_never_nan_or_codes():
+    from twokoreas.site.article import claim_tip, value_text, words
+
+    nan = float("nan")
+    row = SimpleNamespace(claim_id="000-08", value=nan, value_low=40.0, value_high=nan, unit="count",
+                          qualifier="vague", theme="arms_trade", quantity_of="other heavy weapons")
+    assert value_text(row) == "40 or more"
+    assert claim_tip(row) == "000-08: 40 or more (vague) · theme: arms trade · other heavy weapons"
+    assert value_text(SimpleNamespace(value=3.0, value_low=3.0, value_high=3.0, unit="year")) == "3 years"
+    assert value_text(SimpleNamespace(value=nan, value_low=2e6, value_high=nan, unit="USD")) == "$2,000,000 or more"
+    assert words("at_least") == "at least" and words("ROK") == "South Korea"
+
+
+def test_article_excerpts_are_the_sentences_holding_the_spans_merged_when_adjacent():
+    from twokoreas.site.article import excerpts
+
+    text = "One is here. Two is not. Three is here. Four too. Five is not."
+    spans = [(text.index("One"), text.index("One") + 3), (text.index("Three"), text.index("Four") + 4)]
+    assert [text[a:b].strip() for a, b in excerpts(text, spans)] == ["One is here.", "Three is here. Four too."]
+
+
+def test_the_texts_are_copied_to_the_site_only_in_a_full_text_build(tmp_path, monkeypatch):
+    from twokoreas.site import fulltext
+    from twokoreas.site.pages import write_sources
+
+    data = load_site_data()
+    for full in (False, True):
+        source = tmp_path / f"full-{full}"
+        write_sources(source, data, [], tmp_path / "no-figures", full=full)
+        assert len(list((source / "_extra" / "articles").glob("*.txt"))) == (len(data.articles) if full else 0)
+        assert ("in full" in (source / "articles" / "index.md").read_text(encoding="utf-8")) == full
+    monkeypatch.delenv("TWOKOREAS_FULLTEXT", raising=False)
+    assert not fulltext()
+    monkeypatch.setenv("TWOKOREAS_FULLTEXT", "1")
+    assert fulltext()
+
+
+def test_the_footer_states_the_terms_and_how_to_cite_from_citation_cff():
+    from twokoreas.site.credits import authors, citation, cite_this, footer_html
+
+    footer = footer_html()
+    assert "not published here" in footer and "Kiel Institute" in footer and "GDELT Project" in footer
+    cff = citation()
+    assert "Cite this:" in footer and cff["title"] in cite_this(cff) and str(cff["version"]) in cite_this(cff)
+    assert authors({"authors": [{"given-names": "Ada", "family-names": "Lovelace"}, {"name": "Team"}]}) == \
+        "Ada Lovelace, Team"

@@ -2,14 +2,14 @@
 
 A figure resting on a single source that is a party to the war (its government or intelligence
 service; the two Koreas count as parties to the question measured here) or on state media is
-never stated in the project's own voice: it is written "according to Sputnik, Russian state media, ..."
+never stated in the project's own voice: it is written "according to Sputnik, Russian state media".
 Nor is a single-source figure in the own voice of an outlet nobody can hold to account: a compiled
 reference page or an unnamed outlet.
 """
 
-from .vocab import PARTY_SOURCE_KINDS, SOURCE_TYPES
+from .phrases import STATE_MEDIA, according_to
+from .vocab import PARTY_SOURCE_KINDS
 
-STATE_MEDIA = SOURCE_TYPES[0]
 UNACCOUNTABLE = ("compiled reference page", "unknown outlet")
 
 
@@ -22,12 +22,6 @@ def needs_attribution(row):
 
 
 def attribution(row):
-    """``according to ...``: the source and its type, and the outlet when that is state media."""
-    name = row.outlet if row.outlet != "unknown" else f"article {row.article_id[:3]}"
-    outlet = f"{name}, {row.outlet_description}"
-    if row.voice == "own":
-        return f"according to {outlet}"
-    text = f"according to {row.attributed_to} ({row.source_kind})"
-    if row.source_type == STATE_MEDIA:
-        text += f", as reported by {outlet}"
-    return text
+    """``according to ...``: the source in words, the state-media outlet that carried it folded in
+    (see :func:`twokoreas.phrases.source`)."""
+    return according_to(row)

@@ -45,15 +45,15 @@ def draw_value(ax, row, at, color, value_axis="x", open_end=None):
     """Draw one claim along the value axis at position ``at`` on the other axis, marked by its qualifier.
 
     A point for exact and approximate figures (hollow when hedged); a bar between the bounds for a
-    range; a wide pale band for a bounded vague magnitude ("tens of millions"), a dotted arrow from its floor
-    for a bare plural ("millions"); an arrow from the bound toward ``open_end`` (or
+    range; a wide pale band for a bounded vague magnitude ("tens of millions"), a dotted arrow from a bar at its
+    floor for a bare plural ("millions"); an arrow from the bound toward ``open_end`` (or
     toward zero) for an open-ended one (``more than``, ``at least``, ``nearly``, ``up to``).
     """
     def xy(values, position):
         return (values, position) if value_axis == "x" else (position, values)
 
     if row.qualifier == "vague" and math.isnan(row.value_high):  # a floor only: an arrow away from it
-        ax.plot(*xy([row.value_low], [at]), "o", ms=8, color=color, mfc="white", mew=2, zorder=3)
+        ax.plot(*xy([row.value_low], [at]), "|" if value_axis == "x" else "_", ms=14, color=color, mew=2.5, zorder=3)
         end = open_end if open_end is not None else row.value_low * 1.6
         ax.annotate("", xy=xy(end, at), xytext=xy(row.value_low, at),
                     arrowprops={"arrowstyle": "->", "color": color, "lw": 1.5, "linestyle": ":"})
@@ -305,11 +305,11 @@ def claims_against_reference(rows, label, reference_label, title, value_format):
     right = rows[["value_low", "value_high", "tracker_usd"]].max().max() * 4
     for i, r in enumerate(rows.itertuples()):
         draw_value(ax, r, i, color, open_end=right)  # a floor's arrow runs to the edge of the chart
-        ax.plot(r.tracker_usd, i, "x", ms=9, mew=2.5, color="#222222", zorder=4)
+        ax.plot(r.tracker_usd, i, "x", ms=11, mew=2, color="#222222", zorder=2)  # under the text's mark
         latest = getattr(r, "tracker_usd_latest", r.tracker_usd)
         if latest != r.tracker_usd:  # the window's end depends on the text's date
-            ax.plot([r.tracker_usd, latest], [i, i], color="#222222", lw=2, zorder=4)
-            ax.plot(latest, i, "x", ms=9, mew=2.5, color="#222222", zorder=4)
+            ax.plot([r.tracker_usd, latest], [i, i], color="#222222", lw=2, zorder=2)
+            ax.plot(latest, i, "x", ms=11, mew=2, color="#222222", zorder=2)
     ax.set_yticks(range(len(rows)), [label(r) for r in rows.itertuples()], fontsize=8)
     ax.set_ylim(len(rows) - 0.4, -0.6)
     ax.set_xscale("log")
@@ -322,7 +322,7 @@ def claims_against_reference(rows, label, reference_label, title, value_format):
          Line2D([], [], marker="o", ls="", color=color, ms=7, label="the text's figure, exact")),
         ((rows.qualifier == "approximately").any(),
          Line2D([], [], marker="o", ls="", color=color, mfc="white", mew=2, ms=7, label='hedged ("estimated at")')),
-        (floors.any(), Line2D([], [], marker=r"$\rightarrow$", ls="", color=color, ms=12,
+        (floors.any(), Line2D([], [], marker="|", ls=":", color=color, ms=12, mew=2.5,
                               label='a floor only, no upper bound ("millions")')),
         ((vague & ~floors).any(), Line2D([], [], color=color, lw=9, alpha=0.35,
                                          label='an order of magnitude ("tens of millions")')),

@@ -46,8 +46,9 @@ def verified(claim, texts):
 
 def state(claims, claim_id, texts):
     """A claim's figure as worded in the article, in bold (``**about 1,500**``), verified against the text; for
-    a single-source figure from a party to the war or from state media, followed by whom it rests on
-    (``**about 1,500** (according to NIS (intelligence service of a party))``). ``claims`` come from
+    a single-source figure from a party to the war or from state media, followed by whom it rests on as a
+    clause (``**about 1,500**, according to South Korea's spy agency, the NIS,``; prose passes the sentence
+    through :func:`twokoreas.phrases.once_per_sentence`). ``claims`` come from
     :func:`twokoreas.load_sourced_claims`."""
     return stated(verified(claims.set_index("claim_id", drop=False).loc[claim_id], texts))
 
@@ -56,4 +57,4 @@ def stated(claim, figure=None):
     """A sourced claim's ``figure`` (default: its worded value) in bold, followed by whom it rests on when a
     reader must be told (see :mod:`twokoreas.attribution`)."""
     figure = f"**{worded(claim) if figure is None else figure}**"
-    return f"{figure} ({claim.attribution})" if claim.needs_attribution else figure
+    return f"{figure}, {claim.attribution}," if claim.needs_attribution else figure

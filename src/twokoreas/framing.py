@@ -33,11 +33,12 @@ _PRONOUN_START = re.compile(r"^(?:it|its|he|his|she|her|they|their|the country|t
 
 def sentence_focus(text):
     """``(sentence, about)`` for each sentence of ``text``; a sentence that names no Korea but opens with a
-    pronoun ("So far it has given...", "He added...") takes the Korea of the sentence before it."""
+    pronoun ("So far it has given...", "He added...", also after an opening quotation mark) takes the Korea of
+    the sentence before it."""
     found, previous = [], "neither"
     for sentence in sentences(text):
         korea = about(sentence)
-        opening = re.sub(r"^(?:So far|But|And|However|Still),?\s+", "", sentence)
+        opening = re.sub(r"^[\"“‘']*(?:(?:So far|But|And|However|Still),?\s+)?", "", sentence)  # quote marks too
         if korea == "neither" and _PRONOUN_START.search(opening):
             korea = previous
         found.append((sentence, korea))
@@ -66,11 +67,21 @@ def agreement(labelled, detected):
     return observed, (observed - chance) / (1 - chance) if chance < 1 else 1.0
 
 
-def corroborated_facts(claims, confirmed=()):
-    """Facts a text could fairly be said to leave out: reported by at least two texts, recorded as
-    corroborated (``corroborated_by``), or ``confirmed`` by an official record."""
+OVERTAKING = ("revises", "refines")  # relations whose other fact a later text need not repeat
+
+
+def overtaken(relations):
+    """Facts that a later or more precise fact replaces (the ``other_fact_key`` of a ``revises`` or ``refines``
+    row of ``data/fact_relations.csv``): a text that gives the newer figure has not left the older one out."""
+    return set(relations[relations.relation.isin(OVERTAKING)].other_fact_key)
+
+
+def corroborated_facts(claims, skip=()):
+    """Facts a text could fairly be said to leave out: reported by at least two texts or recorded as
+    corroborated (``corroborated_by``), less those in ``skip`` (see :func:`overtaken`). A match with a compiled
+    record such as the Kiel tracker is not corroboration: it mostly restates the same government's word."""
     texts = claims.groupby("fact_key").article_id.nunique()
-    return sorted(set(texts[texts >= 2].index) | set(claims[claims.corroborated_by != ""].fact_key) | set(confirmed))
+    return sorted((set(texts[texts >= 2].index) | set(claims[claims.corroborated_by != ""].fact_key)) - set(skip))
 
 
 def coverage(claims, articles, facts):

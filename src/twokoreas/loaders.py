@@ -141,7 +141,7 @@ def _with_derived_columns(frame, texts):
     frame["text"] = frame.article_id.map(texts)
     frame["body"] = [t[s:e] for t, s, e in zip(frame.text, frame.body_start, frame.body_end)]
     frame["body_words"] = frame.body.str.split().str.len()
-    frame["label"] = frame.article_id.str[:3] + " · " + frame.outlet
+    frame["label"] = frame.article_id.str[:3] + " · " + frame.outlet.replace("unknown", "unnamed outlet")
     frame["published_label"] = dates.labels(frame, "published")
     frame["source_label"] = frame.outlet.where(frame.outlet != "unknown", "article " + frame.article_id.str[:3]) + \
         ", " + frame.outlet_description

@@ -3,13 +3,16 @@ savers, so no notebook repeats a setup or a sources cell.
 
 Prose states a figure by its readable ``fact_key`` (``nb.cite("rok_humanitarian_aid_2022")``): the kit picks
 one claim of that fact by a fixed rule, checks its span and values against the article text, and adds whom it
-rests on where a reader must be told. Shown figures keep the hedge as the text words it ("some 8 million").
+rests on where a reader must be told. Shown figures keep the hedge as the text words it ("some 8 million"), the
+number in the house style ("around 1,500"). ``nb.say`` names each source once per sentence and records, in the
+output's metadata (``{"twokoreas": {"cites": [{"id": "001-01", "figure": "around 1,500"}, ...]}}``), which claims
+its bold figures state, so the site links each one to its sentence.
 """
 
 import pandas as pd
 from IPython.display import Markdown
 
-from . import charts, dates
+from . import charts, dates, phrases
 from .cite import sentence_around, stated, verified
 from .loaders import load_articles, load_sourced_claims
 from .tables import NOT_REPORTED, ReaderTable
@@ -30,6 +33,7 @@ class Notebook:
         claims = load_sourced_claims()
         self.claims = claims.assign(figure=claims.mention)  # the hedge as the text words it
         self._shown = 0  # tables shown so far: each gets its own HTML id
+        self._cited, self._named = [], []  # figures stated and sources named since the last ``say``
 
     def theme(self, theme):
         """The claims of one theme, in the order of when they held (then by claim id)."""
@@ -54,8 +58,14 @@ class Notebook:
     def cite(self, fact_key, source=None):
         """A fact's figure as the text words it, in bold, followed by whom it rests on when a reader must be
         told (a single source that is a party to the war, or state media)."""
+        return self.state(self.fact(fact_key, source))
+
+    def who(self, fact_key, source=None):
+        """Who a fact's figure rests on, in words ("South Korea's spy agency, the NIS"), for a sentence that
+        names its source as the subject; a figure cited later in that sentence then does not repeat it."""
         claim = self.fact(fact_key, source)
-        return stated(claim, claim.figure)
+        self._named.append((phrases.source(claim), phrases.short_name(claim)))
+        return phrases.source(claim)
 
     def period(self, rows, what="figures", also=""):
         """**Period covered**, computed from the data: when ``rows`` (claims or events) held, as their texts date
@@ -73,13 +83,29 @@ class Notebook:
     def state(self, claim):
         """One claim's figure as the text words it, verified against its text, in bold, with whom it rests on
         when a reader must be told (as :meth:`cite` does for a fact)."""
-        return stated(verified(claim, self.texts), claim.figure)
+        figure = phrases.house_figure(claim.figure)
+        self._cited.append({"id": claim.claim_id, "figure": figure})
+        self._named.append((phrases.source(claim), phrases.short_name(claim)))
+        return stated(verified(claim, self.texts), figure)
 
     def newest_report(self, claims):
-        """The rows of ``claims`` from the latest-dated text (latest earliest possible publication date), one
-        per fact: what the newest report says, whichever text that is."""
+        """The rows of ``claims`` from the most recent text (the one that can have been published latest, by
+        its earliest possible date), one per fact: what the newest report says, whichever text that is."""
         published = claims.article_id.map(self.articles.set_index("article_id").published_earliest)
         return claims[published == published.max()].drop_duplicates("fact_key")
+
+    def newest_label(self, rows):
+        """The text ``rows`` (from :meth:`newest_report`) come from, in words ("The Washington Times of 1 December
+        2024"), naming any text whose open-ended date means it may be later still."""
+        articles = self.articles.set_index("article_id")
+        newest = articles.loc[rows.article_id.iloc[0]]
+        later = articles[(articles.index != newest.name) & (articles.published_latest.isna()
+                                                            | (articles.published_latest > newest.published_earliest))]
+        names = [names_of(a) for _, a in later.iterrows()]
+        label = f"{names_of(newest)} of {newest.published_label}"
+        if not names:
+            return label
+        return label + f" (only {' and '.join(names)} may be later: {'its date is' if len(names) == 1 else 'their dates are'} open-ended)"
 
     def sentence(self, article, words):
         """The full sentence of article ``article`` (its three-digit id) that holds ``words``; fails when the
@@ -99,10 +125,13 @@ class Notebook:
         """A small count in words, as prose writes it ("two"); larger ones in figures."""
         return spelled(count)
 
-    @staticmethod
-    def say(text):
-        """Prose for the notebook, with dollar signs escaped so JupyterLab does not typeset them as maths."""
-        return Markdown(text.replace("$", r"\$"))
+    def say(self, text):
+        """Prose for the notebook: each source named once per sentence, dollar signs escaped so JupyterLab does
+        not typeset them as maths, and the claims its bold figures state recorded in the output's metadata."""
+        text = phrases.once_per_sentence(text, self._named)
+        cites = [c for c in self._cited if f"**{c['figure']}**" in text]
+        self._cited, self._named = [], []
+        return Markdown(text.replace("$", r"\$"), metadata={"twokoreas": {"cites": cites}} if cites else None)
 
     def save_figure(self, fig, slug, data, claim_ids=(), event_ids=(), description=""):
         """Save a chart (title from its first axes, alt text = title + ``description``) after the layout check."""
@@ -128,6 +157,11 @@ class Notebook:
                  .rename(columns={"claim_id": "claim", "source_label": "outlet", "published_label": "published",
                                   "attributed_to": "attributed to"}))
         return self.table(frame, slug, "Sources of the figures in this notebook", frame.claim)
+
+
+def names_of(article):
+    """An article's outlet, or "article 004" when the outlet is not named (``article`` indexed by article id)."""
+    return article.outlet if article.outlet != "unknown" else f"article {article.name[:3]}"
 
 
 SMALL_NUMBERS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")

@@ -213,7 +213,8 @@ CLAIMS = Table(
 
 NOT_QUANTITIES = Table(
     "not_quantities", "not_quantities.csv", "curated",
-    "Every other digit run and number word in the texts, with the reason it is not a quantity.",
+    "Every other number the coverage check finds in the texts (digit runs and cardinal number words; ordinals "
+    "such as \"first\" and words such as \"several\" are not listed), with the reason it is not a quantity.",
     (
         Column("token_id", "string", "`NNN-nMM`", unique=True, pattern=ID),
         Column("article_id", "string", "the article"),

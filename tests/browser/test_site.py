@@ -2,6 +2,8 @@
 would open a downloaded copy: no failed request, specific titles, alt text, no sideways scrolling on a phone,
 code folded away, search offline, and one click from a figure to its highlighted sentence."""
 
+import html
+import json
 import re
 import stat
 import subprocess
@@ -114,6 +116,7 @@ def test_every_link_and_anchor_resolves(site):
 
 
 def test_every_claim_and_event_has_its_anchor_and_money_is_never_maths(site):
+    from twokoreas.site.article import excerpts
     from twokoreas.site.data import load_site_data
 
     data = load_site_data()
@@ -123,9 +126,13 @@ def test_every_claim_and_event_has_its_anchor_and_money_is_never_maths(site):
     missing += [e.event_id for e in data.events.itertuples()
                 if f'id="event-{e.event_id}"' not in pages_text[e.article_id]]
     assert not missing, missing
-    for article_id, text in pages_text.items():
-        numbers = data.not_quantities[data.not_quantities.article_id == article_id]
-        assert text.count('class="tk-number"') >= len(numbers), article_id
+    for article in data.articles.itertuples():  # every other number in the sentences shown is marked too
+        spans = [(r.start, r.end) for t in (data.claims, data.events) for r in t[t.article_id == article.article_id]
+                 .itertuples()]
+        shown = excerpts(article.text, spans)
+        numbers = [n for n in data.not_quantities[data.not_quantities.article_id == article.article_id].itertuples()
+                   if any(a <= n.start < b for a, b in shown)]
+        assert pages_text[article.article_id].count('class="tk-number"') >= len(numbers), article.article_id
     for path in pages(site):
         assert not re.search(r"<script[^>]*mathjax|MathJax\.", path.read_text(encoding="utf-8"), re.I), path.name
     assert "$40 million" in (site / "02_aid.html").read_text(encoding="utf-8")
@@ -183,6 +190,42 @@ def test_a_claim_in_a_sources_table_is_one_click_from_its_highlighted_span(site,
     _follow(browser, site / "02_aid.html", selector, PHONE, "site-landed-claim-phone.png")
 
 
+def test_a_bold_figure_in_the_prose_of_every_notebook_page_lands_on_its_highlighted_span(site, browser):
+    """On each notebook page whose prose states figures, every bold figure the kit recorded is a link, and
+    clicking the first lands on that claim's highlighted span (its anchor in view and outlined)."""
+    from twokoreas.site.data import load_site_data
+    from twokoreas.site.notebooks import cited
+
+    data = load_site_data()
+    clicked = 0
+    for notebook in sorted(paths.NOTEBOOKS.glob("[0-9][0-9]_*.ipynb")):
+        cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+        cites = [c for cell in cells for o in cell.get("outputs", []) for c in cited(o)]
+        if not cites:
+            continue
+        page_path = site / f"{notebook.stem}.html"
+        links = re.findall(r'<a class="tk-ref tk-prose" href="([^"]+)">', page_path.read_text(encoding="utf-8"))
+        assert links == [data.claim_href(c["id"]) for c in cites], notebook.name
+        href = _follow(browser, page_path, "a.tk-prose", DESKTOP, f"site-landed-prose-{notebook.stem[:2]}.png")
+        assert href == data.claim_href(cites[0]["id"])
+        clicked += 1
+    assert clicked >= 8  # 01 to 08 state figures in their prose
+
+
+def test_the_public_site_carries_no_whole_text(site):
+    from twokoreas.site.data import load_site_data
+
+    data = load_site_data()
+    assert not list((site / "articles").glob("*.txt"))
+    for article in data.articles.itertuples():
+        page = (site / "articles" / f"{article.article_id}.html").read_text(encoding="utf-8")
+        shown = re.sub(r"<[^>]+>", "", page.split('class="tk-article', 1)[1].split("</section>", 1)[0])
+        lines = [line for line in article.text.splitlines() if len(line) > 80]
+        whole = [line for line in lines if html.escape(line, quote=False) in shown]
+        assert len(whole) < len(lines) / 2, article.article_id
+    assert "Copyright ©" not in (site / "articles" / "003_794bae8fa32d3f3f.html").read_text(encoding="utf-8")
+
+
 def test_a_chart_lists_the_claims_and_events_it_draws_each_one_click_from_its_span(site, browser):
     _follow(browser, site / "04_troops.html", "figure[id^='fig-'] figcaption a.tk-ref[href*='#claim-']",
             DESKTOP, "site-landed-from-chart.png")
@@ -197,7 +240,8 @@ def test_claims_show_value_qualifier_and_theme_on_focus(site, browser):
     assert not tip.is_visible()
     claim.focus()
     assert tip.is_visible()
-    assert "qualifier: approximately" in tip.inner_text() and "theme: aid" in tip.inner_text()
+    assert "$100,000,000 (approximately)" in tip.inner_text() and "theme: aid" in tip.inner_text()
+    assert "nan" not in page.locator(".tk-article").inner_text().split()
     assert page.locator(".tk-number").count() > 0 and page.locator(".tk-boilerplate").count() > 0
     page.context.close()
 
@@ -213,9 +257,12 @@ def test_dark_mode_follows_the_system_and_each_notebook_can_be_downloaded(site, 
 
 def test_screenshots_at_desktop_and_phone_width(site, browser):
     ARTIFACTS.mkdir(exist_ok=True)
-    for name in ("index.html", "02_aid.html", "figures.html", "articles/001_0cad51775cc05eaf.html"):
+    for name in ("index.html", "02_aid.html", "04_troops.html", "figures.html", "articles/001_0cad51775cc05eaf.html"):
         for label, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
             page, failures = open_page(browser, site / name, viewport)
+            sizes = page.evaluate("[...document.querySelectorAll('figure img')].filter(i => !i.closest('.tk-gallery'))"
+                                  ".map(i => i.getBoundingClientRect().width / i.naturalWidth)")
+            assert all(s >= 0.5 for s in sizes), (name, label, sizes)  # chart text of 6.5 pt at 200 dpi: >= 9 px
             page.screenshot(path=str(ARTIFACTS / f"site-{Path(name).stem}-{label}.png"))
             assert not failures
             page.context.close()

@@ -1,6 +1,10 @@
 """Render the executed notebooks and pages generated from ``data/`` into ``site/``: Sphinx with myst-nb and
 sphinx-book-theme (the Jupyter Book 1 stack), offline, readable from ``file://``, never executing a notebook.
 
+By default the site is fit to put online: article pages carry the sentences the figures and events come from,
+never a whole text. ``TWOKOREAS_FULLTEXT=1`` (``make site FULLTEXT=1``) builds a local site with the full texts
+and their ``.txt`` files, for people who hold the texts; never publish that build.
+
 The site is built beside ``site/`` and moved into place only when the build succeeded, with the usual
 permissions (files 0644, folders 0755) so any web server can serve it.
 """
@@ -18,6 +22,11 @@ from .data import load_site_data
 from .pages import write_sources
 
 CONF_DIR = Path(__file__).parent
+
+
+def fulltext():
+    """True when this build carries the full texts (``TWOKOREAS_FULLTEXT=1``): for local use only."""
+    return os.environ.get("TWOKOREAS_FULLTEXT", "") not in ("", "0")
 BUILD = paths.ROOT / "build"
 
 
@@ -26,7 +35,10 @@ class SiteBuildFailed(Exception):
 
 
 def _publishable(tree):
-    """Give every file 0644 and every folder 0755, whatever the umask or temporary-file modes."""
+    """Give every file 0644 and every folder 0755, whatever the umask or temporary-file modes; drop the theme's
+    build-time templates that Sphinx copies into ``_static`` but no page uses."""
+    for stray in (tree / "_static").glob("*webpack-macros.html"):
+        stray.unlink()
     os.chmod(tree, 0o755)
     for folder, dirs, files in os.walk(tree):
         for name in dirs:
@@ -53,7 +65,7 @@ def _sphinx(source, out, doctrees):
     try:
         app = Sphinx(str(source), str(CONF_DIR), str(out), str(doctrees), "html", status=None,
                      warning=warnings, freshenv=True, verbosity=0,
-                     confoverrides={"html_extra_path": [str(source / "_extra")]})
+                     confoverrides={"html_extra_path": [str(source / "_extra")], "twokoreas_fulltext": fulltext()})
         app.build(force_all=True)
     except SphinxError as err:
         raise SiteBuildFailed(f"sphinx: {err}") from None
@@ -74,10 +86,11 @@ def build_site(site=None, notebooks=None, figures=None):
     source, out, doctrees = BUILD / "site-src", BUILD / "site-new", BUILD / "site-doctrees"
     for folder in (out, doctrees):
         shutil.rmtree(folder, ignore_errors=True)
-    write_sources(source, data, notebooks, figures)
+    write_sources(source, data, notebooks, figures, full=fulltext())
     for warning in _sphinx(source, out, doctrees):
         print(f"warning: {warning}", file=sys.stderr)
     _publishable(out)
     _replace_tree(out, site or paths.SITE)
-    print(f"site: {len(notebooks)} notebook pages, {len(data.articles)} article pages, index, gallery and "
+    print(f"site: {len(notebooks)} notebook pages, {len(data.articles)} article pages"
+          f"{' (full texts: a local build, not for publishing)' if fulltext() else ''}, index, gallery and "
           f"downloads in {time.perf_counter() - started:.1f} s")

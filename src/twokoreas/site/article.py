@@ -1,6 +1,9 @@
-"""The ``twokoreas-article`` directive: an article's metadata, then its full text with every span marked.
+"""The ``twokoreas-article`` directive: an article's metadata, then the sentences its figures and events come
+from (the public site) or, in a local build with full texts (``TWOKOREAS_FULLTEXT=1``), its full text, with every
+span marked.
 
-Claims are highlighted (hover or focus shows value, qualifier and theme), other numbers lightly
+The public site never carries a whole text: each claim's and event's sentence is shown, adjacent ones merged,
+with the SHA-256 of the text and a link to the original where its URL is known. Claims are highlighted (hover or focus shows value, qualifier and theme), other numbers lightly
 marked with the reason they are not quantities, boilerplate greyed, and stance events outlined.
 Claims and events carry stable anchors (``#claim-001-11``, ``#event-E20``). Spans may nest or cross;
 a crossing span is split and only its first piece carries the anchor.
@@ -13,6 +16,7 @@ import pandas as pd
 from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
+from ..sentences import sentence_bounds
 from .data import claim_anchor, event_anchor, load_site_data
 
 OUTER_FIRST = {"event": 0, "boilerplate": 1, "claim": 2, "number": 3}
@@ -48,27 +52,69 @@ def _number(x):
     return f"{x:,.0f}" if float(x).is_integer() else f"{x:,}"
 
 
+PREFIXES = {"USD": "$", "EUR": "€", "GBP": "£", "KRW": "₩"}
+ACTORS = {"ROK": "South Korea", "DPRK": "North Korea", "ROK nationals": "South Korean nationals"}
+
+
+def _missing(x):
+    return x is None or (isinstance(x, float) and math.isnan(x))
+
+
 def value_text(claim):
-    """``100,000,000 USD`` or ``20,000,000–100,000,000 USD``: the value the curated row records."""
-    unit = "" if claim.unit in ("count", "") else f" {claim.unit}"
-    if isinstance(claim.value, float) and math.isnan(claim.value):
-        return f"{_number(claim.value_low)}–{_number(claim.value_high)}{unit}"
-    return f"{_number(claim.value)}{unit}"
+    """The value the curated row records, in words: ``$100,000,000``, ``40 or more``, ``20,000,000 to
+    100,000,000``, ``3 years``, ``82%``."""
+    prefix, unit = PREFIXES.get(claim.unit, ""), claim.unit
+    suffix = "%" if unit == "percent" else "" if unit in ("count", "", *PREFIXES) else f" {unit}"
+
+    def amount(x):
+        return f"{prefix}{_number(x)}" + (suffix + "s" * (x != 1) if suffix.startswith(" ") else suffix)
+    if not _missing(claim.value):
+        return amount(claim.value)
+    if not _missing(claim.value_low) and not _missing(claim.value_high):
+        return f"{amount(claim.value_low)} to {amount(claim.value_high)}"
+    if not _missing(claim.value_low):
+        return f"{amount(claim.value_low)} or more"
+    return f"up to {amount(claim.value_high)}" if not _missing(claim.value_high) else "no value read"
+
+
+def words(code):
+    """A vocabulary code as words: ``arms_trade`` is "arms trade", ``ROK`` "South Korea"."""
+    return ACTORS.get(code, str(code).replace("_", " "))
+
+
+def claim_tip(claim):
+    """The tooltip of a claim: its id, value and what it counts, in words."""
+    return (f"{claim.claim_id}: {value_text(claim)} ({words(claim.qualifier)}) · theme: {words(claim.theme)} · "
+            f"{claim.quantity_of}")
+
+
+def excerpts(text, spans):
+    """``(start, end)`` of the sentences of ``text`` that hold any of ``spans``, adjacent ones merged."""
+    bounds = sentence_bounds(text)
+    sentences = [(a, b) for a, b in zip(bounds, bounds[1:]) if text[a:b].strip()]
+    kept = sorted({i for start, end in spans for i, (a, b) in enumerate(sentences) if a < end and b > start})
+    windows = []
+    for i in kept:
+        if windows and windows[-1][2] == i - 1:
+            windows[-1] = (windows[-1][0], sentences[i][1], i)
+        else:
+            windows.append((*sentences[i], i))
+    return [(a, b) for a, b, _ in windows]
 
 
 def _marks(data, article_id):
     marks = []
     for c in data.claims[data.claims.article_id == article_id].itertuples():
         marks.append(Mark(c.start, c.end, "claim", claim_anchor(c.claim_id),
-                          tip=f"{c.claim_id}: {value_text(c)} · qualifier: {c.qualifier} · theme: {c.theme}"
-                              f" · {c.quantity_of}"))
+                          tip=claim_tip(c)))
     for n in data.not_quantities[data.not_quantities.article_id == article_id].itertuples():
-        marks.append(Mark(n.start, n.end, "number", tip=f"not a quantity: {n.reason}"))
+        marks.append(Mark(n.start, n.end, "number", tip=f"not a quantity: {words(n.reason)}"))
     for b in data.boilerplate[data.boilerplate.article_id == article_id].itertuples():
         marks.append(Mark(b.start, b.end, "boilerplate", attrs={"title": f"boilerplate: {b.part}"}))
     for e in data.events[data.events.article_id == article_id].itertuples():
         marks.append(Mark(e.start, e.end, "event", event_anchor(e.event_id), label=e.event_id,
-                          attrs={"title": f"{e.event_id} · {e.actor} · rung {e.rung}, {e.status}: {e.action}"}))
+                          attrs={"title": f"{e.event_id} · {words(e.actor)} · rung {e.rung}, {words(e.status)}: "
+                                           f"{e.action}"}))
     return sorted(marks, key=Mark.order)
 
 
@@ -200,9 +246,13 @@ class ArticleDirective(SphinxDirective):
         fields = nodes.field_list(classes=["tk-meta"])
         for name, text in metadata(row):
             fields += _field(name, nodes.paragraph("", text))
+        full = self.config.twokoreas_fulltext
         fields += _field("SHA-256", nodes.paragraph(
             "", "", nodes.literal("", row.sha256, classes=["tk-hash"]), nodes.Text(" of the "),
-            nodes.reference("", "text file", refuri=f"{article_id}.txt")))
+            nodes.reference("", "text file", refuri=f"{article_id}.txt") if full else nodes.Text(
+                "text, which this site does not publish (see the terms in the footer)")))
+        if _value(row, "url"):
+            fields += _field("Original", nodes.paragraph("", "", nodes.reference("", row.url, refuri=row.url)))
         counts = (f"{(data.claims.article_id == article_id).sum()} claims, "
                   f"{(data.not_quantities.article_id == article_id).sum()} other numbers, "
                   f"{(data.events.article_id == article_id).sum()} stance events")
@@ -216,11 +266,22 @@ class ArticleDirective(SphinxDirective):
             if number < len(LEGEND) - 1:
                 legend += nodes.Text(" · ")
         body = nodes.container(classes=["tk-article"])
-        body.extend(marked_paragraphs(row.text, _marks(data, article_id)))
-        return [fields, legend, nodes.rubric("", "Full text"), body]
+        marks = _marks(data, article_id)
+        if full:
+            body.extend(marked_paragraphs(row.text, marks))
+            return [fields, legend, nodes.rubric("", "Full text"), body]
+        for number, (start, end) in enumerate(excerpts(row.text, [(m.start, m.end) for m in marks
+                                                                 if m.kind in ("claim", "event")])):
+            if number:
+                body += nodes.paragraph("", "[…]", classes=["tk-gap"])
+            inside = [Mark(max(m.start, start) - start, min(m.end, end) - start, m.kind, m.anchor, m.tip, m.label,
+                           m.attrs) for m in marks if m.start < end and m.end > start]
+            body.extend(marked_paragraphs(row.text[start:end], sorted(inside, key=Mark.order)))
+        return [fields, legend, nodes.rubric("", "The sentences the figures and events come from"), body]
 
 
 def setup(app):
     app.add_node(span, html=(visit_span, depart_span))
+    app.add_config_value("twokoreas_fulltext", False, "env")
     app.add_directive("twokoreas-article", ArticleDirective)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

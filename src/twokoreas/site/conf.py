@@ -3,11 +3,13 @@ sphinx-book-theme, the stack under Jupyter Book 1. Read by :func:`twokoreas.site
 
 from pathlib import Path
 
-from twokoreas.site.credits import footer_html
+from twokoreas.site.credits import authors, citation, footer_html
 from twokoreas.site.pages import TITLE
 
 project = TITLE
 html_title = TITLE
+author = authors()  # from CITATION.cff, for the "By ..." line of every footer
+copyright = author
 extensions = ["myst_nb", "twokoreas.site.article"]
 exclude_patterns = ["_extra"]
 
@@ -19,6 +21,7 @@ myst_enable_extensions = []  # no "dollarmath": "$40 million" is money, never ma
 html_theme = "sphinx_book_theme"
 html_static_path = [str(Path(__file__).parent / "static")]
 html_css_files = ["twokoreas.css"]
+html_js_files = ["twokoreas.js"]
 html_copy_source = True  # the .ipynb download
 html_sourcelink_suffix = ""
 html_show_sourcelink = False
@@ -32,4 +35,12 @@ html_theme_options = {
     "home_page_in_toc": True,
     "show_toc_level": 2,
     "extra_footer": footer_html(),
+    "search_bar_text": "Search this site…",
+    "navbar_persistent": [],  # one search box: the sidebar's, not a second one in the top bar
 }
+REPOSITORY = citation().get("repository-code")  # repository and launch buttons, as in Jupyter Book 1, once known
+if REPOSITORY:
+    html_theme_options |= {"repository_url": REPOSITORY, "use_repository_button": True, "use_issues_button": True,
+                           "path_to_docs": "notebooks", "repository_branch": "main",
+                           "launch_buttons": {"binderhub_url": "https://mybinder.org",
+                                              "colab_url": "https://colab.research.google.com"}}

@@ -1,8 +1,11 @@
-"""The footer of every page: version and commit of the build, and the sources the figures come from."""
+"""The footer of every page: version and commit of the build, the sources the figures come from, the terms the
+third-party material is kept under (as ``data/LICENSES.md`` states them) and how to cite the collection (from
+``CITATION.cff``)."""
 
 import html
 
 import pandas as pd
+import yaml
 
 from .. import paths
 from ..version import version_info
@@ -28,6 +31,41 @@ def build_label():
     return f"{info.version}, commit {info.commit[:12]}{'+changes' if info.dirty else ''}"
 
 
+TERMS = ("Terms: the project's code, tables, notebooks and figures are MIT-licensed. The news texts belong to their "
+         "owners and are not published here: each article page shows only the sentences the figures and events come "
+         "from, with the text's SHA-256. The Kiel Institute's Ukraine Support Tracker files are redistributed "
+         "unchanged under the Kiel Institute's own terms, cited by their release; GDELT's CAMEO Goldstein weights "
+         "are used under the GDELT Project's terms, which allow reuse and redistribution with a citation of, and a "
+         "link to, the GDELT Project (https://www.gdeltproject.org/). Details: data/LICENSES.md.")
+
+
+def citation():
+    """CITATION.cff as a dict (empty when the file is missing)."""
+    path = paths.ROOT / "CITATION.cff"
+    return yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else {}
+
+
+def authors(cff=None):
+    """The authors CITATION.cff names, in one line ("two-koreas-ukraine maintainers")."""
+    people = (cff if cff is not None else citation()).get("authors", [])
+    return ", ".join(a.get("name") or " ".join(filter(None, (a.get("given-names"), a.get("family-names"))))
+                     for a in people)
+
+
+def cite_this(cff=None):
+    """The "Cite this" line: authors, title, version, licence, as CITATION.cff gives them."""
+    cff = cff if cff is not None else citation()
+    if not cff:
+        return ""
+    where = cff.get("repository-code") or cff.get("url")
+    return (f"{authors(cff)}. {cff.get('title', '')}. Version {cff.get('version', '')}"
+            + (f", {where}" if where else "") + f". Licence: {cff.get('license', '')}. "
+            "Give the commit too (twokoreas --version); cite each figure by its source article.")
+
+
 def footer_html():
+    cite = cite_this()
     return (f'<p class="tk-footer">twokoreas {html.escape(build_label())}. '
-            f"Sources: {html.escape('; '.join(_sources()))}.</p>")
+            f"Sources: {html.escape('; '.join(_sources()))}.</p>"
+            f'<p class="tk-footer tk-terms">{html.escape(TERMS)}</p>'
+            + (f'<p class="tk-footer tk-cite"><strong>Cite this:</strong> {html.escape(cite)}</p>' if cite else ""))

@@ -5,7 +5,8 @@
   caption listing the claims and events it draws, each linked to its highlighted span;
 - table cells holding a claim or event id link to its span; sources tables gain a ``figure`` column and show
   the whole sentence, with the figure marked, where the notebook's display cut it short;
-- figures stated in prose (``cite.state(..., '001-11', ...)`` in the cell) link to their spans.
+- bold figures in prose link to their spans, by the claims the notebook kit recorded in the output's metadata
+  (``{"twokoreas": {"cites": [{"id": ..., "figure": ...}]}}``, see :meth:`twokoreas.notebook.Notebook.say`).
 """
 
 import copy
@@ -19,7 +20,6 @@ from ..cite import sentence_span
 from .data import article_page, figure_anchor, load_site_data
 
 SAVED_FIGURE = re.compile(r"figures/(\d\d_[\w-]+)\.png")
-QUOTED_CLAIM_ID = re.compile(r"""['"](\d{3}-\d{2})['"]""")
 IDS_IN_CELL = re.compile(r"[\w-]+")
 TRUNCATED = "..."
 PUBLISHED_FILE = re.compile(r"`((?:data|figures)/[\w.-]+)`")
@@ -40,7 +40,7 @@ def figure_caption(data, row):
         parts.append("Draws events " + _links(events, data.event_href, "tk-ref"))
     files = " ".join(f'<a href="figures/{row.figure}.{ext}">{label}</a>'
                      for ext, label in (("svg", "SVG"), ("png", "PNG"), ("csv", "data (CSV)")))
-    parts.append(f"Files: {files}")
+    parts.append(f"Full size and data: {files}")
     return ". ".join(parts) + "."
 
 
@@ -178,20 +178,26 @@ def link_table(markup, data):
     return str(soup)
 
 
-def link_prose(markdown, source, data):
-    """Markdown output with each figure stated by ``cite.state(..., 'ID', ...)`` in ``source`` linked to its span,
-    matched in order of the calls; a figure not found in the text is left as it is."""
-    figures = {claim_id: row.figure for claim_id, row in data.claim_rows.items()}
+def cited(output):
+    """The claims and events a prose output states, as the notebook kit recorded them: ``[{"id", "figure"}]``."""
+    metadata = output.get("metadata", {})
+    record = metadata.get("text/markdown", metadata).get("twokoreas", {})
+    return record.get("cites", [])
+
+
+def link_prose(markdown, cites, data):
+    """Markdown output with each bold figure of ``cites`` (in order) linked to its claim's or event's span; a
+    figure not found in bold in the text is left as it is."""
     position = 0
-    for claim_id in QUOTED_CLAIM_ID.findall(source):
-        if claim_id not in figures:
+    for cite in cites:
+        if cite["id"] not in data.claim_rows and cite["id"] not in data.event_quotes:
             continue
-        for needle in (figures[claim_id].replace("$", r"\$"), figures[claim_id]):
-            match = re.compile(rf"(?<!\w){re.escape(needle)}(?!\w)").search(markdown, position)
-            if match:
-                found = match.start()
-                link = (f'<a class="tk-ref" href="{html.escape(data.claim_href(claim_id))}">'
-                        f"{html.escape(figures[claim_id])}</a>")
+        href = data.claim_href(cite["id"]) if cite["id"] in data.claim_rows else data.event_href(cite["id"])
+        for needle in (f"**{cite['figure'].replace('$', chr(92) + '$')}**", f"**{cite['figure']}**"):
+            found = markdown.find(needle, position)
+            if found >= 0:
+                link = (f'**<a class="tk-ref tk-prose" href="{html.escape(href)}">'
+                        f"{html.escape(cite['figure'])}</a>**")
                 markdown = markdown[:found] + link + markdown[found + len(needle):]
                 position = found + len(link)
                 break
@@ -203,8 +209,8 @@ def _annotate_outputs(cell, data):
         bundle = output.get("data", {})
         if "text/html" in bundle:
             bundle["text/html"] = link_table(bundle["text/html"], data)
-        if "text/markdown" in bundle and QUOTED_CLAIM_ID.search(cell.source):
-            bundle["text/markdown"] = link_prose(bundle["text/markdown"], cell.source, data)
+        if "text/markdown" in bundle and cited(output):
+            bundle["text/markdown"] = link_prose(bundle["text/markdown"], cited(output), data)
 
 
 def link_files(markdown, published):

@@ -47,12 +47,16 @@ def summary(data, inventory_page):
     named = articles[articles.outlet != "unknown"].sort_values("outlet")
     outlets = ", ".join(f"{r.outlet} ({r.outlet_description})" for r in named.itertuples())
     unknown = (articles.outlet == "unknown").sum()
-    return (f"[{len(claims)} quantitative figures]({inventory_page}) ({claims.fact_key.nunique()} distinct facts) "
+    incidental = (claims.unit == "count") & (claims.value <= 2)  # "one", "two": as notebook 01 counts them
+    facts, counted = claims.fact_key.nunique(), claims[~incidental].fact_key.nunique()
+    return (f"[{len(claims)} quantitative figures]({inventory_page}) ({facts} distinct facts, {facts - counted} of "
+            "them incidental counts such as \"two reasons\") "
             f"and {len(data.events)} stance events from [{len(articles)} news texts](articles/index.md) dated from "
             f"{first:%B %Y} to {last:%B %Y} or later ({escape(outlets)}"
-            f"{f' and {unknown} of unknown outlet' if unknown else ''}), each traced to its characters, on how "
-            "North Korea armed and manned Russia's war while South Korea sent money and humanitarian aid, and lent "
-            "or sold shells to the United States, which some outlets say reached Ukraine; Seoul denied this. "
+            f"{f' and {unknown} from unnamed outlets' if unknown else ''}), each traced to its characters, on how "
+            "North Korea armed and manned Russia's war while South Korea sent money and humanitarian aid and, "
+            "according to unnamed South Korean officials quoted in one text, agreed to lend shells to the United "
+            "States; some outlets say South Korean shells reached Ukraine, which Seoul denied. "
             "Follow any figure or claim id to its highlighted sentence in the article.")
 
 
@@ -60,13 +64,15 @@ def _toctree(caption, entries):
     return "\n".join(["```{toctree}", ":hidden:", f":caption: {caption}", "", *entries, "```", ""])
 
 
-def index_page(data, cards):
+def index_page(data, cards, full=False):
     inventory = next((f"{c['name']}.ipynb" for c in cards if c["name"].startswith("01_")), "articles/index.md")
     lines = ["# Overview", "", summary(data, inventory), "", "## The notebooks", ""]
     for card in cards:
         lines.append(f"- [{escape(card['title'])}]({card['name']}.ipynb): {escape(card['question'])}")
     lines += ["", "## Also here", "",
-              "- [The articles](articles/index.md): each full text, with every claim, number and event marked.",
+              "- [The articles](articles/index.md): " + ("each full text, with every claim, number and event marked."
+                                                         if full else "the sentence each figure and event comes "
+                                                         "from, marked, with each text's details and fingerprint."),
               "- [Figure gallery](figures.md): every chart, linked to its page and its sources.",
               "- [Data downloads](data.md): the curated tables behind every figure.", "",
               "Code is folded away on every notebook page: use *Show code cell source* to read it, or download the "
@@ -76,10 +82,13 @@ def index_page(data, cards):
     return "\n".join(lines)
 
 
-def articles_index(data):
+def articles_index(data, full=False):
     lines = ["# The articles", "",
-             "The five texts the collection is built from, in full. Highlighted spans are the curated claims; "
-             "hover or focus one for its value, qualifier and theme.", ""]
+             f"The {len(data.articles)} texts the collection is built from, "
+             + ("in full (a local build: never publish it). " if full else
+                "each shown by the sentences its figures and events come from; the texts themselves belong to "
+                "their owners and are not published here. ")
+             + "Highlighted spans are the curated claims; hover or focus one for its value, qualifier and theme.", ""]
     for row in data.articles.itertuples():
         n_claims = (data.claims.article_id == row.article_id).sum()
         lines.append(f"- [{escape(article_title(row))}]({row.article_id}.md): {escape(row.kind)}, "
@@ -135,8 +144,9 @@ def data_page(tables):
         *items, ""])
 
 
-def write_sources(source, data, notebooks, figures_dir=None):
-    """Write the site's source tree to ``source`` (emptied first), with the figures of ``figures_dir``."""
+def write_sources(source, data, notebooks, figures_dir=None, full=False):
+    """Write the site's source tree to ``source`` (emptied first), with the figures of ``figures_dir``; the
+    articles' ``.txt`` files only when ``full`` (a local build with the full texts)."""
     if source.exists():
         shutil.rmtree(source)
     extra = source / "_extra"
@@ -156,9 +166,10 @@ def write_sources(source, data, notebooks, figures_dir=None):
         shutil.copyfile(paths.DATA / "datapackage.json", extra / "data" / "datapackage.json")
     (extra / "articles").mkdir()
     for row in data.articles.itertuples():
-        shutil.copyfile(paths.DATA / row.file, extra / "articles" / f"{row.article_id}.txt")
+        if full:
+            shutil.copyfile(paths.DATA / row.file, extra / "articles" / f"{row.article_id}.txt")
         write_text(source / "articles" / f"{row.article_id}.md", article_page(row))
-    write_text(source / "articles" / "index.md", articles_index(data))
-    write_text(source / "index.md", index_page(data, [notebook_card(p) for p in notebooks]))
+    write_text(source / "articles" / "index.md", articles_index(data, full))
+    write_text(source / "index.md", index_page(data, [notebook_card(p) for p in notebooks], full))
     write_text(source / "figures.md", gallery_page(data, figures_dir, shown_figures(notebooks)))
     write_text(source / "data.md", data_page(tables))
