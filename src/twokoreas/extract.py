@@ -54,10 +54,11 @@ REFERENCE_LABELS = (
     "Number|Vol\\.|Volume|Page|Item|Rule|Decree|Episode|Part|Phase|"
     # units and places named by a number: "Bureau 121", "Room 39", "highway 35", "exit 436"
     "Room|Bureau|Unit|Brigade|Division|Regiment|Battalion|Squadron|Camp|Gate|Building|Terminal|Flight|"
-    "[Hh]ighway|[Rr]oute|[Ee]xit"
+    "Highway|highway|Route|route|Exit|exit|"
+    "Ref|ref|ID|Code|code"  # a reference code in a caption: "ref 20230412"
 )
 #: "40K", "$8m", "50km", "200lbs", "8min", "1.2b" are figures, not model names.
-GLUED_SCALES = (r"(?:k|m|mn|mln|mil|b|bn|bln|tn|trn|trln|tln|km|kg|lbs?|ml|t|kph|kmph|mph|rad|mins?|hrs?|cm|ha|kw|mw|gw"
+GLUED_SCALES = (r"(?:k|m|mn|mln|mil|b|bn|bln|tn|tr|trn|trln|tln|km|kg|lbs?|ml|t|kph|kmph|mph|rad|mins?|hrs?|cm|ha|kw|mw|gw"
                 r"|kwh|mwh|gwh|usd|eur|gbp|krw|rub|uah|jpy|cny|aud|cad)")
 #: A war, a treaty or a division "70-year-old" is a duration, not an age.
 EVENT_NOUNS = (r"war|conflict|alliance|treaty|armistice|ceasefire|truce|agreement|pact|dispute|policy|ban|law|regime"
@@ -87,7 +88,7 @@ NOT_QUANTITY_PATTERNS = [
     ("ordinal", re.compile(r"\b\d+(?:st|nd|rd|th)\b")),
     ("decade", re.compile(rf"\b{YEAR}s\b")),
     ("model or name", re.compile(
-        rf"\b(?=[A-Za-z]+-?\d)(?!(?i:{SCALE})-)(?!(?i:m?(?:{'|'.join(CURRENCY_CODES)}))\$?\d)(?!W\d[\d.,]*(?:tr|bn)\b)"
+        rf"\b(?=[A-Za-z]+-?\d)(?!(?i:{SCALE}|point)-)(?!(?i:m?(?:{'|'.join(CURRENCY_CODES)}))\$?\d)(?!W\d[\d.,]*(?:tr|bn)\b)"
         r"[A-Za-z]+-?\d+[A-Za-z\d]*(?:/\d+[A-Za-z\d]*)*\b"
         r"|\b[A-Z]+\.\d+\b|\b[A-Z]{1,3}/\d+\b"
         rf"|\b\d+(?!(?i:{GLUED_SCALES})\b)[A-Za-z]+\d*\b|\bWorld\s+War\s+(?:One|Two|Three|I{{1,3}}|\d)\b(?!\.\d)"
@@ -190,6 +191,10 @@ REVIEW_SIGN = "a spaced dash before the number may be a minus sign"
 #: A number word before a fraction word is a fraction the cleaner could not place ("above one quarter and ..."),
 #: never a count of one.
 FRACTION_WORD_AFTER = re.compile(rf"\s+(?:{'|'.join(FRACTIONS)})\b", re.IGNORECASE)
+#: ... but "the past two quarters", "two quarters in a row" count periods.
+QUARTERS_COUNTED = re.compile(r"(?:\b(?:past|last|next|previous|consecutive|straight|first|recent|coming|final)\s+"
+                              r"\w+\s+quarters\b|\w+\s+(?:consecutive\s+|straight\s+)?quarters\s+(?:in\s+a\s+row"
+                              r"|running|straight)\b)", re.IGNORECASE)
 #: "- 20 degrees" at a line's start or before a temperature: a minus sign or a dash, the text cannot say.
 SPACED_MINUS_BEFORE = re.compile(r"(?:^|\n)\s*[-−]\s+$|[-−]\s+$")
 DEGREES_AFTER = re.compile(r"\s*(?:°|degrees?\b|deg\b)", re.IGNORECASE)
@@ -505,10 +510,13 @@ def _classify_text(text):
                 rows.extend(_rows(text, start + parts[1][0], start + parts[1][1]))
             continue
         plain = PLAIN_WORD.fullmatch(mention)
-        if mention[-1].isalpha() and FRACTION_WORD_AFTER.match(text, end):
+        if (mention[-1].isalpha() and FRACTION_WORD_AFTER.match(text, end)
+                and not QUARTERS_COUNTED.match(text, text.rfind(" ", 0, max(0, start - 1)) + 1)
+                and not QUARTERS_COUNTED.match(text, start)):
             rows.append(_review(start, FRACTION_WORD_AFTER.match(text, end).end(), text, REVIEW_FRACTION))
             continue
-        dash = SPACED_MINUS_BEFORE.search(text, max(0, start - 4), start)
+        near = text[max(0, start - 4):start]
+        dash = ("-" in near or "−" in near) and SPACED_MINUS_BEFORE.search(text, max(0, start - 4), start)
         if dash and (dash.group(0).lstrip("\n").strip()[0] in "-−" and (not text[:dash.start()].strip()
                      or text[dash.start()] == "\n" or DEGREES_AFTER.match(text, end))):
             rows.append(_review(dash.end() - len(dash.group(0).lstrip()), end, text, REVIEW_SIGN))

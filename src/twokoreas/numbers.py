@@ -104,7 +104,8 @@ FRACTION_WORD = rf"(?:{_words(FRACTIONS)})"
 AND_A_HALF = (r"(?:[- ]and[- ](?:an?|one|two|three|four|five|six|seven|eight|nine)[- ]"
               rf"{FRACTION_WORD}\b(?!\s+of\b))")
 SIGN = r"(?:(?<![\w.,/)\]\-−])[-−](?=[\d.]\d*)|(?<!plus or )(?<!plus/)\b(?:minus|negative)\s+)"  # not a margin
-UNIT_NUMBER = (rf"(?:(?:(?:\d+\s+)?{DIGIT_FRACTION}|(?:\d+\s?)?[{VULGAR_FRACTIONS}]|{DIGITS}|\b{WORD_NUMBER}\b)"
+UNIT_NUMBER = (rf"(?:(?:{DIGIT_FRACTION}|[{VULGAR_FRACTIONS}]|{DIGITS}(?:\s+{DIGIT_FRACTION}|\s?[{VULGAR_FRACTIONS}])?"
+               rf"|\b{WORD_NUMBER}\b)"
                rf"{SPELLED_DECIMAL}?{AND_A_HALF}?)")
 # After a scale word, a smaller number may follow: "three-thousand-200", "three thousand two hundred",
 # "two hundred and fifty". A space-separated word must lead to another scale, so "3 million two weeks" stays apart.
@@ -119,7 +120,7 @@ FRACTION = (
 )
 BIG_SCALE = r"(?:thousand|million|billion|trillion|dozen)"
 NUMBER = (
-    rf"(?:\b(?:{FRACTION}|quarter)\s+(?:(?:of\s+)?an?\s+)?{BIG_SCALE}\b(?:[- ]{SCALE}\b)*"
+    rf"(?:(?=[a-z])(?:{FRACTION}|\bquarter)\s+(?:(?:of\s+)?an?\s+)?{BIG_SCALE}\b(?:[- ]{SCALE}\b)*"
     rf"|{UNIT_NUMBER}(?:(?:(?:-|\s+){SCALE}\b)+{AFTER_SCALE}?)*"
     rf"(?:(?<=hundred){SPELLED_DECIMAL}|{AND_A_HALF}(?:\s+{BIG_SCALE}\b)?)?"
     rf"|\ban?\s+{SCALE}\b(?:[- ]{SCALE}\b)*{AND_A_HALF}?)"
@@ -154,7 +155,7 @@ ABBREVIATED = (
     rf"(?:{CURRENCY_PREFIX}?{DIGITS}(?:\s?(?:trln|tln|trn|mln|bln|mil|mn|bn|tn)|k|\sk(?!-\w)|b)\b"
     rf"|{CURRENCY_PREFIX}{DIGITS}\s?(?:mm|m|tr)\b)"
 )
-AMOUNT = (rf"(?:{SIGN}?(?:{FEET_INCHES}|{ABBREVIATED}|{CURRENCY_PREFIX}?{NUMBER})"
+AMOUNT = (rf"(?:{SIGN}?(?:(?=\d+\s?f){FEET_INCHES}|{ABBREVIATED}|{CURRENCY_PREFIX}?{NUMBER})"
           rf"(?:{PERCENT}|{CURRENCY_WORD}(?:\s+(?:million|billion)\b|{CENTS})?)?)")
 # A repeated unit belongs to a range: "between 300 km and 500 km".
 MEASURE = r"(?:\s?(?:km|kilomet(?:er|re)s|miles|tonnes|tons)\b)"
@@ -179,7 +180,7 @@ QUARTERS_AS_PERIODS = (  # "the past two quarters", "two quarters of growth", "t
 #: "half of the drones", "two-thirds of those polled", "a fifth of its budget"; hyphenated, a fraction anywhere
 #: ("less than one-fifth"); "cut by half".
 FRACTION_OF = (
-    rf"(?:{QUARTERS_AS_PERIODS}(?:{FRACTION}(?=\s+(?:of|the|its|their|his|her|all|those|these|that)\b|$)"
+    rf"(?:(?=[a-z]){QUARTERS_AS_PERIODS}(?:{FRACTION}(?=\s+(?:of|the|its|their|his|her|all|those|these|that)\b|$)"
     rf"|\b(?:an?|one|two|three|four|five|six|seven|eight|nine)\s*-\s*{FRACTION_WORD}\b|(?<=\bby )half\b)"
     rf"(?!\s+(?:(?:of\s+)?an?\s+)?{BIG_SCALE}\b))"
 )
