@@ -91,6 +91,7 @@ bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet -c requirements.lock -e ".[test,scale,site,bench]"
 	$(BIN)/python benchmarks/extractor.py
 	$(BIN)/python benchmarks/devset.py
+	$(BIN)/python benchmarks/peer.py
 	$(BIN)/python benchmarks/build.py
 	$(BIN)/python benchmarks/corpus.py
 

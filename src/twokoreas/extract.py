@@ -55,7 +55,7 @@ REFERENCE_LABELS = (
     # units and places named by a number: "Bureau 121", "Room 39", "highway 35", "exit 436"
     "Room|Bureau|Unit|Brigade|Division|Regiment|Battalion|Squadron|Camp|Gate|Building|Terminal|Flight|"
     "Highway|highway|Route|route|Exit|exit|"
-    "Ref|ref|ID|Code|code"  # a reference code in a caption: "ref 20230412"
+    "Ref|ref"  # a reference code in a caption: "ref 20230412"
 )
 #: "40K", "$8m", "50km", "200lbs", "8min", "1.2b" are figures, not model names.
 GLUED_SCALES = (r"(?:k|m|mn|mln|mil|b|bn|bln|tn|tr|trn|trln|tln|km|kg|lbs?|ml|t|kph|kmph|mph|rad|mins?|hrs?|cm|ha|kw|mw|gw"
@@ -103,7 +103,8 @@ NOT_QUANTITY_PATTERNS = [
 SHAPE_LITERALS = {
     "reading time": ("reading",), "footnote": ("[",), "age": ("old", "age"), "clock time": (":",),
     "calibre": ("mm", "millimet", "inch", "-in.", "-cal"), "decade": ("0s",), "period": ("half", "quarter"),
-    "reference number": tuple(label.lower() for label in REFERENCE_LABELS.replace("\\", "").split("|")),
+    # a label and the space after it: "unit " but not "united", "ref " but not "refugees"
+    "reference number": tuple(label.lower() + " " for label in REFERENCE_LABELS.replace("\\", "").split("|")),
 }
 #: For the other shapes, what their match cannot do without, as a pattern (one per pattern where a reason has two).
 #: The "digit space" before a designation is always in its window: every digit has a window around it.

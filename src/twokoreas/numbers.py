@@ -36,7 +36,7 @@ FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "qua
 #: Unicode fraction characters and the digit fractions read as such ("3/4", "10 1/2"): only those a text
 #: writes for a part of one, so "9/11" or "24/7" stay apart.
 VULGAR_FRACTIONS = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞"
-DIGIT_FRACTION = r"(?:(?<![\d/.])(?:1/2|[12]/3|[13]/4|[1-4]/5|[1357]/8|(?:1[0-5]|[1-9])/16)(?![\d/]))"
+DIGIT_FRACTION = r"(?:(?=\d\d?/)(?<![\d/.])(?:1/2|[12]/3|[13]/4|[1-4]/5|[1357]/8|(?:1[0-5]|[1-9])/16)(?![\d/]))"
 #: Words that multiply: "doubled", "triple its contribution", "twice as many".
 MULTIPLIER_WORDS = {"double": 2.0, "doubled": 2.0, "twice": 2.0, "triple": 3.0, "tripled": 3.0, "treble": 3.0,
                     "trebled": 3.0, "thrice": 3.0, "quadruple": 4.0, "quadrupled": 4.0, "halved": 0.5}
@@ -137,7 +137,7 @@ CURRENCY_PREFIX = (
 CURRENCY_WORD = (
     r"(?:\s+(?:of\s+)?(?:US\s+|U\.S\.\s+|American\s+)?dollars?\b|\s+euros?\b|\s+pounds\b|\s+won\b"
     r"|\s+r[o]?ubles?\b|\s+hryvnias?\b|\s+yen\b|\s+yuan\b"
-    rf"|\s*M?(?:{_CODES})\b)"
+    rf"|(?:\s+|(?<=\d))M?(?:{_CODES})\b)"
 )
 #: Dollars and cents: "3 dollars 50 cents", "thirteen dollars and forty-five cents", and the cents without their
 #: word where the clause ends: "15 dollars and 50."
@@ -294,20 +294,21 @@ def _amount_value(text):
     """Value of one amount (no hedge, no range): digits or words, a sign, spelled decimals, scales, fractions
     (of a scale, after a whole number, in digits), dozens, dollars and cents, feet and inches."""
     core = text.strip()
-    sign = _SIGN_AT_START.match(core)
+    lower = core.lower()
+    sign = lower[:1] in ("-", "−", "m", "n") and _SIGN_AT_START.match(core)
     if sign:
         return -_amount_value(core[sign.end():])
-    mega = 1e6 if _MEGA.search(core) else 1.0
-    if parts := _FEET_INCHES.fullmatch(core):
+    mega = 1e6 if "m" in lower and _MEGA.search(core) else 1.0
+    if "f" in lower and (parts := _FEET_INCHES.fullmatch(core)):
         return float(parts.group("f")) + float(parts.group("i")) / 12
-    if parts := _DOLLARS_CENTS.fullmatch(core):
+    if ("dollar" in lower or "usd" in lower) and (parts := _DOLLARS_CENTS.fullmatch(core)):
         if _PREFIX_AT_START.match(parts.group("d")):
             raise ValueError(f"two currencies in one amount: {text!r}")  # "rmb 10 usd 20"
         return _amount_value(parts.group("d")) + _amount_value(parts.group("c")) / 100
     core = _STRIP.sub("", core).strip()
     core = _GROUPING.sub("", _STRIP.sub("", core).strip())
     fractions = []
-    core = _AND_FRACTION.sub(lambda m: fractions.append(
+    core = core if "and" not in lower else _AND_FRACTION.sub(lambda m: fractions.append(
         WORD_VALUES.get(m.group(1).lower(), 1) / FRACTIONS[m.group(2).lower()]) or " & ", core)
     total, current, small, fraction, decimals, of_whole, last_scale, pending = 0.0, 0.0, 0.0, None, None, False, 0.0, 0.0
     for token in _TOKENS.findall(core.lower()):
