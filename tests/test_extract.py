@@ -226,6 +226,7 @@ def test_a_number_the_extractor_cannot_read_with_certainty_has_a_reason_and_no_v
     "Caption: a shelter in Kharkiv (ref 20240311).",          # a reference code
     'The "Operation Five Rivers" drill began.',              # a capitalised number word in a quoted name
     "The forty-second session opened.",                      # an ordinal joined by a hyphen
+    "Russia and North Korea, two states under sanctions, met.",  # a count pointing back at names
 ])
 def test_numbers_that_are_not_quantities_give_no_row(text):
     assert mentions(text) == []

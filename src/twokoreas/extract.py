@@ -172,15 +172,19 @@ ODD_GROUPING = re.compile(r"[.,]\d")
 DIGIT_RUN = re.compile(r"\d+(?:[.,]\d+)*")
 WINDOW = 30  # characters of context around a number token: more than any shape or hedge reaches
 LOOKBACK = 40  # characters a quantity can start before its first number token ("slightly more than U.S. $")
-#: First words of whatever can open a quantity before its number: hedges, range words, currency codes.
-PREFIX_WORDS = {h.split()[0].rstrip(".") for h in HEDGES} | {c.lower() for c in CURRENCY_CODES} | set(MEGA_CODES) | {
-    "between", "from", "a", "an", "several", "u", "us", "c", "ca", "au", "minus", "negative", "w"}
-_PREFIX_WORDS = "|".join(sorted(PREFIX_WORDS, key=len, reverse=True))
+#: Whatever can open a quantity before its number: a hedge (the whole phrase, so "in" alone or "at" alone does not
+#: cost a try), a range word, a currency code, "a"/"an" before a word that can follow it in a quantity.
+PREFIX_WORDS = {c.lower() for c in CURRENCY_CODES} | set(MEGA_CODES) | {
+    "between", "from", "several", "u", "us", "c", "ca", "au", "minus", "negative", "w"}
+_A_BEFORE = "|".join(["few", "dozen", *SCALES, *FRACTIONS])
+_PREFIX_WORDS = "|".join(
+    [re.escape(h).replace(r"\ ", r"\s+") for h in sorted(HEDGES, key=len, reverse=True)]
+    + sorted(PREFIX_WORDS, key=len, reverse=True) + [rf"an?\s+(?:{_A_BEFORE})"])
 #: A currency sign, a minus sign or decimal point before a digit, or a whole word (letters, case-blind) of
 #: PREFIX_WORDS: where a quantity may start.
-PREFIX_WORD = re.compile(rf"[$€£₩₽₴]|[-−.](?=\d)|(?<!\w)(?ai:{_PREFIX_WORDS})(?![A-Za-z])")
+PREFIX_WORD = re.compile(rf"[$€£₩₽₴]|(?<![\w.,)\]])[-−.](?=\d)|(?<!\w)(?ai:{_PREFIX_WORDS})(?![A-Za-z])")
 #: The same two patterns for lower-cased text, without IGNORECASE.
-PREFIX_LOWER_RE = re.compile(rf"[$€£₩₽₴]|[-−.](?=\d)|(?<!\w)(?:{_PREFIX_WORDS})(?![a-z])")
+PREFIX_LOWER_RE = re.compile(rf"[$€£₩₽₴]|(?<![\w.,)\]])[-−.](?=\d)|(?<!\w)(?:{_PREFIX_WORDS})(?![a-z])")
 QUANTITY_LOWER_RE = re.compile(lower_pattern(QUANTITY_RE.pattern))
 
 REVIEW_CURRENCY = "currency sign not recognised"
@@ -213,6 +217,9 @@ ONE_TIME_BEFORE = re.compile(r"\b(?:in|within|for|than|over|just|only|after|last
 ORDINAL_JOINED = re.compile(r"-(?:[a-z]+-)?[a-z]*(?:th|first|second|third)(?P<plural>s)?\b", re.IGNORECASE)
 #: An unclosed quote before a capitalised number word that follows a capitalised word: a name ("'Team Two'").
 NAME_BEFORE = re.compile(r"[A-Z][\w'’-]*\s+$")
+#: A count word in apposition to the names a sentence opens with points back at them: "Russia and North Korea,
+#: two states under sanctions, ..." (not "In Seoul and Tokyo, two ...").
+NAMED_LIST_BEFORE = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*\s+(?:and|&)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*,\s+$")
 IDIOM_BEFORE = re.compile(r"\b(?:to|for)\s+$", re.IGNORECASE)  # "came to naught"
 #: Two one-sided bounds joined by "and" are one range: "above 1000 and below 1500".
 LOWER_BOUNDS, UPPER_BOUNDS = {"more_than", "at_least"}, {"less_than", "up_to"}
@@ -298,7 +305,8 @@ def _quantity_matches(text, windows, token_starts):
                 i += 1
                 continue
             match = None
-            for word in prefix_words.finditer(subject, max(pos, token - LOOKBACK), token + 1):
+            # up to a few characters past the token: "a fifth" is a prefix that ends after it
+            for word in prefix_words.finditer(subject, max(pos, token - LOOKBACK), token + 12):
                 if word.start() >= token:
                     break
                 match = quantity.match(subject, word.start(), window_end)
@@ -394,7 +402,7 @@ def _word_reason(text, start, end, mention):
         if lower == "one" and ONE_TIME_AFTER.match(text, end) and ONE_TIME_BEFORE.search(before):
             return None
         return None if EMPHASIS_BEFORE.search(before) else "pronoun or determiner"
-    if DETERMINER_BEFORE.search(before):
+    if DETERMINER_BEFORE.search(before) or NAMED_LIST_BEFORE.search(text, 0 if start < 80 else start - 80, start):
         return "referring expression"
     return None
 
@@ -518,8 +526,8 @@ def _classify_text(text):
             continue
         near = text[max(0, start - 4):start]
         dash = ("-" in near or "−" in near) and SPACED_MINUS_BEFORE.search(text, max(0, start - 4), start)
-        if dash and (dash.group(0).lstrip("\n").strip()[0] in "-−" and (not text[:dash.start()].strip()
-                     or text[dash.start()] == "\n" or DEGREES_AFTER.match(text, end))):
+        line_start = text.rfind("\n", 0, start) + 1 if dash else 0  # the dash opens its line, or a temperature
+        if dash and (not text[line_start:dash.end()].strip(" \t-−") or DEGREES_AFTER.match(text, end)):
             rows.append(_review(dash.end() - len(dash.group(0).lstrip()), end, text, REVIEW_SIGN))
             continue
         if plain and (ordinal := ORDINAL_JOINED.match(text, end)):
