@@ -152,10 +152,10 @@ VAGUE = (
     r"|\bscores(?=\s+of\b|$)|\b(?:dozens|hundreds|thousands|millions|billions|trillions))\b"
 )
 ABBREVIATED = (
-    rf"(?:{CURRENCY_PREFIX}?{DIGITS}(?:\s?(?:trln|tln|trn|mln|bln|mil|mn|bn|tn)|k|\sk(?!-\w)|b)\b"
+    rf"(?:(?:(?!\d){CURRENCY_PREFIX})?{DIGITS}(?:\s?(?:trln|tln|trn|mln|bln|mil|mn|bn|tn)|k|\sk(?!-\w)|b)\b"
     rf"|{CURRENCY_PREFIX}{DIGITS}\s?(?:mm|m|tr)\b)"
 )
-AMOUNT = (rf"(?:{SIGN}?(?:(?=\d+\s?f){FEET_INCHES}|{ABBREVIATED}|{CURRENCY_PREFIX}?{NUMBER})"
+AMOUNT = (rf"(?:(?:(?!\d){SIGN})?(?:(?=\d+\s?f){FEET_INCHES}|{ABBREVIATED}|(?:(?!\d){CURRENCY_PREFIX})?{NUMBER})"
           rf"(?:{PERCENT}|{CURRENCY_WORD}(?:\s+(?:million|billion)\b|{CENTS})?)?)")
 # A repeated unit belongs to a range: "between 300 km and 500 km".
 MEASURE = r"(?:\s?(?:km|kilomet(?:er|re)s|miles|tonnes|tons)\b)"
@@ -194,7 +194,9 @@ MULTIPLIER = (
     r"|\b(?:double|triple|treble|quadruple)(?=\s+(?:the|its|their|his|her|that|what|this|in|as)\b|\s*[:;,.]|$))"
 )
 QUANTITY = (
-    rf"(?:{HEDGE}?(?:{PROPORTION_OF}|{MULTIPLIER}|{VAGUE}{CURRENCY_WORD}?|{RANGE}|{FRACTION_OF}|{AMOUNT_OR_RANGE}))"
+    # (?=[a-z]) skips, in one test, the alternatives that open with a word wherever the text opens with a digit
+    rf"(?:(?:(?=[a-z]){HEDGE})?(?:{PROPORTION_OF}|{MULTIPLIER}|(?=[a-z])(?:{VAGUE}{CURRENCY_WORD}?|{RANGE}|{FRACTION_OF})"
+    rf"|{AMOUNT_OR_RANGE}))"
 )
 # The lookahead lets the engine skip, cheaply, every position that cannot start a quantity (mid-word, spaces).
 QUANTITY_RE = re.compile(rf"(?=[\d$€£₩₽₴.\-−{VULGAR_FRACTIONS}]|\b[A-Za-z])" + QUANTITY, re.IGNORECASE)
