@@ -30,8 +30,8 @@ CASE_RULES = (
         r"https?://|www\.|\b\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}\b|\+\d-\d{3}|\bscp\d*-?\s?\d|\b\d{5}\s?[a-z]-?\d"
         r"|\bnrs?\.\s*\d|(?-i:\b\d+F\b)|\bstreet\b.*\b\d{5}\b|\blens\b", _I)),
     ("math", re.compile(
-        r"\bplus\b|\bequals\b|\bthe answer is\b|\bhow much is\b|\bx\s*(?:is|[<>=])|\bprime\s+numbers?\b|[<>=~]\s*-?\d|\^"
-        r"|\d[e][+-]?\d|\dx10", _I)),
+        r"\bplus\b|\bequals\b|\bthe answer is\b|\bhow much is\b|\bx\s*(?:is|[<>=])|\bprime\s+numbers?\b"
+        r"|[<>=~]\s*-?\d|\^|\d[e][+-]?\d|\dx10", _I)),
 )
 RESULT_RULES = (
     ("math", re.compile(r"\b(?:greater|larger|bigger|smaller|higher|lower)\s+(?:or\s+equal\s+)?than\b|\bor\s+equal\b"
@@ -110,7 +110,8 @@ def case_scope(case):
         word, before = m.group(0).lower(), text[:m.start()].lower()
         inside = any(s <= m.start() and m.end() <= e for s, e in spans)
         if inside and re.search(r"\bthe\s+$", before) or (
-                word.endswith(("th", "ths")) and any(m.start() >= e and re.fullmatch(r"\s*", text[e:m.start()]) for _, e in spans)):
+                word.endswith(("th", "ths"))
+                and any(m.start() >= e and not text[e:m.start()].strip() for _, e in spans)):
             return "ordinal"
     if not results and ORDINAL.search(text) and not NUMBERISH.search(ORDINAL.sub("", text)):
         return "ordinal"

@@ -109,7 +109,8 @@ def test_a_hedge_spelled_with_a_look_alike_letter_is_not_a_quantity_rather_than_
 PEER_CATEGORIES = [
     # whole number and a fraction
     ("seven and a quarter", 7.25), ("2 million and a half", 2.5e6), ("eighty and two thirds", 80 + 2 / 3),
-    ("one hundred and three quarters", 100.75), ("four and a fourth", 4.25), ("one billion and a half million", 1.0005e9),
+    ("one hundred and three quarters", 100.75), ("four and a fourth", 4.25),
+    ("one billion and a half million", 1.0005e9),
     # a fraction of a scale
     ("half million", 5e5), ("quarter million", 2.5e5), ("three quarters of a billion", 7.5e8),
     # digit and Unicode fractions

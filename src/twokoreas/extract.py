@@ -58,8 +58,8 @@ REFERENCE_LABELS = (
     "Ref|ref"  # a reference code in a caption: "ref 20230412"
 )
 #: "40K", "$8m", "50km", "200lbs", "8min", "1.2b" are figures, not model names.
-GLUED_SCALES = (r"(?:k|m|mn|mln|mil|b|bn|bln|tn|tr|trn|trln|tln|km|kg|lbs?|ml|t|kph|kmph|mph|rad|mins?|hrs?|cm|ha|kw|mw|gw"
-                r"|kwh|mwh|gwh|usd|eur|gbp|krw|rub|uah|jpy|cny|aud|cad)")
+GLUED_SCALES = (r"(?:k|m|mn|mln|mil|b|bn|bln|tn|tr|trn|trln|tln|km|kg|lbs?|ml|t|kph|kmph|mph|rad|mins?|hrs?|cm|ha"
+                r"|kw|mw|gw|kwh|mwh|gwh|usd|eur|gbp|krw|rub|uah|jpy|cny|aud|cad)")
 #: A war, a treaty or a division "70-year-old" is a duration, not an age.
 EVENT_NOUNS = (r"war|conflict|alliance|treaty|armistice|ceasefire|truce|agreement|pact|dispute|policy|ban|law|regime"
                r"|division|standoff|stalemate|blockade|sanctions?|programme|program|feud|rivalry|border|dynasty"
@@ -88,7 +88,8 @@ NOT_QUANTITY_PATTERNS = [
     ("ordinal", re.compile(r"\b\d+(?:st|nd|rd|th)\b")),
     ("decade", re.compile(rf"\b{YEAR}s\b")),
     ("model or name", re.compile(
-        rf"\b(?=[A-Za-z]+-?\d)(?!(?i:{SCALE}|point)-)(?!(?i:m?(?:{'|'.join(CURRENCY_CODES)}))\$?\d)(?!W\d[\d.,]*(?:tr|bn)\b)"
+        rf"\b(?=[A-Za-z]+-?\d)(?!(?i:{SCALE}|point)-)"
+        rf"(?!(?i:m?(?:{'|'.join(CURRENCY_CODES)}))\$?\d)(?!W\d[\d.,]*(?:tr|bn)\b)"  # "USD115", "W1.4tr" are money
         r"[A-Za-z]+-?\d+[A-Za-z\d]*(?:/\d+[A-Za-z\d]*)*\b"
         r"|\b[A-Z]+\.\d+\b|\b[A-Z]{1,3}/\d+\b"
         rf"|\b\d+(?!(?i:{GLUED_SCALES})\b)[A-Za-z]+\d*\b|\bWorld\s+War\s+(?:One|Two|Three|I{{1,3}}|\d)\b(?!\.\d)"
@@ -531,7 +532,8 @@ def _classify_text(text):
             rows.append(_review(dash.end() - len(dash.group(0).lstrip()), end, text, REVIEW_SIGN))
             continue
         if plain and (ordinal := ORDINAL_JOINED.match(text, end)):
-            if mention.lower() in ("one", "a", "an") or ordinal.group("plural") or text.startswith(" of", ordinal.end()):
+            fraction = ordinal.group("plural") or text.startswith(" of", ordinal.end())
+            if mention.lower() in ("one", "a", "an") or fraction:
                 rows.append(_review(start, ordinal.end(), text, REVIEW_FRACTION))
             else:
                 rejected.append((start, end, "ordinal"))

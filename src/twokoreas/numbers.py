@@ -101,12 +101,12 @@ SPELLED_DECIMAL = (rf"(?:[- ]point(?:[- ](?:(?:{_words(TENS_WORDS)})(?:-(?:{DIGI
 FRACTION_WORD = rf"(?:{_words(FRACTIONS)})"
 # A whole number and a fraction: "five and a half", "3 million and a quarter", "one and one fourth" (not "200
 # and two thirds of the village", where the fraction is of something else).
-AND_A_HALF = (r"(?:[- ]and[- ](?:an?|one|two|three|four|five|six|seven|eight|nine)[- ]"
+AND_A_FRACTION = (r"(?:[- ]and[- ](?:an?|one|two|three|four|five|six|seven|eight|nine)[- ]"
               rf"{FRACTION_WORD}\b(?!\s+of\b))")
 SIGN = r"(?:(?<![\w.,/)\]\-−])[-−](?=[\d.]\d*)|(?<!plus or )(?<!plus/)\b(?:minus|negative)\s+)"  # not a margin
 UNIT_NUMBER = (rf"(?:(?:{DIGIT_FRACTION}|[{VULGAR_FRACTIONS}]|{DIGITS}(?:\s+{DIGIT_FRACTION}|\s?[{VULGAR_FRACTIONS}])?"
                rf"|\b{WORD_NUMBER}\b)"
-               rf"{SPELLED_DECIMAL}?{AND_A_HALF}?)")
+               rf"{SPELLED_DECIMAL}?{AND_A_FRACTION}?)")
 # After a scale word, a smaller number may follow: "three-thousand-200", "three thousand two hundred",
 # "two hundred and fifty". A space-separated word must lead to another scale, so "3 million two weeks" stays apart.
 AFTER_SCALE = (
@@ -122,8 +122,8 @@ BIG_SCALE = r"(?:thousand|million|billion|trillion|dozen)"
 NUMBER = (
     rf"(?:(?=[a-z])(?:{FRACTION}|\bquarter)\s+(?:(?:of\s+)?an?\s+)?{BIG_SCALE}\b(?:[- ]{SCALE}\b)*"
     rf"|{UNIT_NUMBER}(?:(?:(?:-|\s+){SCALE}\b)+{AFTER_SCALE}?)*"
-    rf"(?:(?<=hundred){SPELLED_DECIMAL}|{AND_A_HALF}(?:\s+{BIG_SCALE}\b)?)?"
-    rf"|\ban?\s+{SCALE}\b(?:[- ]{SCALE}\b)*{AND_A_HALF}?)"
+    rf"(?:(?<=hundred){SPELLED_DECIMAL}|{AND_A_FRACTION}(?:\s+{BIG_SCALE}\b)?)?"
+    rf"|\ban?\s+{SCALE}\b(?:[- ]{SCALE}\b)*{AND_A_FRACTION}?)"
 )
 CURRENCY_CODES = {"USD": "USD", "EUR": "EUR", "GBP": "GBP", "KRW": "KRW", "RUB": "RUB", "UAH": "UAH", "JPY": "JPY",
                   "CNY": "CNY", "RMB": "CNY", "AUD": "AUD", "CAD": "CAD"}
@@ -195,7 +195,8 @@ MULTIPLIER = (
 )
 QUANTITY = (
     # (?=[a-z]) skips, in one test, the alternatives that open with a word wherever the text opens with a digit
-    rf"(?:(?:(?=[a-z]){HEDGE})?(?:{PROPORTION_OF}|{MULTIPLIER}|(?=[a-z])(?:{VAGUE}{CURRENCY_WORD}?|{RANGE}|{FRACTION_OF})"
+    rf"(?:(?:(?=[a-z]){HEDGE})?(?:{PROPORTION_OF}|{MULTIPLIER}"
+    rf"|(?=[a-z])(?:{VAGUE}{CURRENCY_WORD}?|{RANGE}|{FRACTION_OF})"
     rf"|{AMOUNT_OR_RANGE}))"
 )
 # The lookahead lets the engine skip, cheaply, every position that cannot start a quantity (mid-word, spaces).
@@ -249,7 +250,8 @@ _PREFIX_AT_START = re.compile(CURRENCY_PREFIX, re.IGNORECASE)
 _MEGA = re.compile(rf"\bM(?:{_CODES})\b", re.IGNORECASE)
 _DOLLARS_CENTS = re.compile(rf"(?P<d>.+?)\s*(?:\bdollars?\b|\bUSD\b)(?:\s+and)?\s+(?P<c>\d{{1,2}}|{WORD_NUMBER})"
                             r"(?:\s+cents?)?", re.IGNORECASE)
-_FEET_INCHES = re.compile(r"(?P<f>\d+)\s?(?:feet|foot|ft)\.?(?:\s+and)?\s+(?P<i>\d{1,2}(?:\.\d+)?)\s?(?:inches|inch|in)",
+_FEET_INCHES = re.compile(r"(?P<f>\d+)\s?(?:feet|foot|ft)\.?(?:\s+and)?\s+(?P<i>\d{1,2}(?:\.\d+)?)"
+                          r"\s?(?:inches|inch|in)",
                           re.IGNORECASE)
 #: Words an amount may hold that carry no number: currency names and codes between a number and its scale.
 _SILENT = {"and", "of", "us", "dollar", "dollars"} | {code.lower() for code in CURRENCY_CODES}
@@ -312,7 +314,8 @@ def _amount_value(text):
     fractions = []
     core = core if "and" not in lower else _AND_FRACTION.sub(lambda m: fractions.append(
         WORD_VALUES.get(m.group(1).lower(), 1) / FRACTIONS[m.group(2).lower()]) or " & ", core)
-    total, current, small, fraction, decimals, of_whole, last_scale, pending = 0.0, 0.0, 0.0, None, None, False, 0.0, 0.0
+    total, current, small, fraction, decimals, of_whole = 0.0, 0.0, 0.0, None, None, False
+    last_scale = pending = 0.0
     for token in _TOKENS.findall(core.lower()):
         if decimals is not None and (token.isdigit() or token in DIGIT_VALUES or token in TENS_WORDS):
             decimals += str(WORD_VALUES[token] // 10 if token in TENS_WORDS else DIGIT_VALUES.get(token, token))
