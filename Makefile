@@ -105,6 +105,7 @@ bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet --require-hashes -r requirements-dev.lock
 	$(BIN)/python benchmarks/extractor.py
 	$(BIN)/python benchmarks/devset.py
+	$(BIN)/python benchmarks/peer.py
 	$(BIN)/python benchmarks/build.py
 	$(BIN)/python benchmarks/corpus.py
 

@@ -157,3 +157,76 @@ def test_extract_command_shows_a_figure_it_cannot_read_with_its_reason_and_no_va
     result = run_extract(article)
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[1] == f"{article},20,31,$50 million,,,,,,currency sign not recognised"
+
+
+def rows_of(text):
+    """(mention, value, low, high, unit, needs_review) per row, NaN as None, for compact expectations."""
+    clean = lambda x: None if pd.isna(x) else x  # noqa: E731
+    return [(r.mention, clean(r.value), clean(r.value_low), clean(r.value_high), r.unit, r.needs_review)
+            for r in find_quantities(text).itertuples()]
+
+
+# The peer review's categories (tests/peer) that need the words around a number, in sentences of our own.
+@pytest.mark.parametrize("text, expected", [
+    # a sign kept, but not a margin of error
+    ("Night temperatures fell to -12 degrees.", [("-12", -12, -12, -12, "count", "")]),
+    ("Real wages grew minus 2 percent.", [("minus 2 percent", -2, -2, -2, "percent", "")]),
+    ("The margin is plus or minus 3 percent.", [("3 percent", 3, 3, 3, "percent", "")]),
+    # a unit glued to the digits is a measure, not a model name
+    ("The shell weighs 95lbs and flew 40kph for 8min.",
+     [("95", 95, 95, 95, "count", ""), ("40", 40, 40, 40, "count", ""), ("8", 8, 8, 8, "minute", "")]),
+    # a number-unit compound and "one" before a unit are measures, even after a determiner
+    ("The nine-mile convoy crossed one bridge and one mile of road.",
+     [("nine", 9, 9, 9, "mile", ""), ("one", 1, 1, 1, "mile", "")]),
+    ("Troops held the line in one day.", [("one", 1, 1, 1, "day", "")]),
+    # two one-sided bounds joined by "and" are one range, when they make one
+    ("Casualties were above 300 and below 450.", [("above 300 and below 450", None, 300, 450, "count", "")]),
+    ("at most 90 and at least 70 tanks", [("at most 90 and at least 70", None, 70, 90, "count", "")]),
+    ("More than 90 and fewer than 70 were counted.",
+     [("More than 90", 90, 90, None, "count", ""), ("fewer than 70", 70, None, 70, "count", "")]),
+    # "N in M" is a proportion only when it can be one
+    ("One in five Ukrainians moved.", [("One in five", 0.2, 0.2, 0.2, "fraction", "")]),
+    ("They packed 24 in eight crates.", [("24", 24, 24, 24, "count", ""), ("eight", 8, 8, 8, "count", "")]),
+    # a percentage and a currency amount are two figures, never a range
+    ("Revenue rose 12 per cent to $40 million.",
+     [("12 per cent", 12, 12, 12, "percent", ""), ("$40 million", 4e7, 4e7, 4e7, "USD", "")]),
+    # money is not a year; a year before "to" does not hide the amount after it
+    ("He asked for $1990 over 2 years.", [("$1990", 1990, 1990, 1990, "USD", ""), ("2", 2, 2, 2, "year", "")]),
+    ("Aid rose in 2022 to 1.5 million doses.", [("1.5 million", 1.5e6, 1.5e6, 1.5e6, "count", "")]),
+    # fractions: hyphenated anywhere, "by half", and periods counted as periods
+    ("Turnout fell below one-third.", [("below one-third", 1 / 3, None, 1 / 3, "fraction", "")]),
+    ("Exports fell by half.", [("half", 0.5, 0.5, 0.5, "fraction", "")]),
+    ("Output shrank in the last two quarters.", [("two", 2, 2, 2, "count", "")]),
+    # scales of both kinds and the Korean won's short form
+    ("Seoul set aside W3.2tr and 2.5 k rounds.",
+     [("W3.2tr", 3.2e12, 3.2e12, 3.2e12, "KRW", ""), ("2.5 k", 2500, 2500, 2500, "count", "")]),
+    ("An event's age is a duration: the 73-year-old armistice.", [("73", 73, 73, 73, "year", "")]),
+    ("They shelled the town twice.", [("twice", 2, 2, 2, "times", "")]),
+])
+def test_peer_categories_in_context(text, expected):
+    assert rows_of(text) == expected
+
+
+@pytest.mark.parametrize("text, reason", [
+    ("The levy is one-fortieth of output.", "a fraction with an ordinal the cleaner does not read"),
+    ("It rose above two quarters and then fell.", "a fraction with an ordinal the cleaner does not read"),
+    ("- 15 degrees was recorded.", "a spaced dash before the number may be a minus sign"),
+    ("They raised 4,500,000.5 M.", "'m' after the number may be million or metres"),
+])
+def test_a_number_the_extractor_cannot_read_with_certainty_has_a_reason_and_no_value(text, reason):
+    rows = find_quantities(text)
+    assert list(rows.needs_review) == [reason] and rows.value.isna().all()
+
+
+@pytest.mark.parametrize("text", [
+    "The 50th anniversary of the 45-year-old man.",          # an ordinal, an age
+    "She joined the army at age 19.",                        # an age
+    "Officers of Bureau 121 and Room 39 were named.",        # units named by a number
+    "The Group of Seven met; hopes came to naught.",         # a name and an idiom
+    "Caption: a shelter in Kharkiv (ref 20240311).",          # a reference code
+    'The "Operation Five Rivers" drill began.',              # a capitalised number word in a quoted name
+    "The forty-second session opened.",                      # an ordinal joined by a hyphen
+    "Russia and North Korea, two states under sanctions, met.",  # a count pointing back at names
+])
+def test_numbers_that_are_not_quantities_give_no_row(text):
+    assert mentions(text) == []

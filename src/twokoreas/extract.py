@@ -27,9 +27,9 @@ from bisect import bisect_left, bisect_right
 import numpy as np
 import pandas as pd
 
-from .numbers import (CASE_FOLD_TRAPS, CURRENCY_CODES, FRACTIONS, HEDGES, MULTIPLIER_WORDS, QUANTITY_RE, SCALE, SCALES,
-                      TENS_WORDS, UNITS_WORDS, WORD_NUMBER, has_scale, lower_pattern, parse_match,
-                      parse_quantity, range_parts)
+from .numbers import (CASE_FOLD_TRAPS, CURRENCY_CODES, FRACTIONS, HEDGES, MEGA_CODES, MULTIPLIER_WORDS,
+                      QUANTITY_RE, SCALE, SCALES, TENS_WORDS, UNITS_WORDS, VULGAR_FRACTIONS, WORD_NUMBER, ZERO_WORDS,
+                      has_scale, lower_pattern, parse_match, parse_quantity, proportion_parts, range_parts, unit_of)
 
 try:  # an optional DFA engine for the one scan over the whole text; Python re gives the same spans
     import re2
@@ -51,9 +51,19 @@ YEAR = r"(?:1[89]\d\d|20\d\d)"
 NOT_NUMBER_AFTER = r"(?![,.]?\d)"
 REFERENCE_LABELS = (
     "Article|Section|Chapter|Clause|Paragraph|Resolution|Release|Source|Figure|Fig\\.|Table|No\\.|"
-    "Number|Vol\\.|Volume|Page|Item|Rule|Decree|Episode|Part|Phase"
+    "Number|Vol\\.|Volume|Page|Item|Rule|Decree|Episode|Part|Phase|"
+    # units and places named by a number: "Bureau 121", "Room 39", "highway 35", "exit 436"
+    "Room|Bureau|Unit|Brigade|Division|Regiment|Battalion|Squadron|Camp|Gate|Building|Terminal|Flight|"
+    "Highway|highway|Route|route|Exit|exit|"
+    "Ref|ref"  # a reference code in a caption: "ref 20230412"
 )
-GLUED_SCALES = r"(?:k|m|mn|mln|bn|bln|tn|trn|trln|km|kg)"  # "40K", "$8m", "50km" are figures, not model names
+#: "40K", "$8m", "50km", "200lbs", "8min", "1.2b" are figures, not model names.
+GLUED_SCALES = (r"(?:k|m|mn|mln|mil|b|bn|bln|tn|tr|trn|trln|tln|km|kg|lbs?|ml|t|kph|kmph|mph|rad|mins?|hrs?|cm|ha"
+                r"|kw|mw|gw|kwh|mwh|gwh|usd|eur|gbp|krw|rub|uah|jpy|cny|aud|cad)")
+#: A war, a treaty or a division "70-year-old" is a duration, not an age.
+EVENT_NOUNS = (r"war|conflict|alliance|treaty|armistice|ceasefire|truce|agreement|pact|dispute|policy|ban|law|regime"
+               r"|division|standoff|stalemate|blockade|sanctions?|programme|program|feud|rivalry|border|dynasty"
+               r"|partition|occupation|invasion|crisis|confrontation|system|order|institution|organi[sz]ation")
 #: Shapes that are numbers but not quantities, in the order they are tried.
 NOT_QUANTITY_PATTERNS = [
     ("reading time", re.compile(r"reading time:?\s*\d+\s*min\.?", re.IGNORECASE)),
@@ -61,7 +71,8 @@ NOT_QUANTITY_PATTERNS = [
     ("age", re.compile(
         # a hedged age is a duration: "the nearly three-year-old conflict"
         rf"(?<!nearly )(?<!almost )(?<!about )(?<!around )(?<!over )(?<!roughly )"
-        rf"\b(?:\d+|{WORD_NUMBER})[- ](?:year|month|week)s?[- ]olds?\b"
+        rf"\b(?:\d+|{WORD_NUMBER})[- ](?:year|month|week)s?[- ]olds?\b(?!\s+(?:[a-z]+\s+)?(?:{EVENT_NOUNS})\b)"
+        r"|\bat\s+(?:the\s+)?age\s+(?:of\s+)?\d+"
         r"|\baged\s+(?:between\s+)?\d+(?:\s*(?:to|-|–|and|or)\s*(?:\d+|above|over|older|under|younger|more))?"
         r"|\bages\s+(?:of\s+)?\d+(?:\s*(?:to|-|–|and)\s*\d+)?", re.IGNORECASE)),
     ("date", re.compile(
@@ -77,26 +88,30 @@ NOT_QUANTITY_PATTERNS = [
     ("ordinal", re.compile(r"\b\d+(?:st|nd|rd|th)\b")),
     ("decade", re.compile(rf"\b{YEAR}s\b")),
     ("model or name", re.compile(
-        rf"\b(?=[A-Za-z]+-?\d)(?!(?i:{SCALE})-)[A-Za-z]+-?\d+[A-Za-z\d]*(?:/\d+[A-Za-z\d]*)*\b"
+        rf"\b(?=[A-Za-z]+-?\d)(?!(?i:{SCALE}|point)-)"
+        rf"(?!(?i:m?(?:{'|'.join(CURRENCY_CODES)}))\$?\d)(?!W\d[\d.,]*(?:tr|bn)\b)"  # "USD115", "W1.4tr" are money
+        r"[A-Za-z]+-?\d+[A-Za-z\d]*(?:/\d+[A-Za-z\d]*)*\b"
         r"|\b[A-Z]+\.\d+\b|\b[A-Z]{1,3}/\d+\b"
-        rf"|\b\d+(?!(?i:{GLUED_SCALES})\b)[A-Za-z]+\d*\b|\bWorld\s+War\s+(?:One|Two|Three|I{{1,3}}|\d)\b(?!\.\d)")),
+        rf"|\b\d+(?!(?i:{GLUED_SCALES})\b)[A-Za-z]+\d*\b|\bWorld\s+War\s+(?:One|Two|Three|I{{1,3}}|\d)\b(?!\.\d)"
+        r"|\bGroup\s+of\s+(?:Seven|Eight|Twenty|\d+)\b")),
     # after a count, "Capitalised-word number" is a designation: "18 Leopard 2 tanks", "14 PzH 2000 howitzers"
     ("model or name", re.compile(r"(?<=\d )(?P<span>[A-Z][A-Za-z]*\s\d+)\b")),
     ("period", re.compile(r"\b(?:first|second|third|fourth|last|latter|former|final|other)\s+(?:half|quarter)\b",
                           re.IGNORECASE)),
-    ("year", re.compile(rf"(?:©\s*)?\b{YEAR}\b{NOT_NUMBER_AFTER}")),
+    ("year", re.compile(rf"(?:©\s*)?(?<![$€£₩₽₴])(?<![$€£₩₽₴] )\b{YEAR}\b{NOT_NUMBER_AFTER}")),
 ]
 #: Words a shape cannot match without (lower case): a window that holds none of them skips the pattern.
 SHAPE_LITERALS = {
     "reading time": ("reading",), "footnote": ("[",), "age": ("old", "age"), "clock time": (":",),
     "calibre": ("mm", "millimet", "inch", "-in.", "-cal"), "decade": ("0s",), "period": ("half", "quarter"),
-    "reference number": tuple(label.lower() for label in REFERENCE_LABELS.replace("\\", "").split("|")),
+    # a label and the space after it: "unit " but not "united", "ref " but not "refugees"
+    "reference number": tuple(label.lower() + " " for label in REFERENCE_LABELS.replace("\\", "").split("|")),
 }
 #: For the other shapes, what their match cannot do without, as a pattern (one per pattern where a reason has two).
 #: The "digit space" before a designation is always in its window: every digit has a window around it.
 SHAPE_NEEDS = {
     "date": ("Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec", r"\d[-/]\d"), "ordinal": r"\d(?:st|nd|rd|th)",
-    "model or name": (r"[A-Za-z][-./]?\d|\d[A-Za-z]|World", r"\d [A-Z]"), "year": r"(?:1[89]|20)\d\d",
+    "model or name": (r"[A-Za-z][-./]?\d|\d[A-Za-z]|World|Group of", r"\d [A-Z]"), "year": r"(?:1[89]|20)\d\d",
 }
 
 
@@ -112,7 +127,7 @@ _GATES = [_gate(reason, sum(r == reason for r, _ in NOT_QUANTITY_PATTERNS[:i]))
           for i, (reason, _) in enumerate(NOT_QUANTITY_PATTERNS)]
 _SHAPES = [(reason, pattern, "span" if "span" in pattern.groupindex else 0)
            for reason, pattern in NOT_QUANTITY_PATTERNS]
-NUMBER_WORDS = UNITS_WORDS + TENS_WORDS + list(SCALES) + [
+NUMBER_WORDS = UNITS_WORDS + list(ZERO_WORDS) + TENS_WORDS + list(SCALES) + [
     "dozen", "dozens", "scores", "tens", "hundreds", "thousands", "millions", "billions", "trillions"]
 #: Words that can carry a figure without being a cardinal: fractions and multipliers ("half", "tripled").
 FIGURE_WORDS = NUMBER_WORDS + list(FRACTIONS) + list(MULTIPLIER_WORDS)
@@ -125,9 +140,9 @@ def _cases(words):
 
 NUMBER_TOKEN_RE = re.compile(rf"\d+|\b(?:{_cases(NUMBER_WORDS)})\b")
 _FIGURE_TOKEN = rf"\b(?:{_cases(FIGURE_WORDS)})\b|\b[A-Za-z]+(?:fold|FOLD)\b"
-FIGURE_TOKEN_RE = re.compile(rf"\d+|{_FIGURE_TOKEN}")
+FIGURE_TOKEN_RE = re.compile(rf"\d+|[{VULGAR_FRACTIONS}]|{_FIGURE_TOKEN}")
 #: The scan over the whole text: google-re2 (a DFA, about 6x Python re here) when installed.
-WINDOW_SCAN = re2.compile(rf"\p{{Nd}}+|{_FIGURE_TOKEN}") if re2 else FIGURE_TOKEN_RE
+WINDOW_SCAN = re2.compile(rf"\p{{Nd}}+|[{VULGAR_FRACTIONS}]|{_FIGURE_TOKEN}") if re2 else FIGURE_TOKEN_RE
 NON_ASCII = re.compile(r"[^\x00-\x7f]")
 DETERMINER_BEFORE = re.compile(r"\b(?:the|these|those|its|their|our|his|her|both|all|my|your|whose)\s+$", re.IGNORECASE)
 EMPHASIS_BEFORE = re.compile(r"\b(?:even|only|just|exactly)\s+$", re.IGNORECASE)
@@ -135,7 +150,7 @@ EMPHASIS_BEFORE = re.compile(r"\b(?:even|only|just|exactly)\s+$", re.IGNORECASE)
 UNIT_AFTER = re.compile(
     r"(?:\s+(?:and|or|to)\s+\d[\d.,]*)*[\s-]*(?:(?P<km2>sq(?:uare)?\.?\s+(?:km|kilomet(?:er|re)s)|km2|km²)"
     r"|(?P<km>km|kilomet(?:er|re)s?)|(?P<mile>miles?)|(?P<tonne>(?:metric\s+)?(?:tonnes?|tons?))"
-    r"|(?P<duration>year|month|week|day|hour|minute)s?)\b", re.IGNORECASE)
+    r"|(?P<duration>year|month|week|day|hour|minute)s?|(?P<minute>mins?))\b", re.IGNORECASE)
 PLAIN_WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)?")
 #: "over" is a preposition, not "more than", before a place ("over four regions") or a stretch of time
 #: ("fired over two months"), unless the time is how long something lasted ("for over three weeks").
@@ -158,20 +173,58 @@ ODD_GROUPING = re.compile(r"[.,]\d")
 DIGIT_RUN = re.compile(r"\d+(?:[.,]\d+)*")
 WINDOW = 30  # characters of context around a number token: more than any shape or hedge reaches
 LOOKBACK = 40  # characters a quantity can start before its first number token ("slightly more than U.S. $")
-#: First words of whatever can open a quantity before its number: hedges, range words, currency codes.
-PREFIX_WORDS = {h.split()[0].rstrip(".") for h in HEDGES} | {c.lower() for c in CURRENCY_CODES} | {
-    "between", "from", "a", "an", "several", "u", "us", "c", "ca", "au"}
-_PREFIX_WORDS = "|".join(sorted(PREFIX_WORDS, key=len, reverse=True))
-#: A currency sign, or a whole word (letters, case-blind) of PREFIX_WORDS: where a quantity may start.
-PREFIX_WORD = re.compile(rf"[$€£₩₽₴]|(?<!\w)(?ai:{_PREFIX_WORDS})(?![A-Za-z])")
+#: Whatever can open a quantity before its number: a hedge (the whole phrase, so "in" alone or "at" alone does not
+#: cost a try), a range word, a currency code, "a"/"an" before a word that can follow it in a quantity.
+PREFIX_WORDS = {c.lower() for c in CURRENCY_CODES} | set(MEGA_CODES) | {
+    "between", "from", "several", "u", "us", "c", "ca", "au", "minus", "negative", "w"}
+_A_BEFORE = "|".join(["few", "dozen", *SCALES, *FRACTIONS])
+_PREFIX_WORDS = "|".join(
+    [re.escape(h).replace(r"\ ", r"\s+") for h in sorted(HEDGES, key=len, reverse=True)]
+    + sorted(PREFIX_WORDS, key=len, reverse=True) + [rf"an?\s+(?:{_A_BEFORE})"])
+#: A currency sign, a minus sign or decimal point before a digit, or a whole word (letters, case-blind) of
+#: PREFIX_WORDS: where a quantity may start.
+PREFIX_WORD = re.compile(rf"[$€£₩₽₴]|(?<![\w.,)\]])[-−.](?=\d)|(?<!\w)(?ai:{_PREFIX_WORDS})(?![A-Za-z])")
 #: The same two patterns for lower-cased text, without IGNORECASE.
-PREFIX_LOWER_RE = re.compile(rf"[$€£₩₽₴]|(?<!\w)(?:{_PREFIX_WORDS})(?![a-z])")
+PREFIX_LOWER_RE = re.compile(rf"[$€£₩₽₴]|(?<![\w.,)\]])[-−.](?=\d)|(?<!\w)(?:{_PREFIX_WORDS})(?![a-z])")
 QUANTITY_LOWER_RE = re.compile(lower_pattern(QUANTITY_RE.pattern))
 
 REVIEW_CURRENCY = "currency sign not recognised"
 REVIEW_GROUPING = "digits grouped neither as thousands nor as decimals"
 REVIEW_METRES = "'m' after the number may be million or metres"
 REVIEW_SCALE = "the scale is written only on the other number"
+REVIEW_FRACTION = "a fraction with an ordinal the cleaner does not read"
+REVIEW_SIGN = "a spaced dash before the number may be a minus sign"
+#: A number word before a fraction word is a fraction the cleaner could not place ("above one quarter and ..."),
+#: never a count of one.
+FRACTION_WORD_AFTER = re.compile(rf"\s+(?:{'|'.join(FRACTIONS)})\b", re.IGNORECASE)
+#: ... but "the past two quarters", "two quarters in a row" count periods.
+QUARTERS_COUNTED = re.compile(r"(?:\b(?:past|last|next|previous|consecutive|straight|first|recent|coming|final)\s+"
+                              r"\w+\s+quarters\b|\w+\s+(?:consecutive\s+|straight\s+)?quarters\s+(?:in\s+a\s+row"
+                              r"|running|straight)\b)", re.IGNORECASE)
+#: "- 20 degrees" at a line's start or before a temperature: a minus sign or a dash, the text cannot say.
+SPACED_MINUS_BEFORE = re.compile(r"(?:^|\n)\s*[-−]\s+$|[-−]\s+$")
+DEGREES_AFTER = re.compile(r"\s*(?:°|degrees?\b|deg\b)", re.IGNORECASE)
+
+#: After a number word, a unit makes it a measure even after a determiner or as "one": "the six-mile trip",
+#: "one penny", "a three-ton satellite", "its one-yen bid".
+UNIT_WORD_AFTER = re.compile(
+    r"(?:\s*-\s*|\s+)(?:miles?|kilomet(?:er|re)s?|km|met(?:er|re)s?|feet|foot|inch(?:es)?|pounds?|tons?|tonnes?"
+    r"|gallons?|lit(?:er|re)s?|ounces?|acres?|yards?|dollars?|euros?|penny|pence|cents?|yen|won|yuan|r[o]?ubles?"
+    r"|hryvnias?|drachmas?|degrees?|percent|per\s+cent)\b", re.IGNORECASE)
+#: "in one day", "for one week": a count of one, where "one day" alone may mean "some day".
+ONE_TIME_AFTER = re.compile(r"\s+(?:day|night|week|month|year|hour|minute)\b", re.IGNORECASE)
+ONE_TIME_BEFORE = re.compile(r"\b(?:in|within|for|than|over|just|only|after|lasting)\s+$", re.IGNORECASE)
+#: A number word joined to an ordinal: "one-thirtieth" (a fraction) or "forty-fifth" (an ordinal).
+ORDINAL_JOINED = re.compile(r"-(?:[a-z]+-)?[a-z]*(?:th|first|second|third)(?P<plural>s)?\b", re.IGNORECASE)
+#: An unclosed quote before a capitalised number word that follows a capitalised word: a name ("'Team Two'").
+NAME_BEFORE = re.compile(r"[A-Z][\w'’-]*\s+$")
+#: A count word in apposition to the names a sentence opens with points back at them: "Russia and North Korea,
+#: two states under sanctions, ..." (not "In Seoul and Tokyo, two ...").
+NAMED_LIST_BEFORE = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*\s+(?:and|&)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*,\s+$")
+IDIOM_BEFORE = re.compile(r"\b(?:to|for)\s+$", re.IGNORECASE)  # "came to naught"
+#: Two one-sided bounds joined by "and" are one range: "above 1000 and below 1500".
+LOWER_BOUNDS, UPPER_BOUNDS = {"more_than", "at_least"}, {"less_than", "up_to"}
+BOUND_JOIN = re.compile(r"\s+and\s+")
 
 
 def decode_article(raw):
@@ -203,7 +256,7 @@ def _re2_scan(text):
     in as it is."""
     if text.isascii():
         data = text.encode("ascii")
-    elif any(map(str.isdecimal, set(NON_ASCII.findall(text)))):
+    elif any(c.isdecimal() or c in VULGAR_FRACTIONS for c in set(NON_ASCII.findall(text))):
         return [match.span() for match in WINDOW_SCAN.finditer(text)]
     else:
         data = text.encode("ascii", "replace")
@@ -253,7 +306,10 @@ def _quantity_matches(text, windows, token_starts):
                 i += 1
                 continue
             match = None
-            for word in prefix_words.finditer(subject, max(pos, token - LOOKBACK), token):
+            # up to a few characters past the token: "a fifth" is a prefix that ends after it
+            for word in prefix_words.finditer(subject, max(pos, token - LOOKBACK), token + 12):
+                if word.start() >= token:
+                    break
                 match = quantity.match(subject, word.start(), window_end)
                 if match:
                     break
@@ -325,12 +381,29 @@ def _shape_spans(text, windows):
     return spans
 
 
-def _word_reason(text, start, mention):
+def _quoted_name(text, start, before):
+    """Whether a capitalised number word is inside a quoted name: "the 'Team Two' drills"."""
+    if not (text[start].isupper() and NAME_BEFORE.search(before)):
+        return False
+    opened = before.count("“") > before.count("”") or before.count("‘") > before.count("’")
+    return opened or before.count('"') % 2 == 1
+
+
+def _word_reason(text, start, end, mention):
     """Why a bare number word is not a quantity, or None when it is one."""
     before = text[max(0, start - 40):start]
-    if mention.lower() in ("one", "a", "an"):
+    lower = mention.lower()
+    if _quoted_name(text, start, before):
+        return "name"
+    if lower in ZERO_WORDS and IDIOM_BEFORE.search(before):
+        return "idiom"
+    if UNIT_WORD_AFTER.match(text, end) and lower not in ("a", "an"):
+        return None
+    if lower in ("one", "a", "an"):
+        if lower == "one" and ONE_TIME_AFTER.match(text, end) and ONE_TIME_BEFORE.search(before):
+            return None
         return None if EMPHASIS_BEFORE.search(before) else "pronoun or determiner"
-    if DETERMINER_BEFORE.search(before):
+    if DETERMINER_BEFORE.search(before) or NAMED_LIST_BEFORE.search(text, 0 if start < 80 else start - 80, start):
         return "referring expression"
     return None
 
@@ -373,6 +446,8 @@ def _rows(text, start, end):
         quantity = parse_match(mention)
     except ValueError as err:
         return [_review(start, end, text, str(err))]
+    if quantity.unit == "fraction" and quantity.value > 1 and (parts := proportion_parts(mention)):
+        return [_row(text, start + s, start + e) for s, e in parts]  # "12 in six boxes": two counts
     parts = range_parts(mention) if quantity.qualifier == "range" else None
     if not parts:
         return [_row(text, start, end, quantity)]
@@ -380,17 +455,34 @@ def _rows(text, start, end):
     first, second = mention[a:b], mention[c:d]
     before = text[max(0, start - 60):start]
     lower = mention.lower()
-    if (parse_quantity(first).value < parse_quantity(second).value
+    units = unit_of(first), unit_of(second)
+    mixed = None not in units and units[0] != units[1]  # "rose 9 per cent to $165 million": two figures
+    if (not mixed and parse_quantity(first).value < parse_quantity(second).value
             and not (VOTE_BEFORE.search(before) and not lower.startswith("between"))
             and not (lower.startswith("from") and CHANGE_BEFORE.search(before))):
         return [_row(text, start, end, quantity)]
     rows = []
     for (s, e), own, other in (((a, b), first, second), ((c, d), second, first)):
         row = _row(text, start + s, start + e)
-        if has_scale(other) and not has_scale(own) and row[3] < 1000:  # "from 3 to 5 million": 3 what?
+        if not mixed and has_scale(other) and not has_scale(own) and row[3] < 1000:  # "from 3 to 5 million": 3 what?
             row = _review(start + s, start + e, text, REVIEW_SCALE)
         rows.append(row)
     return rows
+
+
+def _join_bounds(text, rows):
+    """Rows with each lower bound and upper bound written "X and Y" joined into one range row."""
+    joined = []
+    for row in rows:
+        last = joined[-1] if joined else None
+        if (last and {last[6], row[6]} <= LOWER_BOUNDS | UPPER_BOUNDS and (last[6] in LOWER_BOUNDS) != (
+                row[6] in LOWER_BOUNDS) and last[7] == row[7] and BOUND_JOIN.fullmatch(text, last[1], row[0])):
+            low, high = (last[3], row[3]) if last[6] in LOWER_BOUNDS else (row[3], last[3])
+            if low < high:
+                joined[-1] = [last[0], row[1], text[last[0]:row[1]], np.nan, low, high, "range", row[7], ""]
+                continue
+        joined.append(row)
+    return joined
 
 
 def _classify(text):
@@ -420,10 +512,33 @@ def _classify_text(text):
             absorbed_until = max(end, absorbed_until)
             continue
         first, last = bisect_left(token_starts, start), bisect_left(token_starts, end)
-        if first == last or shapes.starts and any(map(shapes.overlaps, token_starts[first:last],
-                                                      token_ends[first:last])):
+        if first == last:
             continue
-        reason = _word_reason(text, start, mention) if PLAIN_WORD.fullmatch(mention) else None
+        if shapes.starts and any(map(shapes.overlaps, token_starts[first:last], token_ends[first:last])):
+            parts = range_parts(mention)  # "in 2021 to 1.2 million": the year is set aside, not the amount
+            if parts and not shapes.overlaps(start + parts[1][0], start + parts[1][1]):
+                rows.extend(_rows(text, start + parts[1][0], start + parts[1][1]))
+            continue
+        plain = PLAIN_WORD.fullmatch(mention)
+        if (mention[-1].isalpha() and FRACTION_WORD_AFTER.match(text, end)
+                and not QUARTERS_COUNTED.match(text, text.rfind(" ", 0, max(0, start - 1)) + 1)
+                and not QUARTERS_COUNTED.match(text, start)):
+            rows.append(_review(start, FRACTION_WORD_AFTER.match(text, end).end(), text, REVIEW_FRACTION))
+            continue
+        near = text[max(0, start - 4):start]
+        dash = ("-" in near or "−" in near) and SPACED_MINUS_BEFORE.search(text, max(0, start - 4), start)
+        line_start = text.rfind("\n", 0, start) + 1 if dash else 0  # the dash opens its line, or a temperature
+        if dash and (not text[line_start:dash.end()].strip(" \t-−") or DEGREES_AFTER.match(text, end)):
+            rows.append(_review(dash.end() - len(dash.group(0).lstrip()), end, text, REVIEW_SIGN))
+            continue
+        if plain and (ordinal := ORDINAL_JOINED.match(text, end)):
+            fraction = ordinal.group("plural") or text.startswith(" of", ordinal.end())
+            if mention.lower() in ("one", "a", "an") or fraction:
+                rows.append(_review(start, ordinal.end(), text, REVIEW_FRACTION))
+            else:
+                rejected.append((start, end, "ordinal"))
+            continue
+        reason = _word_reason(text, start, end, mention) if plain else None
         if reason:
             rejected.append((start, end, reason))
             continue
@@ -436,15 +551,17 @@ def _classify_text(text):
         if _currency_problem(text, start, mention):
             rows.append(_review(start, end, text, REVIEW_CURRENCY))
             continue
-        if text[end:end + 1] in ("m", "M") and not text[end + 1:end + 2].isalpha() and mention[-1].isdigit():
-            rows.append(_review(start, end + 1, text, REVIEW_METRES))
+        metres = 2 if text[end:end + 2] == " M" else 1  # "10m", "10M", "1,674,200.5 M"
+        if (text[end + metres - 1:end + metres] in ("m", "M") and not text[end + metres:end + metres + 1].isalpha()
+                and mention[-1].isdigit()):
+            rows.append(_review(start, end + metres, text, REVIEW_METRES))
             continue
         hedge = OVER_HEDGE.match(mention)
         if hedge and (PLACE_AFTER.match(text, end) or TIME_AFTER.match(text, end)
                       and not LASTING_BEFORE.search(text[max(0, start - 20):start])):
             start += hedge.end()
         rows.extend(_rows(text, start, end))
-    return rows, rejected, shapes
+    return _join_bounds(text, rows), rejected, shapes
 
 
 def quantity_rows(text):

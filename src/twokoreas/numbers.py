@@ -13,6 +13,7 @@ a vague magnitude (``tens of millions``) both, from :data:`VAGUE_BOUNDS`.
 import functools
 import math
 import re
+import unicodedata
 from typing import NamedTuple
 
 UNITS_WORDS = (
@@ -20,15 +21,22 @@ UNITS_WORDS = (
     "fourteen fifteen sixteen seventeen eighteen nineteen"
 ).split()
 TENS_WORDS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+ZERO_WORDS = ("nought", "naught")  # British zero: "nine point nought four"
 SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
-#: Abbreviated scales; ``m`` only after a currency sign (a bare ``8m`` may be metres).
-SCALE_ABBREVIATIONS = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "bln": 1e9, "tn": 1e12, "trn": 1e12,
-                       "trln": 1e12}
-WORD_VALUES = {w: i for i, w in enumerate(UNITS_WORDS)} | {w: 20 + 10 * i for i, w in enumerate(TENS_WORDS)}
-#: Denominators of the fraction words: "two-thirds", "a fifth", "half".
-FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5,
-             "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8, "ninth": 9,
-             "ninths": 9, "tenth": 10, "tenths": 10}
+#: Abbreviated scales; ``m``, ``mm`` and ``tr`` only after a currency sign (a bare ``8m`` may be metres), ``b``
+#: only glued to the digits ("1.2b").
+SCALE_ABBREVIATIONS = {"k": 1e3, "m": 1e6, "mm": 1e6, "mn": 1e6, "mln": 1e6, "mil": 1e6, "b": 1e9, "bn": 1e9,
+                       "bln": 1e9, "tn": 1e12, "tr": 1e12, "trn": 1e12, "trln": 1e12, "tln": 1e12}
+WORD_VALUES = ({w: i for i, w in enumerate(UNITS_WORDS)} | {w: 20 + 10 * i for i, w in enumerate(TENS_WORDS)}
+               | dict.fromkeys(ZERO_WORDS, 0))
+#: Denominators of the fraction words: "two-thirds", "a fifth", "one-fourth", "half".
+FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4,
+             "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7, "eighth": 8,
+             "eighths": 8, "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10}
+#: Unicode fraction characters and the digit fractions read as such ("3/4", "10 1/2"): only those a text
+#: writes for a part of one, so "9/11" or "24/7" stay apart.
+VULGAR_FRACTIONS = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞"
+DIGIT_FRACTION = r"(?:(?=\d\d?/)(?<![\d/.])(?:1/2|[12]/3|[13]/4|[1-4]/5|[1357]/8|(?:1[0-5]|[1-9])/16)(?![\d/]))"
 #: Words that multiply: "doubled", "triple its contribution", "twice as many".
 MULTIPLIER_WORDS = {"double": 2.0, "doubled": 2.0, "twice": 2.0, "triple": 3.0, "tripled": 3.0, "treble": 3.0,
                     "trebled": 3.0, "thrice": 3.0, "quadruple": 4.0, "quadrupled": 4.0, "halved": 0.5}
@@ -72,42 +80,70 @@ _words = lambda ws: "|".join(sorted(ws, key=len, reverse=True))  # noqa: E731
 _phrases = lambda ws: "|".join(  # noqa: E731
     re.escape(w).replace(r"\ ", r"\s+") for w in sorted(ws, key=len, reverse=True))
 _SP = r"[ \u00a0\u202f]"
-WORD_NUMBER = rf"(?:(?:{_words(TENS_WORDS)})(?:[- ](?:{_words(UNITS_WORDS[1:10])}))?|{_words(UNITS_WORDS)})"
-SCALE_WORDS = {**SCALES, "dozen": 12}
+# "fifty-two", "fifty two", "fifty - two"
+WORD_NUMBER = (rf"(?:(?:{_words(TENS_WORDS)})(?:(?:\s*-\s*|\s+)(?:{_words(UNITS_WORDS[1:10])})\b)?"
+               rf"|{_words(UNITS_WORDS + list(ZERO_WORDS))})")
+#: "dozen(s)" multiplies a number before it ("3 dozens"); bare "dozens" is vague (VAGUE_BOUNDS).
+DOZENS = ("dozen", "dozens", "dzs", "dozs")
+SCALE_WORDS = {**SCALES, **dict.fromkeys(DOZENS, 12)}
 SCALE = rf"(?:{_words(SCALE_WORDS)})"
 DIGITS = (
-    r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?"
+    r"(?:(?<![\w.,])\.\d+"  # ".08"
+    r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?"
+    r"|\d{1,3}(?:[\u00a0\u202f]\d{3})+\.\d+"  # "1 234 567.89" with narrow spaces
     rf"|\d{{1,3}}(?:{_SP}\d{{3}})+(?!\d|[.,]\d)(?!\s?[A-Za-z]{{1,3}}\b)(?![A-Za-z])"
     r"|\d+(?:\.\d+)?)"
 )
-DIGIT_WORDS = _words(UNITS_WORDS[:10])
-SPELLED_DECIMAL = rf"(?:[- ]point(?:[- ](?:{DIGIT_WORDS}|\d))+\b)"  # "two-point-four", "14-point-eight"
-AND_A_HALF = r"(?:[- ]and[- ]a[- ]half\b)"
-UNIT_NUMBER = rf"(?:(?:{DIGITS}|\b{WORD_NUMBER}\b){SPELLED_DECIMAL}?{AND_A_HALF}?)"
+DIGIT_WORDS = _words(UNITS_WORDS[:10] + list(ZERO_WORDS))
+# "two-point-four", "14-point-eight", "two-point-45", "two hundred point seventy-one"
+SPELLED_DECIMAL = (rf"(?:[- ]point(?:[- ](?:(?:{_words(TENS_WORDS)})(?:-(?:{DIGIT_WORDS}))?|{DIGIT_WORDS}|\d+))"
+                   rf"(?:[- ](?:{DIGIT_WORDS}|\d+))*\b)")
+FRACTION_WORD = rf"(?:{_words(FRACTIONS)})"
+# A whole number and a fraction: "five and a half", "3 million and a quarter", "one and one fourth" (not "200
+# and two thirds of the village", where the fraction is of something else).
+AND_A_FRACTION = (r"(?:[- ]and[- ](?:an?|one|two|three|four|five|six|seven|eight|nine)[- ]"
+              rf"{FRACTION_WORD}\b(?!\s+of\b))")
+SIGN = r"(?:(?<![\w.,/)\]\-−])[-−](?=[\d.]\d*)|(?<!plus or )(?<!plus/)\b(?:minus|negative)\s+)"  # not a margin
+UNIT_NUMBER = (rf"(?:(?:{DIGIT_FRACTION}|[{VULGAR_FRACTIONS}]|{DIGITS}(?:\s+{DIGIT_FRACTION}|\s?[{VULGAR_FRACTIONS}])?"
+               rf"|\b{WORD_NUMBER}\b)"
+               rf"{SPELLED_DECIMAL}?{AND_A_FRACTION}?)")
 # After a scale word, a smaller number may follow: "three-thousand-200", "three thousand two hundred",
 # "two hundred and fifty". A space-separated word must lead to another scale, so "3 million two weeks" stays apart.
 AFTER_SCALE = (
     rf"(?:-(?:and-)?(?:\d{{1,3}}\b(?![.,]\d)|{WORD_NUMBER}\b)"
-    rf"|(?<=hundred)\s+and\s+{WORD_NUMBER}\b|\s+{WORD_NUMBER}(?=[- ]{SCALE}\b))"
+    rf"|(?<=hundred)\s+and\s+(?:{WORD_NUMBER}\b(?!\s+{FRACTION_WORD})|[1-9]\d?\b(?![.,]\d)(?!\s+{SCALE}))"
+    rf"|(?:\s+and)?\s+{WORD_NUMBER}(?=(?:-|\s+){SCALE}\b)"  # "two thousand and two hundred"
+    r"|\s+\d{1,3}(?=\s+hundred\b))"  # "4 thousand 3 hundred"
 )
 FRACTION = (
-    rf"(?:\b(?:an?|one|two|three|four|five|six|seven|eight|nine|\d)[- ](?:{_words(FRACTIONS)})\b|\bhalf\b)"
+    rf"(?:\b(?:an?|one|two|three|four|five|six|seven|eight|nine|\d)(?:\s*-\s*|\s+){FRACTION_WORD}\b|\bhalf\b)"
 )
+BIG_SCALE = r"(?:thousand|million|billion|trillion|dozen)"
 NUMBER = (
-    rf"(?:{UNIT_NUMBER}(?:(?:[- ]{SCALE}\b)+{AFTER_SCALE}?)*{AND_A_HALF}?"
-    rf"|\b{FRACTION}\s+(?:of\s+)?an?\s+{SCALE}\b(?:[- ]{SCALE}\b)*"
-    rf"|\ban?\s+{SCALE}\b(?:[- ]{SCALE}\b)*{AND_A_HALF}?)"
+    rf"(?:(?=[a-z])(?:{FRACTION}|\bquarter)\s+(?:(?:of\s+)?an?\s+)?{BIG_SCALE}\b(?:[- ]{SCALE}\b)*"
+    rf"|{UNIT_NUMBER}(?:(?:(?:-|\s+){SCALE}\b)+{AFTER_SCALE}?)*"
+    rf"(?:(?<=hundred){SPELLED_DECIMAL}|{AND_A_FRACTION}(?:\s+{BIG_SCALE}\b)?)?"
+    rf"|\ban?\s+{SCALE}\b(?:[- ]{SCALE}\b)*{AND_A_FRACTION}?)"
 )
 CURRENCY_CODES = {"USD": "USD", "EUR": "EUR", "GBP": "GBP", "KRW": "KRW", "RUB": "RUB", "UAH": "UAH", "JPY": "JPY",
                   "CNY": "CNY", "RMB": "CNY", "AUD": "AUD", "CAD": "CAD"}
+#: A code with an M prefix is millions of it, in Nordic business style: "30 MUSD", "MEUR 120".
+MEGA_CODES = {"m" + code.lower(): code for code in CURRENCY_CODES}
+_CODES = _words(CURRENCY_CODES)
 CURRENCY_PREFIX = (
-    rf"(?:US\$|U\.S\.\s?\$|AU?\$|CA?\$|\$|€|£|₩|₽|₴|(?:{_words(CURRENCY_CODES)})\s?)"
+    rf"(?:(?:USD?|AUD|CAD)\$\s?|US\$|U\.S\.\s?\$|AU?\$|CA?\$|\$|€|£|₩|₽|₴|M?(?:{_CODES})\s?"
+    r"|W(?=\d[\d.,]*\s?(?:tr|bn|trn)\b))"  # Korean won as some outlets write it: "W1.4tr"
 )
 CURRENCY_WORD = (
-    r"(?:\s+(?:of\s+)?(?:US\s+|U\.S\.\s+|American\s+)?dollars\b|\s+euros?\b|\s+pounds\b|\s+won\b"
+    r"(?:\s+(?:of\s+)?(?:US\s+|U\.S\.\s+|American\s+)?dollars?\b|\s+euros?\b|\s+pounds\b|\s+won\b"
     r"|\s+r[o]?ubles?\b|\s+hryvnias?\b|\s+yen\b|\s+yuan\b"
-    rf"|\s+(?:{_words(CURRENCY_CODES)})\b)"
+    rf"|(?:\s+|(?<=\d))M?(?:{_CODES})\b)"
 )
+#: Dollars and cents: "3 dollars 50 cents", "thirteen dollars and forty-five cents", and the cents without their
+#: word where the clause ends: "15 dollars and 50."
+CENTS = (rf"(?:(?:(?<=dollar)|(?<=dollars)|(?<=\busd))(?:\s+and)?\s+(?:\d{{1,2}}|{WORD_NUMBER})"
+         r"(?:\s+cents?\b|(?=\s*[.!?;]|\s*$)))")
+FEET_INCHES = r"(?:\d+\s?(?:feet|foot|ft)\.?(?:\s+and)?\s+\d{1,2}(?:\.\d+)?\s?(?:inches|inch|in)\b)"
 PERCENT = r"(?:\s?%|\s+per\s?cent\b|\s+percentage\s+points?\b)"
 HEDGE = rf"(?:\b(?:{_phrases(HEDGES)})\s+)"
 VAGUE = (
@@ -116,13 +152,14 @@ VAGUE = (
     r"|\bscores(?=\s+of\b|$)|\b(?:dozens|hundreds|thousands|millions|billions|trillions))\b"
 )
 ABBREVIATED = (
-    rf"(?:{CURRENCY_PREFIX}?{DIGITS}(?:\s?(?:trln|trn|mln|bln|mn|bn|tn)|k)\b"
-    rf"|{CURRENCY_PREFIX}{DIGITS}\s?m\b)"
+    rf"(?:(?:(?!\d){CURRENCY_PREFIX})?{DIGITS}(?:\s?(?:trln|tln|trn|mln|bln|mil|mn|bn|tn)|k|\sk(?!-\w)|b)\b"
+    rf"|{CURRENCY_PREFIX}{DIGITS}\s?(?:mm|m|tr)\b)"
 )
-AMOUNT = rf"(?:{ABBREVIATED}|{CURRENCY_PREFIX}?{NUMBER})(?:{PERCENT}|{CURRENCY_WORD})?"
+AMOUNT = (rf"(?:(?:(?!\d){SIGN})?(?:(?=\d+\s?f){FEET_INCHES}|{ABBREVIATED}|(?:(?!\d){CURRENCY_PREFIX})?{NUMBER})"
+          rf"(?:{PERCENT}|{CURRENCY_WORD}(?:\s+(?:million|billion)\b|{CENTS})?)?)")
 # A repeated unit belongs to a range: "between 300 km and 500 km".
 MEASURE = r"(?:\s?(?:km|kilomet(?:er|re)s|miles|tonnes|tons)\b)"
-RANGE_TAIL = rf"(?:{MEASURE}?\s*(?:to|-|–|—)\s*{AMOUNT}{MEASURE}?)"
+RANGE_TAIL = rf"(?:{MEASURE}?\s*(?:to|through|-|–|—)\s*{AMOUNT}{MEASURE}?)"
 RANGE = (
     rf"(?:\bbetween\s+{AMOUNT}{MEASURE}?\s+and\s+{AMOUNT}{MEASURE}?|\bfrom\s+{AMOUNT}{RANGE_TAIL})"
 )
@@ -135,23 +172,35 @@ PROPORTION_OF = (
     rf"(?:(?:\d{{1,3}}|\b{WORD_NUMBER})\s+(?:in|out\s+of)\s+{DENOMINATOR}\b(?![.,]?\d|%){NOT_TIME_AFTER})"
 )
 #: "half of the drones", "two-thirds of those polled", "a fifth of its budget".
+QUARTERS_AS_PERIODS = (  # "the past two quarters", "two quarters of growth", "the first two quarters of 2024"
+    r"(?<!past )(?<!last )(?<!next )(?<!first )(?<!previous )(?<!consecutive )(?<!straight )(?<!coming )"
+    r"(?<!recent )(?<!final )(?![a-z]+(?:\s*-\s*|\s+)quarters\s+(?:of\s+)?(?:growth|decline|contraction|expansion"
+    r"|negative|positive|losses|profits?|the\s+(?:fiscal\s+)?year|this\s+year|last\s+year|\d{4})\b)"
+)
+#: "half of the drones", "two-thirds of those polled", "a fifth of its budget"; hyphenated, a fraction anywhere
+#: ("less than one-fifth"); "cut by half".
 FRACTION_OF = (
-    rf"(?:{FRACTION}(?!\s+(?:of\s+)?an?\s+{SCALE}\b)"
-    r"(?=\s+(?:of|the|its|their|his|her|all|those|these|that)\b|$))"
+    rf"(?:(?=[a-z]){QUARTERS_AS_PERIODS}(?:{FRACTION}(?=\s+(?:of|the|its|their|his|her|all|those|these|that)\b|$)"
+    rf"|\b(?:an?|one|two|three|four|five|six|seven|eight|nine)\s*-\s*{FRACTION_WORD}\b|(?<=\bby )half\b)"
+    rf"(?!\s+(?:(?:of\s+)?an?\s+)?{BIG_SCALE}\b))"
 )
 MULTIPLIER = (
     rf"(?:(?:\b{WORD_NUMBER}|\d+(?:\.\d+)?)[- ]?fold\b"
     rf"|(?:\b{WORD_NUMBER}|\b\d+(?:\.\d+)?)\s+times(?=\s+(?:more|less|fewer|as|larger|higher|bigger|greater|smaller"
     r"|lower|faster|the|that|what|its|their|his|her|over)\b|$)"
     r"|\b(?:doubled|tripled|trebled|quadrupled|halved)\b"
-    r"|\b(?:twice|thrice)(?=\s+(?:as|the|that|what|its|their|his|her|this|a|an|over|more)\b|$)"
+    r"|\b(?:twice|thrice)(?=\s+(?:as|the|that|what|its|their|his|her|this|a|an|over|more|in|since|before|after"
+    r"|during|already|last|each|per|so|and|or|but)\b|\s*[.,;:!?)]|$)"
     r"|\b(?:double|triple|treble|quadruple)(?=\s+(?:the|its|their|his|her|that|what|this|in|as)\b|\s*[:;,.]|$))"
 )
 QUANTITY = (
-    rf"(?:{HEDGE}?(?:{PROPORTION_OF}|{MULTIPLIER}|{VAGUE}{CURRENCY_WORD}?|{RANGE}|{FRACTION_OF}|{AMOUNT_OR_RANGE}))"
+    # (?=[a-z]) skips, in one test, the alternatives that open with a word wherever the text opens with a digit
+    rf"(?:(?:(?=[a-z]){HEDGE})?(?:{PROPORTION_OF}|{MULTIPLIER}"
+    rf"|(?=[a-z])(?:{VAGUE}{CURRENCY_WORD}?|{RANGE}|{FRACTION_OF})"
+    rf"|{AMOUNT_OR_RANGE}))"
 )
 # The lookahead lets the engine skip, cheaply, every position that cannot start a quantity (mid-word, spaces).
-QUANTITY_RE = re.compile(r"(?=[\d$€£₩₽₴]|\b[A-Za-z])" + QUANTITY, re.IGNORECASE)
+QUANTITY_RE = re.compile(rf"(?=[\d$€£₩₽₴.\-−{VULGAR_FRACTIONS}]|\b[A-Za-z])" + QUANTITY, re.IGNORECASE)
 
 #: Characters that IGNORECASE folds to an ASCII letter but ``str.lower`` does not, or the reverse.
 CASE_FOLD_TRAPS = re.compile("[ıſİ\u212a]")
@@ -181,27 +230,40 @@ class _CaseBlind:
 _FULL = _CaseBlind(QUANTITY)
 _HEDGE = re.compile(HEDGE, re.IGNORECASE)
 _PROPORTION = re.compile(rf"(?P<n>\d+|{WORD_NUMBER})\s+(?:in|out\s+of)\s+(?P<d>{DENOMINATOR})", re.IGNORECASE)
+_PROPORTION_AT_END = re.compile(rf"{_PROPORTION.pattern}$", re.IGNORECASE)
 _MULTIPLIER = re.compile(MULTIPLIER, re.IGNORECASE)
 _VAGUE = re.compile(rf"{VAGUE}{CURRENCY_WORD}?", re.IGNORECASE)
 _RANGE = _CaseBlind(
     rf"(?:between\s+(?P<a>{AMOUNT})(?:{MEASURE})?\s+and\s+(?P<b>{AMOUNT})(?:{MEASURE})?)"
-    rf"|(?:from\s+)?(?P<c>{AMOUNT})(?:{MEASURE})?\s*(?:to|-|–|—)\s*(?P<d>{AMOUNT})(?:{MEASURE})?")
+    rf"|(?:from\s+)?(?P<c>{AMOUNT})(?:{MEASURE})?\s*(?:to|through|-|–|—)\s*(?P<d>{AMOUNT})(?:{MEASURE})?")
 _AMOUNT = _CaseBlind(AMOUNT)
 _FRACTION = re.compile(FRACTION, re.IGNORECASE)
 _SCALE_AT_END = re.compile(rf"({SCALE})\s*$", re.IGNORECASE)
-_HAS_SCALE = re.compile(rf"\b{SCALE}\b|\d\s?(?:trln|trn|mln|bln|mn|bn|tn|k|m)\b", re.IGNORECASE)
+_HAS_SCALE = re.compile(rf"\b{SCALE}\b|\d\s?(?:trln|tln|trn|mln|bln|mil|mn|bn|tn|tr|k|mm|m|b)\b|\bM(?:{_CODES})\b",
+                        re.IGNORECASE)
 _STRIP = re.compile(rf"^{CURRENCY_PREFIX}|{PERCENT}$|{CURRENCY_WORD}$", re.IGNORECASE)
 _GROUPING = re.compile(r"(?<=\d)[,\u00a0\u202f ](?=\d{3}\b)")
-_AND_A_HALF = re.compile(r"\band[- ]a[- ]half\b", re.IGNORECASE)
+_AND_FRACTION = re.compile(rf"\band[- ](an?|one|two|three|four|five|six|seven|eight|nine)[- ]({FRACTION_WORD})\b",
+                           re.IGNORECASE)
+_SIGN_AT_START = re.compile(r"(?:[-−]\s*|(?:minus|negative)\s+)", re.IGNORECASE)
+_PREFIX_AT_START = re.compile(CURRENCY_PREFIX, re.IGNORECASE)
+_MEGA = re.compile(rf"\bM(?:{_CODES})\b", re.IGNORECASE)
+_DOLLARS_CENTS = re.compile(rf"(?P<d>.+?)\s*(?:\bdollars?\b|\bUSD\b)(?:\s+and)?\s+(?P<c>\d{{1,2}}|{WORD_NUMBER})"
+                            r"(?:\s+cents?)?", re.IGNORECASE)
+_FEET_INCHES = re.compile(r"(?P<f>\d+)\s?(?:feet|foot|ft)\.?(?:\s+and)?\s+(?P<i>\d{1,2}(?:\.\d+)?)"
+                          r"\s?(?:inches|inch|in)",
+                          re.IGNORECASE)
+#: Words an amount may hold that carry no number: currency names and codes between a number and its scale.
+_SILENT = {"and", "of", "us", "dollar", "dollars"} | {code.lower() for code in CURRENCY_CODES}
 _CURRENCY_WORD_AT_END = re.compile(CURRENCY_WORD + "$", re.IGNORECASE)
 _TIMES_AT_END = re.compile(r"[- ]?fold$|\s+times$", re.IGNORECASE)
-_TOKENS = re.compile(r"\d+(?:\.\d+)?|[A-Za-z]+")
+_TOKENS = re.compile(rf"\d+/\d+|[{VULGAR_FRACTIONS}]|\d*\.\d+|\d+|[A-Za-z]+|&")
 _UNIT_PATTERNS = [(re.compile(p, re.IGNORECASE), unit) for p, unit in (
     (r"percentage\s+points?", "percentage_point"), (PERCENT, "percent"),
-    (r"AU?\$|\bAUD\b", "AUD"), (r"CA?\$|\bCAD\b", "CAD"),
-    (r"\$|dollars|\bUSD\b", "USD"), (r"€|\beuros?\b|\bEUR\b", "EUR"), (r"£|\bpounds\b|\bGBP\b", "GBP"),
-    (r"₩|\bwon\b|\bKRW\b", "KRW"), (r"₽|\br[o]?ubles?\b|\bRUB\b", "RUB"), (r"₴|\bhryvnias?\b|\bUAH\b", "UAH"),
-    (r"\byen\b|\bJPY\b", "JPY"), (r"\byuan\b|\bCNY\b|\bRMB\b", "CNY"),
+    (r"AU?\$|(?<![a-z])M?AUD(?![a-z])", "AUD"), (r"CA?\$|(?<![a-z])M?CAD(?![a-z])", "CAD"),
+    (r"\$|\bdollars?\b|(?<![a-z])M?USD(?![a-z])", "USD"), (r"€|\beuros?\b|(?<![a-z])M?EUR(?![a-z])", "EUR"), (r"£|\bpounds\b|(?<![a-z])M?GBP(?![a-z])", "GBP"),
+    (r"₩|\bwon\b|(?<![a-z])M?KRW(?![a-z])|^W(?=\d)", "KRW"), (r"₽|\br[o]?ubles?\b|(?<![a-z])M?RUB(?![a-z])", "RUB"),
+    (r"₴|\bhryvnias?\b|(?<![a-z])M?UAH(?![a-z])", "UAH"), (r"\byen\b|(?<![a-z])M?JPY(?![a-z])", "JPY"), (r"\byuan\b|(?<![a-z])M?CNY(?![a-z])|\bRMB\b", "CNY"),
     (r"\bkm\b|\bkilomet", "km"), (r"\bmiles\b", "mile"), (r"\btonnes\b|\btons\b", "tonne"))]
 
 
@@ -216,13 +278,14 @@ class Quantity(NamedTuple):
 
 
 #: What every unit pattern needs, lower case: one search of the lower-cased text rules out a count with no unit.
-_UNIT_HINT = re.compile("[%$€£₩₽₴]|per|aud|cad|dollars|usd|eur|pounds|gbp|won|krw|uble|rub|hryvnia|uah|yen|jpy"
+_UNIT_HINT = re.compile("[%$€£₩₽₴]|^w\\d|per|aud|cad|dollar|usd|eur|pounds|gbp|won|krw|uble|rub|hryvnia|uah|yen|jpy"
                         "|yuan|cny|rmb|km|kilomet|miles|tonnes|tons")
 #: What every range holds ("between ... and", "to", a dash): one search that rules out most amounts.
-_RANGE_HINT = re.compile(r"to|and|[-–—]", re.IGNORECASE)
+_RANGE_HINT = re.compile(r"to|and|through|[-–—]", re.IGNORECASE)
 
 
-def _unit_of(text):
+def unit_of(text):
+    """The unit an amount's own words name (``"$3 million"``: USD), or None."""
     if not _UNIT_HINT.search(text.lower()) and not CASE_FOLD_TRAPS.search(text):
         return None
     for pattern, unit in _UNIT_PATTERNS:
@@ -232,46 +295,80 @@ def _unit_of(text):
 
 
 def _amount_value(text):
-    """Value of one amount (no hedge, no range): digits or words, spelled decimals, scales, fractions of a scale."""
-    core = _STRIP.sub("", text.strip()).strip()
+    """Value of one amount (no hedge, no range): digits or words, a sign, spelled decimals, scales, fractions
+    (of a scale, after a whole number, in digits), dozens, dollars and cents, feet and inches."""
+    core = text.strip()
+    lower = core.lower()
+    sign = lower[:1] in ("-", "−", "m", "n") and _SIGN_AT_START.match(core)
+    if sign:
+        return -_amount_value(core[sign.end():])
+    mega = 1e6 if "m" in lower and _MEGA.search(core) else 1.0
+    if "f" in lower and (parts := _FEET_INCHES.fullmatch(core)):
+        return float(parts.group("f")) + float(parts.group("i")) / 12
+    if ("dollar" in lower or "usd" in lower) and (parts := _DOLLARS_CENTS.fullmatch(core)):
+        if _PREFIX_AT_START.match(parts.group("d")):
+            raise ValueError(f"two currencies in one amount: {text!r}")  # "rmb 10 usd 20"
+        return _amount_value(parts.group("d")) + _amount_value(parts.group("c")) / 100
+    core = _STRIP.sub("", core).strip()
     core = _GROUPING.sub("", _STRIP.sub("", core).strip())
-    core = _AND_A_HALF.sub(" andahalf", core)
-    total, current, fraction, decimals, of_whole, last_scale = 0.0, 0.0, None, None, False, 0.0
+    fractions = []
+    core = core if "and" not in lower else _AND_FRACTION.sub(lambda m: fractions.append(
+        WORD_VALUES.get(m.group(1).lower(), 1) / FRACTIONS[m.group(2).lower()]) or " & ", core)
+    total, current, small, fraction, decimals, of_whole = 0.0, 0.0, 0.0, None, None, False
+    last_scale = pending = 0.0
     for token in _TOKENS.findall(core.lower()):
-        if decimals is not None and (token.isdigit() and len(token) == 1 or token in DIGIT_VALUES):
-            decimals += str(DIGIT_VALUES.get(token, token))
+        if decimals is not None and (token.isdigit() or token in DIGIT_VALUES or token in TENS_WORDS):
+            decimals += str(WORD_VALUES[token] // 10 if token in TENS_WORDS else DIGIT_VALUES.get(token, token))
             continue
         if decimals is not None:
             current, decimals = float(f"{int(current)}.{decimals or 0}"), None
         of_whole = of_whole or (fraction is not None and token not in ("and", "of"))
-        if token[0].isdigit():
-            current = float(token)
+        if "/" in token:
+            numerator, denominator = token.split("/")
+            current += int(numerator) / int(denominator)
+        elif token in VULGAR_FRACTIONS:
+            current += unicodedata.numeric(token)
+        elif token[0].isdigit() or token[0] == ".":
+            small = float(token)
+            current += small  # "4 thousand 3 hundred and 21"
         elif token == "point":
             decimals = ""
         elif token in ("a", "an"):
-            current = 1.0
-        elif token in ("and", "of"):
+            current = small = 1.0
+        elif token in _SILENT or token in MEGA_CODES:
             continue
-        elif token == "andahalf":
-            current, total = (current + 0.5, total) if current else (0.0, total + last_scale / 2)
+        elif token == "&":
+            if current:
+                current += fractions.pop(0)
+            else:
+                pending = fractions.pop(0)
         elif token in WORD_VALUES:
             current += WORD_VALUES[token]
+            small += WORD_VALUES[token]
         elif token in FRACTIONS:
             fraction, current = (current or 1.0) / FRACTIONS[token], 0.0
-        elif token in ("hundred", "dozen"):
-            current = (current or 1.0) * SCALE_WORDS[token]
+        elif token == "hundred":
+            current, small = (current or 1.0) * 100, 0.0
+        elif token in DOZENS:  # "three hundred and two dozens": the dozens are of the two
+            current = current - small + small * 12 if small else (current or 1.0) * 12
+            small = 0.0
         else:
-            last_scale = SCALES.get(token) or SCALE_ABBREVIATIONS[token]
+            scale = SCALES.get(token) or SCALE_ABBREVIATIONS[token]
+            if pending:  # "one billion and a half million"
+                total, pending = total + pending * scale, 0.0
+                continue
+            last_scale = scale
             total += (current or 1.0) * last_scale
-            current = 0.0
+            current = small = 0.0
     if decimals is not None:
         current = float(f"{int(current)}.{decimals or 0}")
+    total += pending * last_scale  # "3 million and a quarter"
     if fraction is None:
-        return total + current
-    return (total + current) * fraction if of_whole else fraction
+        return (total + current) * mega
+    return (total + current) * fraction * mega if of_whole else fraction
 
 
-DIGIT_VALUES = {w: i for i, w in enumerate(UNITS_WORDS[:10])}
+DIGIT_VALUES = {w: i for i, w in enumerate(UNITS_WORDS[:10])} | dict.fromkeys(ZERO_WORDS, 0)
 
 
 def _vague_bounds(text):
@@ -307,6 +404,13 @@ def range_parts(text):
         return None
     first, second = ("a", "b") if match.group("a") else ("c", "d")
     return match.span(first), match.span(second)
+
+
+def proportion_parts(text):
+    """The two numbers of a proportion ("one in four", "12 in six") as ``(start, end)`` spans within ``text``,
+    or None when ``text`` does not end with one."""
+    match = _PROPORTION_AT_END.search(text)
+    return (match.span("n"), match.span("d")) if match else None
 
 
 def range_bounds(first, second):
@@ -348,7 +452,7 @@ def _parse(text):
         if qualifier is None:  # IGNORECASE also matches look-alikes that lower() keeps: "ſome" (long s)
             raise ValueError(f"hedge not recognised: {hedge.group(0).strip()!r}")
         text = text[hedge.end():]
-    unit = _unit_of(text)
+    unit = unit_of(text)
     if _VAGUE.fullmatch(text):
         low, high = _vague_bounds(text)
         return Quantity(math.nan, low, high, "vague", unit)
