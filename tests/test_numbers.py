@@ -148,3 +148,10 @@ def test_peer_categories_keep_their_unit(expression, unit):
 def test_two_currencies_in_one_amount_are_refused_rather_than_added():
     with pytest.raises(ValueError, match="two currencies"):
         parse_quantity("RMB 10 USD 20")
+
+
+@pytest.mark.parametrize("text, value", [("$8.2bn", 8.2e9), ("4.35 trillion won", 4.35e12), ("US$1.1 billion", 1.1e9)])
+def test_a_scaled_decimal_is_the_printed_number_not_its_float_artefact(text, value):
+    parsed = parse_quantity(text)
+    assert parsed.value == parsed.low == parsed.high == value
+    assert repr(parsed.value) == repr(value)

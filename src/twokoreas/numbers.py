@@ -444,6 +444,16 @@ def parse_match(mention):
     return _parse(" ".join(mention.split()))
 
 
+def _tidy(x):
+    """A scaled amount without the binary artefact of its float product (8.2 * 1e9 is 8199999999.999999): 15
+    significant digits, which every printed figure fits in. Numbers below one (fractions) are kept as computed."""
+    return float(f"{x:.15g}") if math.isfinite(x) and abs(x) >= 1 else x
+
+
+def _quantity(value, low, high, qualifier, unit):
+    return Quantity(_tidy(value), _tidy(low), _tidy(high), qualifier, unit)
+
+
 def _parse(text):
     qualifier = "exact"
     hedge = _HEDGE.match(text)
@@ -455,7 +465,7 @@ def _parse(text):
     unit = unit_of(text)
     if _VAGUE.fullmatch(text):
         low, high = _vague_bounds(text)
-        return Quantity(math.nan, low, high, "vague", unit)
+        return _quantity(math.nan, low, high, "vague", unit)
     if _PROPORTION.fullmatch(text):
         match = _PROPORTION.fullmatch(text)
         value, unit = _amount_value(match.group("n")) / _amount_value(match.group("d")), "fraction"
@@ -464,14 +474,14 @@ def _parse(text):
     elif parts := range_parts(text):
         (a, b), (c, d) = parts
         low, high = range_bounds(text[a:b], text[c:d])
-        return Quantity(math.nan, low, high, "range", unit)
+        return _quantity(math.nan, low, high, "range", unit)
     elif _FRACTION.fullmatch(text):
         value, unit = _amount_value(text), "fraction"
     else:
         value = _amount_value(text)
     low = value if qualifier in ("exact", "approximately", "at_least", "more_than") else math.nan
     high = value if qualifier in ("exact", "approximately", "nearly", "up_to", "less_than") else math.nan
-    return Quantity(value, low, high, qualifier, unit)
+    return _quantity(value, low, high, qualifier, unit)
 
 
 WORDED_HEDGES = {
