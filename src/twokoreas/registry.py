@@ -181,6 +181,9 @@ CLAIMS = Table(
                "says how it was read)", vocab=vocab.READERS),
         Column("theme", "string", "the notebook theme", vocab=vocab.THEMES),
         Column("quantity_of", "string", "what is counted, in a phrase"),
+        Column("figure_kind", "string", "what the figure counts, which notebooks choose rows by: `in place`, `total "
+               "sent`, `planned or pledged`, `increment` (\"an additional ...\"), `killed or wounded`, `part of "
+               "another figure`, `share`, `duration`, `other`", vocab=vocab.FIGURE_KINDS),
         Column("actor", "string", "whose figure it is", vocab=vocab.ACTORS),
         Column("recipient", "string", "to whom, where it is a flow", vocab=vocab.ACTORS, required=False),
         *_sources("figure"),
