@@ -183,7 +183,7 @@ def _source(sentence, clause_left, clause_right, start):
             names = [n for n in NAME.finditer(before) if not NOT_NAMES.match(n.group(0))]
             subject = re.search(r"\b(?:the|its)\s+([a-z][\w\s]*?)\s*(?:,[^,]*,\s*)?(?:\w+\s+)?$", before)
             if names:
-                name = names[-1].group(0)
+                name = names[-1].group(0) + (" estimates" if said.group(0) == "estimates" else "")
             elif subject and not names:
                 name = subject.group(1)
             citing = re.search(r"citing ([^,]+)", before)
@@ -320,7 +320,9 @@ def draft_claims(text, quantities, existing, published=None, published_evidence=
             if not fields[field][0] and before.get(field):
                 fields[field] = (before[field], f"as the figure before it in its paragraph ({before['mention']})")
         theme, kind, actor = (fields[f][0] for f in ("theme", "figure_kind", "actor"))
-        if actor in ADJECTIVE and not _states(quantity_of) and quantity_of:
+        preposition = r"\b(?:to|in|from|against|with|into|for|at)\s*$"
+        if actor in ADJECTIVE and quantity_of and not any(
+                not re.search(preposition, quantity_of[:s[0]]) for s in _states(quantity_of)):
             quantity_of, why = f"{ADJECTIVE[actor]} {quantity_of}", f"{why}; the state from its clause"
         fields["quantity_of"] = (quantity_of, why)
         recipient = re.search(rf"\b(?:to|into)\s+(?:the\s+)?({'|'.join(p for _, p in STATES)})", clause[end - c_left:])
