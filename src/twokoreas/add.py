@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import paths, registry
+from . import paths, registry, vocab
 from .atomic import write_csv
 from .errors import DataError
 from .drafting import draft_claims, not_a_quantity
@@ -27,7 +27,9 @@ PRINTED_DATE = re.compile(
     rf"(?P<year>\d{{4}})|(?P<day2>\d{{1,2}}) (?P<month2>{MONTHS}) (?P<year2>\d{{4}}))")
 OUTLET_CUES = (re.compile(r"told (?P<outlet>[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)"),
                re.compile(r"(?:©|Copyright) (?:\d{4} )?(?P<outlet>[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)*)"),
-               re.compile(r"- (?P<outlet>The [A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)*) -"))
+               re.compile(r"- (?P<outlet>The [A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)*) -"),
+               # a credit line of its own just above a dated line ("Voice of America\n28 Feb 2025, 03:04")
+               re.compile(r"^(?P<outlet>[A-Z][\w.]*(?: (?:of|the|and|[A-Z][\w.]*)){1,5})\n[^\n]*\b\d{4}\b", re.M))
 HEAD = 400  # characters at the top of a text where a dateline or credit line is looked for
 MONEY = ("USD", "EUR", "GBP", "KRW")
 
@@ -59,7 +61,7 @@ def _outlet(text, given):
     if given:
         return given, given if given in text else ""
     for cue in OUTLET_CUES:
-        match = cue.search(text)
+        match = cue.search(text[:HEAD] if cue.flags & re.M else text)
         if match:
             return match["outlet"], match.group(0)
     return "unknown", ""
@@ -176,6 +178,29 @@ def _evidence_rows(article_id, evidence):
                          for claim_id, d in evidence], columns=["claim_id", "field", "value", "evidence"])
 
 
+LICENSES = "LICENSES.md"
+LICENSE_ROW = re.compile(r"^\| `\d{3}_[0-9a-f]{16}\.txt` \|.*$", re.M)
+
+
+def _licenses_text(data_dir, article):
+    """``data/LICENSES.md`` with a drafted row for the new text in its table of news texts (after the last
+    one), or None when the file has no such table. The owner is the outlet the text names; the notice is left
+    for a person when the text has none the add could see."""
+    path = Path(data_dir) / LICENSES
+    if not path.exists():
+        return None
+    text = path.read_text(encoding="utf-8")
+    rows = list(LICENSE_ROW.finditer(text))
+    if not rows:
+        return None
+    notice = re.search(r"(?:©|Copyright)[^\n]{0,120}", article["text"])
+    owner = (f"{article['outlet']} (its credit line)" if article["outlet"] != "unknown"
+             else "not named")
+    quoted = '"' + notice.group(0).strip() + '"' if notice else "none"
+    row = f"| `{Path(article['file']).name}` | {owner} | {quoted} |"
+    return text[:rows[-1].end()] + "\n" + row + text[rows[-1].end():]
+
+
 def _published(article):
     """``(date, evidence)`` of an article row's drafted publication day, or None."""
     if not article["published_earliest"] or article["published_earliest"] != article["published_latest"]:
@@ -222,17 +247,23 @@ def add_article(source, outlet=None, published=None, url=None, data_dir=None):
            "not_quantities": _not_quantity_rows(number, article_id, text), "cross_check": _cross_check_rows(claims)}
     target = data_dir / file
     originals = {name: (data_dir / registry.table(name).file).read_bytes() for name in new}
+    licenses = _licenses_text(data_dir, {**article, "text": text})
+    licenses_before = (data_dir / LICENSES).read_bytes() if licenses is not None else None
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(raw)
         _evidence_file(data_dir, article_id).parent.mkdir(exist_ok=True)
         write_csv(_evidence_rows(article_id, evidence), _evidence_file(data_dir, article_id))
+        if licenses is not None:
+            (data_dir / LICENSES).write_text(licenses, encoding="utf-8")
         for name, rows in new.items():
             frame = pd.concat([tables[name], pd.DataFrame(rows, columns=tables[name].columns)], ignore_index=True)
             write_csv(frame, data_dir / registry.table(name).file)
     except BaseException:
         target.unlink(missing_ok=True)
         _evidence_file(data_dir, article_id).unlink(missing_ok=True)
+        if licenses_before is not None:
+            (data_dir / LICENSES).write_bytes(licenses_before)
         for name, content in originals.items():
             (data_dir / registry.table(name).file).write_bytes(content)
         raise
@@ -270,6 +301,7 @@ def _trial(article, data_dir, keep):
         problems = [p for p in validate_all(data_dir) if p.field != "review"]
         if problems and not keep:
             problems = _past_the_article(problems, tables["articles"], article_id, data_dir)
+        problems = _one_per_cell(problems)
     finally:
         if problems is None or problems or not keep:
             for name, content in originals.items():
@@ -277,20 +309,31 @@ def _trial(article, data_dir, keep):
     return article_id, count, problems
 
 
+PLACEHOLDERS = {"published_basis": "inferred"}  # an open interval from the placeholder date holds; evidence is
+# a word of the text
+
+
 def _past_the_article(problems, articles, article_id, data_dir):
     """``problems``, and, when the article row's own cells stop ``check`` before the other tables, the other
-    tables' problems too: found with placeholders in the article's empty text cells (never saved). One problem
-    per cell."""
+    tables' problems too: found with placeholders in the article's empty cells (never kept)."""
     from .loaders import validate_all
 
     file = registry.ARTICLES.file
     if any(p.file.endswith(file) for p in problems):
         row = articles.article_id == article_id
+        words = (data_dir / articles.loc[row, "file"].iloc[0]).read_text(encoding="utf-8").split()
+        placeholders = {**PLACEHOLDERS, "published_earliest_evidence": words[0] if words else ""}
         for column in registry.ARTICLES.columns:
-            if column.required and column.type == "string" and articles.loc[row, column.name].iloc[0] == "":
-                articles.loc[row, column.name] = column.vocab[0] if column.vocab else "(to be typed)"
+            if column.required and articles.loc[row, column.name].iloc[0] == "":
+                articles.loc[row, column.name] = placeholders.get(column.name) or (
+                    vocab.INVASION if column.type == "date" else column.vocab[0] if column.vocab else "(to be typed)")
         write_csv(articles, data_dir / file)
         problems += [p for p in validate_all(data_dir) if p.field != "review" and not p.file.endswith(file)]
+    return problems
+
+
+def _one_per_cell(problems):
+    """The first problem of each cell ("missing value" rather than also "must be one of")."""
     once = {}
     for problem in problems:
         once.setdefault((problem.file, problem.row, problem.field, problem.problem if problem.row is None else ""),

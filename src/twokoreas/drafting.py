@@ -66,6 +66,7 @@ SOURCE_KINDS = (
     ("poll", r"poll|survey|Gallup"),
     ("anonymous official", r"officials?|sources"),
 )
+ADVERBS = ("earlier", "later", "also", "still", "again", "then", "now", "previously")
 SAY_VERBS = r"said|says|told|reported|estimated|estimates|put|assessed|claimed|announced|stated"
 CLAUSE_BREAK = re.compile(r",\s+(?:although|but|while|whereas)\s+|;\s+")
 NAME = re.compile(r"(?:[A-Z][\w.'’-]*)(?:\s+(?:of\s+)?[A-Z][\w.'’-]*)*")
@@ -121,7 +122,7 @@ def _noun_phrase(after):
 
 
 def _quantity_of(sentence, start, end, actor, previous_noun):
-    after = _noun_phrase(sentence[end:])
+    after = re.sub(r"^(?:worth of|in|of)\s+", "", _noun_phrase(sentence[end:]))
     number_of = re.search(r"number of ([\w\s-]+?) (?:at|was|is|stood)\s*$", sentence[:start])
     if number_of:
         return number_of.group(1), f"'number of {number_of.group(1)}'"
@@ -180,16 +181,14 @@ def _source(sentence, clause_left, clause_right, start):
                 break
         if said:
             before = clause[:said.start()]
-            names = [n for n in NAME.finditer(before) if not NOT_NAMES.match(n.group(0))]
-            subject = re.search(r"\b(?:the|its)\s+([a-z][\w\s]*?)\s*(?:,[^,]*,\s*)?(?:\w+\s+)?$", before)
-            if names:
-                name = names[-1].group(0) + (" estimates" if said.group(0) == "estimates" else "")
-            elif subject and not names:
-                name = subject.group(1)
-            citing = re.search(r"citing ([^,]+)", before)
-            if name and citing:
-                name = f"{name}, citing {citing.group(1)}"
-            evidence = f"'{before[names[-1].start():].strip() if names else before.strip()} {said.group(0)}'" if name else ""
+            segments = [g.strip() for g in before.split(",")]
+            citing = next((g for g in segments if g.startswith("citing ")), "")
+            subject = next((g for g in reversed(segments) if g and not g.startswith(("citing ", "according"))), "")
+            subject = " ".join(w for w in subject.split() if w.lower() not in ADVERBS and not w.endswith("ly"))
+            if subject and len(subject.split()) <= 6:
+                name = subject + (" estimates" if said.group(0) == "estimates" else "")
+                name += f", {citing}" if citing else ""
+                evidence = f"'{before.split(',')[-1].strip() or subject} {said.group(0)}'"
     if not name:
         return "own reporting", "quoted" if quoted else "own", "media", "no attribution cue in its sentence"
     name = re.sub(r"^the\s+", "", name)
@@ -234,6 +233,14 @@ def _dates(sentence, clause, published, published_evidence):
         drafts.update(date_earliest=pd.Timestamp(vocab.INVASION), date_latest=published, date_basis="bounded by article",
                       date_evidence=f"Undated in its sentence: no earlier than the invasion, no later than the text "
                                     f"(printed {published_evidence})")
+    said_day = re.search(rf"\b(?:said|reported|told \w+|announced)\s+on\s+(?:(\d{{1,2}}) ({'|'.join(MONTHS)})|"
+                         rf"({'|'.join(MONTHS)})\.? (\d{{1,2}}))\b", sentence)
+    if said_day:
+        day, name = (said_day.group(1), said_day.group(2)) if said_day.group(1) else (said_day.group(4), said_day.group(3))
+        when = pd.Timestamp(year, MONTHS.index(name) + 1, int(day))
+        when = when if when <= published else pd.Timestamp(year - 1, when.month, when.day)
+        drafts["stated_date"] = when
+        drafts["date_latest"] = min(drafts["date_latest"], when)
     said_on = re.search(rf"\b(?:said|reported|told \w+|announced)\s+(?:on\s+)?({'|'.join(WEEKDAYS)})\b|"
                         rf"\b(?:[Ee]arlier|[Ll]ater|[Oo]n)\s+({'|'.join(WEEKDAYS)})\b", sentence)
     if said_on:
@@ -276,15 +283,17 @@ def _aid_status(sentence):
 
 
 def _actor(clause, start, end, quantity_of, source):
-    """The state whose figure it is: one named in the counted phrase, else the first its clause names before the
-    figure that is neither the figure's source nor after "to", "in", "from"... ."""
-    preposition = r"\b(?:to|in|from|against|with|into|for|at)\s*$"
-    named = [s for s in _states(quantity_of) if not re.search(preposition, quantity_of[:s[0]])]
+    """The state whose figure it is: one named in the counted phrase before any preposition ("North Korean
+    troops to Russia"), else the state its clause names nearest before the figure that is neither the figure's
+    source nor after "to", "in", "from"... ."""
+    head = re.split(r"\b(?:to|in|from|against|with|into|for|at|of|on)\b", quantity_of, maxsplit=1)[0]
+    named = _states(head)
     if named:
-        return named[0][2], f"'{quantity_of[named[0][0]:named[0][1]]}' in the counted phrase"
-    for s_start, s_end, actor in _states(clause[:start]):
+        return named[0][2], f"'{head[named[0][0]:named[0][1]]}' in the counted phrase"
+    preposition = r"\b(?:to|in|from|against|with|into|for|at|of|on)\s*$"
+    for s_start, s_end, actor in reversed(_states(clause[:start])):
         if not re.search(preposition, clause[:s_start]) and clause[s_start:s_end] not in source:
-            return actor, f"'{clause[s_start:s_end]}', the first state its clause names"
+            return actor, f"'{clause[s_start:s_end]}', the state its clause names nearest before the figure"
     return "", ""
 
 
@@ -316,13 +325,12 @@ def draft_claims(text, quantities, existing, published=None, published_evidence=
         fields = {"theme": _theme(clause, q.unit),
                   "figure_kind": _figure_kind(clause, start - c_left, end - c_left, q.unit),
                   "actor": _actor(clause, start - c_left, end - c_left, quantity_of, attributed_to)}
-        for field in ("theme", "figure_kind", "actor"):
+        for field in ("theme", "figure_kind", "actor") if borrowed else ("theme", "figure_kind"):
             if not fields[field][0] and before.get(field):
                 fields[field] = (before[field], f"as the figure before it in its paragraph ({before['mention']})")
         theme, kind, actor = (fields[f][0] for f in ("theme", "figure_kind", "actor"))
-        preposition = r"\b(?:to|in|from|against|with|into|for|at)\s*$"
-        if actor in ADJECTIVE and quantity_of and not any(
-                not re.search(preposition, quantity_of[:s[0]]) for s in _states(quantity_of)):
+        head = re.split(r"\b(?:to|in|from|against|with|into|for|at|of|on)\b", quantity_of, maxsplit=1)[0]
+        if actor in ADJECTIVE and quantity_of and not _states(head):
             quantity_of, why = f"{ADJECTIVE[actor]} {quantity_of}", f"{why}; the state from its clause"
         fields["quantity_of"] = (quantity_of, why)
         recipient = re.search(rf"\b(?:to|into)\s+(?:the\s+)?({'|'.join(p for _, p in STATES)})", clause[end - c_left:])
