@@ -176,8 +176,10 @@ def test_add_drafts_each_field_from_the_figures_sentence_with_its_evidence(added
     data_copy, article_id, _, _ = added
     claims = _drafts(data_copy, article_id)
     troops, aid = claims.loc["about 11,000"], claims.loc["$100 million"]
-    assert (troops.theme, troops.figure_kind, troops.actor, troops.recipient) == ("troops", "total sent", "DPRK", "Russia")
-    assert (troops.attributed_to, troops.voice, troops.source_kind) == ("officials", "paraphrased", "anonymous official")
+    assert (troops.theme, troops.figure_kind, troops.actor, troops.recipient) == (
+        "troops", "total sent", "DPRK", "Russia")
+    assert (troops.attributed_to, troops.voice, troops.source_kind) == (
+        "officials", "paraphrased", "anonymous official")
     assert (aid.theme, aid.figure_kind, aid.actor, aid.aid_status, aid.aid_status_words) == (
         "aid", "planned or pledged", "ROK", "pledged or forecast", "pledged")
     assert (aid.quantity_of, aid.stated_date) == ("South Korean humanitarian aid for 2025", "2024-11-18")

@@ -152,7 +152,8 @@ def _cross_check_rows(claims):
     rows = []
     for claim in claims:
         rok_aid = claim["theme"] == "aid" and claim["actor"] == "ROK"
-        maybe = (not claim["theme"] or not claim["actor"]) and (claim["unit"] in MONEY or claim["read_by"] == "reviewer")
+        unread = not claim["theme"] or not claim["actor"]
+        maybe = unread and (claim["unit"] in MONEY or claim["read_by"] == "reviewer")
         if not (rok_aid or maybe):
             continue
         row = {c: "" for c in registry.CROSS_CHECK.column_names}

@@ -255,9 +255,9 @@ def estimates_chart(facts, colors, ylabel, title, label):
         y = anchor(r)
         text_y = max([y] + [p + top * 0.055 for p in placed])
         placed.append(text_y)
+        line = {"arrowstyle": "-", "color": "#9aa0a6", "lw": 0.6} if text_y != y else None
         labels.append(ax.annotate(label(r), (r.date_earliest, y), xytext=(r.date_earliest, text_y),
-                                  textcoords="data", fontsize=7.5, ha="right", va="center",
-                                  arrowprops={"arrowstyle": "-", "color": "#9aa0a6", "lw": 0.6} if text_y != y else None))
+                                  textcoords="data", fontsize=7.5, ha="right", va="center", arrowprops=line))
     _fit_labels_left(fig, ax, labels, facts)
     ax.yaxis.set_major_formatter(lambda y, _: f"{y:,.0f}")
     ax.xaxis.set_major_locator(mdates.MonthLocator())

@@ -92,8 +92,8 @@ def _add(args):
         print(err, file=sys.stderr)
         return 1
     print(f"added {article_id}: drafted 1 article row, {counts['claims']} claims, {counts['not_quantities']} "
-          f"other numbers, {counts['cross_check']} cross-check rows. Next: `twokoreas review` lists what each "
-          f"draft needs; fill them in, then `twokoreas review --accept {article_id[:3]}`.")
+          f"other numbers, {counts['cross_check']} cross-check rows. Next: `.venv/bin/twokoreas review` lists what "
+          f"add drafted and every cell still to type; then `.venv/bin/twokoreas review --accept {article_id[:3]}`.")
     return 0
 
 

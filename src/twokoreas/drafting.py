@@ -230,13 +230,15 @@ def _dates(sentence, clause, published, published_evidence):
         drafts.update(date_earliest=interval[0], date_latest=interval[1], date_basis="inferred",
                       date_evidence=f"'{words}', in a text printed {published_evidence}; the year is the text's")
     else:
-        drafts.update(date_earliest=pd.Timestamp(vocab.INVASION), date_latest=published, date_basis="bounded by article",
+        drafts.update(date_earliest=pd.Timestamp(vocab.INVASION), date_latest=published,
+                      date_basis="bounded by article",
                       date_evidence=f"Undated in its sentence: no earlier than the invasion, no later than the text "
                                     f"(printed {published_evidence})")
     said_day = re.search(rf"\b(?:said|reported|told \w+|announced)\s+on\s+(?:(\d{{1,2}}) ({'|'.join(MONTHS)})|"
                          rf"({'|'.join(MONTHS)})\.? (\d{{1,2}}))\b", sentence)
     if said_day:
-        day, name = (said_day.group(1), said_day.group(2)) if said_day.group(1) else (said_day.group(4), said_day.group(3))
+        day, name = ((said_day.group(1), said_day.group(2)) if said_day.group(1)
+                     else (said_day.group(4), said_day.group(3)))
         when = pd.Timestamp(year, MONTHS.index(name) + 1, int(day))
         when = when if when <= published else pd.Timestamp(year - 1, when.month, when.day)
         drafts["stated_date"] = when
