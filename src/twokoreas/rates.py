@@ -63,6 +63,13 @@ def yearly_rates(years, last_month, path=None):
     return pd.DataFrame(rows, columns=registry.EXCHANGE_RATES.column_names)
 
 
+def partial_years(rates):
+    """One clause per row of ``rates`` (the loaded table) whose year the file did not cover to its end, saying
+    which days its rate averages (from its ``source``)."""
+    partial = rates[rates.source.str.contains(" is not over in the file: ", regex=False)]
+    return [row.source.split(": ", 1)[1].split(" (")[0] for row in partial.itertuples()]
+
+
 def write(data_dir=None):
     """Write ``data/exchange_rates.csv`` for every year of the Kiel tracker release; return the frame."""
     data_dir = Path(data_dir or paths.DATA)
