@@ -264,8 +264,8 @@ def _fact_key(fields, value, existing):
         key = same.fact_key.iloc[0]
         return key, f"the same theme, kind and value as claim {same.claim_id.iloc[0]} ({key})"
     parts = [fields.get("actor", ""), fields.get("theme", ""), KIND_SLUGS.get(fields.get("figure_kind"), ""),
-             re.sub(r"[^a-z0-9]+", "_", re.sub(r"^.*?['’]s\s+", "", fields.get("attributed_to", "").split(",")[0])
-                    .lower())[:16],
+             "_".join(re.sub(r"[^a-z0-9]+", "_", re.sub(r"^.*?['’]s\s+", "", fields.get("attributed_to", "")
+                                                         .split(",")[0]).lower()).split("_")[:2]),
              "_".join(v.split(".")[0] for v in dict.fromkeys(value) if v)]
     key = re.sub(r"_+", "_", "_".join(p for p in parts if p).lower()).strip("_")
     if not key or not fields.get("theme"):
