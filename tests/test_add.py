@@ -247,3 +247,14 @@ def test_review_lists_every_problem_accept_would_raise_at_once_and_changes_nothi
     listed = {str(p) for p in review_problems(article_id[:3], data_copy)}
     count, problems = accept(article_id[:3], data_copy)
     assert count == 0 and {str(p) for p in problems} == listed and listed
+
+
+def test_the_readme_commands_for_adding_an_article_run_as_written_from_the_project_root():
+    readme = (tk.paths.ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Adding an article"):]
+    block = section[section.index("```sh\n") + 6:section.index("```", section.index("```sh\n") + 6)]
+    commands = [line.split("#")[0].split() for line in block.splitlines() if line.split("#")[0].strip()]
+    assert [c[0] for c in commands] == [".venv/bin/twokoreas"] * 3 + ["make"]
+    for command in commands[:3]:
+        done = subprocess.run([command[0], command[1], "--help"], cwd=tk.paths.ROOT, capture_output=True, text=True)
+        assert done.returncode == 0, (command, done.stderr)
