@@ -260,7 +260,8 @@ def estimates_chart(facts, colors, ylabel, title, label):
                                   textcoords="data", fontsize=7.5, ha="right", va="center", arrowprops=line))
     _fit_labels_left(fig, ax, labels, facts)
     ax.yaxis.set_major_formatter(lambda y, _: f"{y:,.0f}")
-    ax.xaxis.set_major_locator(mdates.MonthLocator())
+    months = (ax.get_xlim()[1] - ax.get_xlim()[0]) / 30.44
+    ax.xaxis.set_major_locator(mdates.MonthLocator(interval=max(1, math.ceil(months / 7))))  # at most ~7 ticks
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%b %Y"))
     ax.tick_params(axis="x", labelsize=8)
     ax.set_ylabel(ylabel)
