@@ -228,6 +228,8 @@ def test_a_drafted_fraction_passes_the_check_accept_runs(data_copy, tmp_path):
     assert float(claim.value) == parse_quantity(claim.name).value == 2 / 3
     problems = [str(p) for p in review_problems(article_id[:3], data_copy)]
     assert not any(": value:" in p for p in problems), problems
+    cross = pd.read_csv(data_copy / "cross_check.csv", dtype=str, keep_default_na=False)
+    assert claim.claim_id in set(cross.claim_id)  # South Korean aid, though not money: drafted for the tracker
 
 
 def test_review_lists_every_problem_accept_would_raise_at_once_and_changes_nothing(added):

@@ -140,8 +140,7 @@ def _theme(clause, unit):
         return "other", f"a length of time ('{unit}')"
     for theme, pattern in THEME_CUES:
         match = _words(pattern).search(clause)
-        if match and (theme != "aid" or unit in ("USD", "EUR", "GBP", "KRW")) and (
-                theme != "opinion_constraints" or unit == "percent"):
+        if match and (theme != "opinion_constraints" or unit == "percent"):
             return theme, f"'{match.group(0)}'"
     return "", ""
 
