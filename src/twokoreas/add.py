@@ -2,10 +2,12 @@
 accept them.
 
 ``add`` copies the text unchanged into ``data/raw/articles/``, registers its SHA-256 and drafts its
-``articles.csv`` row, a claims or not-a-quantity row for every number token, and a cross-check row for
-every money figure. Every drafted row is marked ``review`` = ``draft``: drafts are never loaded, so no
-notebook publishes them, and ``check`` fails until a person has filled and accepted them. What cannot be
-read from the text is left empty or ``unknown``, never guessed.
+``articles.csv`` row, a claims or not-a-quantity row for every number token (each field read from the figure's
+sentence by :mod:`twokoreas.drafting`, its evidence in ``data/drafts/<article_id>.csv``), a cross-check row for
+every figure that is or may be South Korean aid, and its ``data/LICENSES.md`` row. Every drafted row is marked
+``review`` = ``draft``: drafts are never loaded, so no notebook publishes them, and ``check`` fails until a
+person has confirmed and accepted them. What cannot be read from the text is left empty or ``unknown``, never
+guessed. ``review`` runs the very checks ``review --accept`` runs, changing nothing, and lists every problem.
 """
 
 import hashlib
