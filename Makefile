@@ -97,6 +97,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/devset.py
 	$(BIN)/python benchmarks/build.py
 	$(BIN)/python benchmarks/corpus.py
+	$(BIN)/python benchmarks/add_article.py
 
 ## A browser for the tests: $TWOKOREAS_CHROMIUM, else the platform's usual place (tests/browser/chromium.py);
 ## on Debian or Ubuntu with none, installs the chromium package.
