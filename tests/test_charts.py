@@ -38,6 +38,19 @@ def test_estimates_chart_marks_each_fact_once_and_its_legend_lists_only_the_mark
     assert layout.layout_problems(fig, "test") == []
 
 
+@pytest.mark.parametrize("span_days", [20, 120, 900])
+def test_estimates_chart_fits_every_label_whatever_the_time_axis_spans(span_days):
+    start = pd.Timestamp("2024-10-08")
+    facts = pd.DataFrame({
+        "date_earliest": [start, start + pd.Timedelta(days=span_days)],
+        "date_latest": [start, start + pd.Timedelta(days=span_days)],
+        "value": [1500.0, 1600.0], "value_low": [1500.0, 1600.0], "value_high": [1500.0, 1600.0],
+        "qualifier": ["exact", "exact"], "kind": ["in Russia"] * 2,
+        "figure": ["around 15-hundred · NIS (4 reports), a long label", "1,600 · a second, later source"]})
+    fig = charts.estimates_chart(facts, {"in Russia": "red"}, "troops", "Troops", lambda r: r.figure)
+    assert layout.layout_problems(fig, "test") == []
+
+
 def test_stacked_monthly_bars_shade_the_months_after_a_cutoff_and_name_the_shading():
     monthly = pd.DataFrame({"a": [1.0, 2.0, 3.0], "b": [0.5, 0.0, 1.0]},
                            index=pd.to_datetime(["2024-01-01", "2024-06-01", "2025-02-01"]))

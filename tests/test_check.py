@@ -123,13 +123,13 @@ def test_an_aid_claim_without_a_cross_check_row_is_refused(data_copy):
 
 
 @pytest.mark.parametrize("old, new, expected", [
-    (",given so far,has sent,", ",,,", "claims.csv:3: aid_status: an aid figure says what happened to the money"),
+    (",given so far,has sent,", ",,,", "claims.csv:3: aid_status: missing: an aid figure (theme aid) says what happened"),
     (",given so far,has sent,", ",given so far,,", "claims.csv:3: aid_status_words: a status needs the words"),
     (",given so far,has sent,", ",given so far,has pledged,",
      "claims.csv:3: aid_status_words: not found in the figure's sentence"),
     (",given so far,has sent,", ",sent,has sent,", "claims.csv:3: aid_status: must be one of"),
     (",un_vote_oct2022_members_against,,,", ",un_vote_oct2022_members_against,given so far,four,",
-     "claims.csv:2: aid_status: an aid figure says what happened to the money, and only an aid figure does"),
+     "claims.csv:2: aid_status: must be empty: only an aid figure (theme aid) has one"),
 ])
 def test_an_aid_figure_says_what_happened_to_the_money_in_its_sentence_words(data_copy, old, new, expected):
     edit_csv(data_copy / "claims.csv", old, new)

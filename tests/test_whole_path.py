@@ -7,6 +7,7 @@ That a failing notebook leaves the tree unchanged is
 ``test_runner.py::test_a_failing_notebook_changes_nothing_and_is_named_with_its_cell``.
 """
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -31,10 +32,12 @@ BRIEFING = {"date_earliest": "2024-12-18", "date_latest": "2024-12-18", "date_ba
             "date_evidence": "'on Wednesday', in a text printed on Thursday 19 December 2024",
             "stated_date": "2024-12-18"}
 CLAIM_FIELDS = {
-    TROOPS: {"theme": "troops", "quantity_of": "North Korean troops in Russia, most in the Kursk region",
+    TROOPS: {"theme": "troops", "figure_kind": "in place",
+             "quantity_of": "North Korean troops in Russia, most in the Kursk region",
              "actor": "DPRK", "recipient": "Russia", "attributed_to": "NIS", "voice": "paraphrased",
              "source_kind": "intelligence service of a party", "fact_key": "dprk_troops_nis_11000", **BRIEFING},
-    AID: {"theme": "aid", "quantity_of": "South Korean humanitarian aid to Ukraine in 2024", "actor": "ROK",
+    AID: {"theme": "aid", "figure_kind": "total sent",
+          "quantity_of": "South Korean humanitarian aid to Ukraine in 2024", "actor": "ROK",
           "recipient": "Ukraine", "aid_status": "given in the year", "aid_status_words": "had provided",
           "attributed_to": "ROK foreign ministry", "voice": "paraphrased",
           "source_kind": "government of a party", "fact_key": "rok_humanitarian_aid_2024",
@@ -109,3 +112,67 @@ def test_a_new_article_reaches_the_inventory_tables_charts_and_prose(tmp_path):
         root / "notebooks" / "00_corpus.ipynb")
     assert f"**{TROOPS}**" in prose(root / "notebooks" / "04_troops.ipynb")
     assert f"**{AID}**".replace("$", r"\$") in prose(root / "notebooks" / "02_aid.ipynb")
+
+
+# A real news text no one here wrote (see tests/fixtures/README.md for its source and terms), added as the README
+# says: `add`, the drafts accepted as drafted, and only the cells `review` says a person must type.
+REAL = Path(__file__).parent / "fixtures" / "voa_2025-02-28_more_troops.txt"
+TYPED = {  # what a person types, by the (file, field) that `review` names
+    ("articles.csv", "kind"): "news report",
+    ("articles.csv", "source_type"): "news agency",
+    ("articles.csv", "outlet_description"): "the US government's international broadcaster",
+    ("articles.csv", "reliability_note"): "A dated wire report; it credits each figure to its source (South Korea's "
+                                          "spy agency, President Zelenskyy, US estimates, a South Korean daily).",
+}
+CASUALTIES, INCREMENT, SENT = ("about 300", "2,700", "4,000", "around 1,200"), "1,000 to 3,000", "10,000 to 12,000"
+
+
+def to_type(review_output):
+    """``(file, field)`` of every cell `review` says a person must type before `--accept` passes."""
+    found = re.findall(r"^  \S*?([a-z_]+\.csv):\d+: ([a-z_]+): ", review_output, re.M)
+    return sorted(set(found))
+
+
+def test_a_real_article_is_added_with_the_cells_review_names_and_each_figure_is_drawn_as_what_it_counts(tmp_path):
+    root, env = project(tmp_path, [p.name for p in notebook_paths()])
+    article_id = twokoreas(root, env, "add", str(REAL)).split()[1].rstrip(":")
+    listed = twokoreas(root, env, "review")
+    assert "refuses it for these 4 problems" in listed, listed
+    assert to_type(listed) == sorted(TYPED), listed
+    edit_rows(root / "data" / "articles.csv", "article_id",
+              {article_id: {field: value for (_, field), value in TYPED.items()}})
+    print(f"\ncells typed by a person: {len(TYPED)} (drafts accepted as drafted)")
+    assert len(TYPED) <= 20
+    assert "accepted" in twokoreas(root, env, "review", "--accept", article_id[:3])
+    twokoreas(root, env, "check")
+    twokoreas(root, env, "run", "--rebuild")
+    nbval = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--nbval", "notebooks",
+                            "--nbval-sanitize-with", str(paths.ROOT / "tests" / "nbval_sanitize.cfg")],
+                           cwd=root, env={**env, paths.FIGURES_VARIABLE: str(tmp_path / "nbval-figures")},
+                           capture_output=True, text=True, timeout=600)
+    assert nbval.returncode == 0, nbval.stdout[-3000:]
+
+    figures = root / "figures"
+    claims = pd.read_csv(root / "data" / "claims.csv", dtype=str)
+    claims = claims[claims.article_id == article_id].set_index("mention")
+    assert set(claims.index) == {*CASUALTIES, INCREMENT, SENT}
+    assert set(claims.claim_id) <= set(pd.read_csv(figures / "01_inventory.csv", dtype=str).claim)
+    table = pd.read_csv(figures / "04_troop_table.csv", dtype=str).set_index("figure")
+    for mention in CASUALTIES:
+        assert table.loc[mention, "kind"] == "killed or wounded"
+        assert table.loc[mention, "on the chart"].startswith("not drawn: casualties")
+    assert table.loc[INCREMENT, ["kind", "on the chart"]].tolist() == [
+        "increment", "not drawn: an addition to an earlier count, not a total"]
+    assert table.loc[SENT, ["kind", "on the chart"]].tolist() == ["sent in all", "drawn"]
+    drawn = pd.read_csv(figures / "04_troop_estimates.csv", dtype=str).set_index("claim_id")
+    assert drawn.loc[claims.claim_id[SENT], "kind"] == "sent in all"
+    assert not set(claims.claim_id[[*CASUALTIES, INCREMENT]]) & set(drawn.index)  # never drawn as a total
+    index = pd.read_csv(figures / "index.csv", dtype=str, keep_default_na=False).set_index("figure")
+    assert claims.claim_id[SENT] in index.claim_ids["04_troop_estimates"].split(";")
+    troops = prose(root / "notebooks" / "04_troops.ipynb")
+    not_drawn = troops[troops.index("Not drawn below"):].split("\n")[0]
+    assert "killed or wounded: **" in not_drawn and f"increment: **{INCREMENT}**" in not_drawn
+    assert all(f"**{m}**" in not_drawn for m in CASUALTIES)
+    in_russia = troops[troops.index("puts the troops in Russia at"):].split("\n")[0]
+    assert not any(f"**{m}**" in in_russia for m in (*CASUALTIES, INCREMENT))
+    assert "one is a news agency's report (Voice of America)" in prose(root / "notebooks" / "00_corpus.ipynb")

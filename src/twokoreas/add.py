@@ -2,10 +2,12 @@
 accept them.
 
 ``add`` copies the text unchanged into ``data/raw/articles/``, registers its SHA-256 and drafts its
-``articles.csv`` row, a claims or not-a-quantity row for every number token, and a cross-check row for
-every money figure. Every drafted row is marked ``review`` = ``draft``: drafts are never loaded, so no
-notebook publishes them, and ``check`` fails until a person has filled and accepted them. What cannot be
-read from the text is left empty or ``unknown``, never guessed.
+``articles.csv`` row, a claims or not-a-quantity row for every number token (each field read from the figure's
+sentence by :mod:`twokoreas.drafting`, its evidence in ``data/drafts/<article_id>.csv``), a cross-check row for
+every figure that is or may be South Korean aid, and its ``data/LICENSES.md`` row. Every drafted row is marked
+``review`` = ``draft``: drafts are never loaded, so no notebook publishes them, and ``check`` fails until a
+person has confirmed and accepted them. What cannot be read from the text is left empty or ``unknown``, never
+guessed. ``review`` runs the very checks ``review --accept`` runs, changing nothing, and lists every problem.
 """
 
 import hashlib
@@ -14,9 +16,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import paths, registry
+from . import paths, registry, vocab
 from .atomic import write_csv
 from .errors import DataError
+from .drafting import draft_claims, not_a_quantity
 from .extract import decode_article, find_non_quantities, find_quantities
 
 MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December|"
@@ -26,7 +29,9 @@ PRINTED_DATE = re.compile(
     rf"(?P<year>\d{{4}})|(?P<day2>\d{{1,2}}) (?P<month2>{MONTHS}) (?P<year2>\d{{4}}))")
 OUTLET_CUES = (re.compile(r"told (?P<outlet>[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)"),
                re.compile(r"(?:©|Copyright) (?:\d{4} )?(?P<outlet>[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)*)"),
-               re.compile(r"- (?P<outlet>The [A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)*) -"))
+               re.compile(r"- (?P<outlet>The [A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)*) -"),
+               # a credit line of its own just above a dated line ("Voice of America\n28 Feb 2025, 03:04")
+               re.compile(r"^(?P<outlet>[A-Z][\w.]*(?: (?:of|the|and|[A-Z][\w.]*)){1,5})\n[^\n]*\b\d{4}\b", re.M))
 HEAD = 400  # characters at the top of a text where a dateline or credit line is looked for
 MONEY = ("USD", "EUR", "GBP", "KRW")
 
@@ -58,7 +63,7 @@ def _outlet(text, given):
     if given:
         return given, given if given in text else ""
     for cue in OUTLET_CUES:
-        match = cue.search(text)
+        match = cue.search(text[:HEAD] if cue.flags & re.M else text)
         if match:
             return match["outlet"], match.group(0)
     return "unknown", ""
@@ -91,24 +96,50 @@ def _article_row(article_id, file, sha, text, outlet, published, url):
     return row
 
 
-def _claim_rows(number, article_id, text):
-    rows = []
-    for i, q in enumerate(find_quantities(text).itertuples(), start=1):
+def _number(value):
+    """A value as a CSV cell that reads back as the same float (``2/3`` too): 15 digits when they round-trip,
+    else Python's shortest exact form."""
+    if pd.isna(value):
+        return ""
+    short = f"{value:.15g}"
+    return short if float(short) == value else repr(float(value))
+
+
+def _figures(text):
+    """The extractor's figures of ``text``, and the tokens among them whose surroundings say they are not
+    quantities (``03:04 GMT+10``), each with its reason."""
+    found = find_quantities(text)
+    reasons = [not_a_quantity(text, q.start, q.end) for q in found.itertuples()]
+    moved = found[[r is not None for r in reasons]].assign(reason=[r for r in reasons if r is not None])
+    return found[[r is None for r in reasons]].reset_index(drop=True), moved
+
+
+def _claim_rows(number, article_id, text, existing=None, published=None):
+    """Drafted claims rows, and ``[(claim_id, Draft)]``: each field drafted from the text, with its evidence."""
+    rows, evidence = [], []
+    figures, _ = _figures(text)
+    existing = existing if existing is not None else pd.DataFrame(columns=registry.CLAIMS.column_names)
+    drafted = draft_claims(text, figures, existing[existing.review == "reviewed"], *(published or (None, "")))
+    for i, (q, fields) in enumerate(zip(figures.itertuples(), drafted), start=1):
         row = {c: "" for c in registry.CLAIMS.column_names}
         reason = getattr(q, "needs_review", "") or ""
-        values = {} if reason else {k: "" if pd.isna(v) else f"{v:.15g}" for k, v in
+        values = {} if reason else {k: _number(v) for k, v in
                                     (("value", q.value), ("value_low", q.value_low), ("value_high", q.value_high))}
+        row.update({field: draft.value for field, draft in fields.items()})
         row.update(claim_id=f"{number}-{i:02d}", article_id=article_id, start=str(q.start), end=str(q.end),
                    mention=q.mention, qualifier=q.qualifier or "", unit=q.unit or "", review="draft",
                    read_by="reviewer" if reason else "cleaner",
                    note=f"needs_review: {reason}" if reason else "", **values)
         rows.append(row)
-    return rows
+        evidence += [(row["claim_id"], draft) for draft in fields.values()]
+    return rows, evidence
 
 
 def _not_quantity_rows(number, article_id, text):
     rows = []
-    for i, t in enumerate(find_non_quantities(text).itertuples(), start=1):
+    _, moved = _figures(text)
+    tokens = pd.concat([find_non_quantities(text), moved[["start", "end", "mention", "reason"]]]).sort_values("start")
+    for i, t in enumerate(tokens.itertuples(), start=1):
         row = {c: "" for c in registry.NOT_QUANTITIES.column_names}
         row.update(token_id=f"{number}-n{i:02d}", article_id=article_id, start=str(t.start), end=str(t.end),
                    mention=t.mention, reason=t.reason, review="draft")
@@ -117,15 +148,72 @@ def _not_quantity_rows(number, article_id, text):
 
 
 def _cross_check_rows(claims):
+    """A draft for every figure that is, or may be, South Korean aid (in money or not): drafted as ROK aid, or
+    with theme or actor not drafted and in money or not yet read. A pledge is held against nothing (the tracker
+    counts what was allocated); a figure given over dated months, against the tracker's measure for them."""
     rows = []
     for claim in claims:
-        if claim["unit"] in MONEY or claim["read_by"] == "reviewer":  # a figure not yet read may be money
-            row = {c: "" for c in registry.CROSS_CHECK.column_names}
-            row.update(claim_id=claim["claim_id"], review="draft",
-                       reason="Drafted for a money figure (or one not yet read): keep it for a South Korean aid figure (give the tracker "
-                              "measure and months, or none and why); delete it otherwise.")
-            rows.append(row)
+        rok_aid = claim["theme"] == "aid" and claim["actor"] == "ROK"
+        unread = not claim["theme"] or not claim["actor"]
+        maybe = unread and (claim["unit"] in MONEY or claim["read_by"] == "reviewer")
+        if not (rok_aid or maybe):
+            continue
+        row = {c: "" for c in registry.CROSS_CHECK.column_names}
+        row.update(claim_id=claim["claim_id"], review="draft",
+                   reason="Drafted for a figure that may be South Korean aid: keep it for one (give the tracker "
+                          "measure and months, or none and why); delete it otherwise.")
+        if rok_aid and claim["aid_status"] in ("pledged or forecast", "under discussion"):
+            row.update(measure="none", reason=f"Not yet given ({claim['aid_status']}): the tracker counts what was "
+                                              "allocated, so nothing is held against it.")
+        elif rok_aid and claim["date_basis"] == "printed" and claim["date_latest"]:
+            words = claim["quantity_of"].lower()
+            measure = next((m for m in ("humanitarian", "military", "financial") if m in words), "total")
+            row.update(measure=measure, first_month=claim["date_earliest"][:7], last_month=claim["date_latest"][:7],
+                       reason=f"Given {claim['date_earliest'][:7]} to {claim['date_latest'][:7]}, as its dates say: "
+                              f"the tracker's {measure} allocations for those months.")
+        rows.append(row)
     return rows
+
+
+def _evidence_rows(article_id, evidence):
+    """The drafted fields of an article, each with the words it rests on: ``data/drafts/<article_id>.csv``."""
+    return pd.DataFrame([{"claim_id": claim_id, "field": d.field, "value": d.value, "evidence": d.evidence}
+                         for claim_id, d in evidence], columns=["claim_id", "field", "value", "evidence"])
+
+
+LICENSES = "LICENSES.md"
+LICENSE_ROW = re.compile(r"^\| `\d{3}_[0-9a-f]{16}\.txt` \|.*$", re.M)
+
+
+def _licenses_text(data_dir, article):
+    """``data/LICENSES.md`` with a drafted row for the new text in its table of news texts (after the last
+    one), or None when the file has no such table. The owner is the outlet the text names; the notice is left
+    for a person when the text has none the add could see."""
+    path = Path(data_dir) / LICENSES
+    if not path.exists():
+        return None
+    text = path.read_text(encoding="utf-8")
+    rows = list(LICENSE_ROW.finditer(text))
+    if not rows:
+        return None
+    notice = re.search(r"(?:©|Copyright)[^\n]{0,120}", article["text"])
+    owner = (f"{article['outlet']} (its credit line)" if article["outlet"] != "unknown"
+             else "not named")
+    quoted = '"' + notice.group(0).strip() + '"' if notice else "none"
+    row = f"| `{Path(article['file']).name}` | {owner} | {quoted} |"
+    return text[:rows[-1].end()] + "\n" + row + text[rows[-1].end():]
+
+
+def _published(article):
+    """``(date, evidence)`` of an article row's drafted publication day, or None."""
+    if not article["published_earliest"] or article["published_earliest"] != article["published_latest"]:
+        return None
+    evidence = article["published_earliest_evidence"] or article["published_earliest"]
+    return pd.Timestamp(article["published_earliest"]), f"'{evidence}'"
+
+
+def _evidence_file(data_dir, article_id):
+    return Path(data_dir) / "drafts" / f"{article_id}.csv"
 
 
 def add_article(source, outlet=None, published=None, url=None, data_dir=None):
@@ -156,50 +244,143 @@ def add_article(source, outlet=None, published=None, url=None, data_dir=None):
     number = f"{max((int(a[:3]) for a in articles.article_id), default=-1) + 1:03d}"
     article_id = f"{number}_{sha[:16]}"
     file = f"raw/articles/{article_id}.txt"
-    claims = _claim_rows(number, article_id, text)
-    new = {"articles": [_article_row(article_id, file, sha, text, outlet, published, url)], "claims": claims,
+    article = _article_row(article_id, file, sha, text, outlet, published, url)
+    claims, evidence = _claim_rows(number, article_id, text, tables["claims"], _published(article))
+    new = {"articles": [article], "claims": claims,
            "not_quantities": _not_quantity_rows(number, article_id, text), "cross_check": _cross_check_rows(claims)}
     target = data_dir / file
     originals = {name: (data_dir / registry.table(name).file).read_bytes() for name in new}
+    licenses = _licenses_text(data_dir, {**article, "text": text})
+    licenses_before = (data_dir / LICENSES).read_bytes() if licenses is not None else None
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(raw)
+        _evidence_file(data_dir, article_id).parent.mkdir(exist_ok=True)
+        write_csv(_evidence_rows(article_id, evidence), _evidence_file(data_dir, article_id))
+        if licenses is not None:
+            (data_dir / LICENSES).write_text(licenses, encoding="utf-8")
         for name, rows in new.items():
             frame = pd.concat([tables[name], pd.DataFrame(rows, columns=tables[name].columns)], ignore_index=True)
             write_csv(frame, data_dir / registry.table(name).file)
     except BaseException:
         target.unlink(missing_ok=True)
+        _evidence_file(data_dir, article_id).unlink(missing_ok=True)
+        if licenses_before is not None:
+            (data_dir / LICENSES).write_bytes(licenses_before)
         for name, content in originals.items():
             (data_dir / registry.table(name).file).write_bytes(content)
         raise
     return article_id, {name: len(rows) for name, rows in new.items()}
 
 
-def accept(article, data_dir=None):
-    """Mark every draft of ``article`` (its id or three-digit number) reviewed; return how many rows.
+REVIEWED_TABLES = ("articles", "claims", "not_quantities", "cross_check")
 
-    Refuses, changing nothing, when the accepted rows would not pass ``check``: the problems are returned."""
-    from .loaders import validate_all
 
-    data_dir = Path(data_dir) if data_dir else paths.DATA
-    names = ("articles", "claims", "not_quantities", "cross_check")
-    tables = {name: _read(data_dir / registry.table(name).file) for name in names}
+def _article_id(tables, article):
     ids = [a for a in tables["articles"].article_id if a == article or a[:3] == article]
     if not ids:
         raise DataError("articles.csv", f"no article {article!r}")
-    article_id = ids[0]
+    return ids[0]
+
+
+def _trial(article, data_dir, keep):
+    """Mark every draft of ``article`` reviewed and run ``check``'s every check; keep the change only when
+    ``keep`` and nothing fails. Returns ``(article_id, rows marked, problems)``: other articles' drafts aside,
+    every problem at once."""
+    from .loaders import validate_all
+
+    tables = {name: _read(data_dir / registry.table(name).file) for name in REVIEWED_TABLES}
+    article_id = _article_id(tables, article)
     claim_ids = set(tables["claims"][tables["claims"].article_id == article_id].claim_id)
-    originals = {name: (data_dir / registry.table(name).file).read_bytes() for name in names}
-    count = 0
-    for name, frame in tables.items():
-        mine = frame.claim_id.isin(claim_ids) if name == "cross_check" else frame.article_id == article_id
-        chosen = mine & (frame.review == "draft")
-        count += int(chosen.sum())
-        frame.loc[chosen, "review"] = "reviewed"
-        write_csv(frame, data_dir / registry.table(name).file)
-    problems = [p for p in validate_all(data_dir) if p.field != "review"]  # other articles' drafts aside
+    originals = {name: (data_dir / registry.table(name).file).read_bytes() for name in REVIEWED_TABLES}
+    count, problems = 0, None
+    try:
+        for name, frame in tables.items():
+            mine = frame.claim_id.isin(claim_ids) if name == "cross_check" else frame.article_id == article_id
+            chosen = mine & (frame.review == "draft")
+            count += int(chosen.sum())
+            frame.loc[chosen, "review"] = "reviewed"
+            write_csv(frame, data_dir / registry.table(name).file)
+        problems = [p for p in validate_all(data_dir) if p.field != "review"]
+        if problems:  # restored below: placeholders never stay
+            problems = _past_the_article(problems, tables["articles"], article_id, data_dir)
+        problems = _one_per_cell(problems)
+    finally:
+        if problems is None or problems or not keep:
+            for name, content in originals.items():
+                (data_dir / registry.table(name).file).write_bytes(content)
+    return article_id, count, problems
+
+
+PLACEHOLDERS = {"published_basis": "inferred"}  # an open interval from the placeholder date holds; evidence is
+# a word of the text
+
+
+def _past_the_article(problems, articles, article_id, data_dir):
+    """``problems``, and, when the article row's own cells stop ``check`` before the other tables, the other
+    tables' problems too: found with placeholders in the article's empty cells (never kept)."""
+    from .loaders import validate_all
+
+    file = registry.ARTICLES.file
+    if any(p.file.endswith(file) for p in problems):
+        row = articles.article_id == article_id
+        words = (data_dir / articles.loc[row, "file"].iloc[0]).read_text(encoding="utf-8").split()
+        placeholders = {**PLACEHOLDERS, "published_earliest_evidence": words[0] if words else ""}
+        for column in registry.ARTICLES.columns:
+            if column.required and articles.loc[row, column.name].iloc[0] == "":
+                articles.loc[row, column.name] = placeholders.get(column.name) or (
+                    vocab.INVASION if column.type == "date" else column.vocab[0] if column.vocab else "(to be typed)")
+        write_csv(articles, data_dir / file)
+        problems += [p for p in validate_all(data_dir) if p.field != "review" and not p.file.endswith(file)]
+    return problems
+
+
+def _one_per_cell(problems):
+    """The first problem of each cell ("missing value" rather than also "must be one of")."""
+    once = {}
+    for problem in problems:
+        once.setdefault((problem.file, problem.row, problem.field, problem.problem if problem.row is None else ""),
+                        problem)
+    return list(once.values())
+
+
+def review_problems(article, data_dir=None):
+    """Every problem ``accept`` would refuse ``article`` for, all at once, changing nothing."""
+    return _trial(article, Path(data_dir) if data_dir else paths.DATA, keep=False)[2]
+
+
+def drafted_fields(article_id, data_dir=None):
+    """The fields ``add`` drafted for ``article_id`` that no person has confirmed yet (``claim_id``, ``field``,
+    ``value``, ``evidence``); empty once accepted."""
+    path = _evidence_file(Path(data_dir) if data_dir else paths.DATA, article_id)
+    return _read(path) if path.exists() else pd.DataFrame(columns=["claim_id", "field", "value", "evidence"])
+
+
+def fix(problem):
+    """``problem`` (a DataError of a trial accept) with what a person does about it, in words."""
+    table = next((t for t in registry.TABLES.values() if problem.file.endswith(t.file)), None)
+    column = table.column(problem.field) if table and problem.field in table.column_names else None
+    text = str(problem)
+    if "has no cross_check.csv row" in text:
+        return f"{text}: add its cross_check.csv row (the tracker measure and months, or none and why)"
+    if "no US dollar rate for" in text:
+        return f"{text}: add the year to data/exchange_rates.csv (`make rates` computes it from the ECB's daily rates)"
+    if "is in no claims.csv or not_quantities.csv row" in text:
+        return f"{text}: give it a claims.csv row, or a not_quantities.csv row with the reason"
+    if column is not None and ("missing value" in text or "must be one of" in text or "not a valid" in text):
+        choices = f" (one of: {', '.join(column.vocab)})" if column.vocab and "must be one of" not in text else ""
+        return f"{text}: type {column.description}{choices}"
+    return text
+
+
+def accept(article, data_dir=None):
+    """Mark every draft of ``article`` (its id or three-digit number) reviewed; return how many rows.
+
+    Refuses, changing nothing, when the accepted rows would not pass ``check``: the problems are returned. Once
+    accepted, its drafted fields are confirmed: their evidence file goes."""
+    data_dir = Path(data_dir) if data_dir else paths.DATA
+    article_id, count, problems = _trial(article, data_dir, keep=True)
     if problems:
-        for name, content in originals.items():
-            (data_dir / registry.table(name).file).write_bytes(content)
         return 0, problems
+    _evidence_file(data_dir, article_id).unlink(missing_ok=True)
     return count, []

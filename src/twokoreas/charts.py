@@ -10,6 +10,7 @@ import math
 
 import matplotlib as mpl
 import matplotlib.pyplot as plt
+from matplotlib.text import Text
 import pandas as pd
 import seaborn as sns
 
@@ -249,17 +250,18 @@ def estimates_chart(facts, colors, ylabel, title, label):
     def anchor(r):  # a range is labelled at its top, clear of the marks inside its band
         return r.value if r.value == r.value else r.value_high
 
-    placed = []
+    placed, labels = [], []
     for r in sorted(facts.itertuples(), key=anchor):
         y = anchor(r)
         text_y = max([y] + [p + top * 0.055 for p in placed])
         placed.append(text_y)
-        ax.annotate(label(r), (r.date_earliest, y), xytext=(r.date_earliest - pd.Timedelta(days=4), text_y),
-                    textcoords="data", fontsize=7.5, ha="right", va="center",
-                    arrowprops={"arrowstyle": "-", "color": "#9aa0a6", "lw": 0.6} if text_y != y else None)
-    ax.set_xlim(facts.date_earliest.min() - pd.Timedelta(days=75), facts.date_earliest.max() + pd.Timedelta(days=50))
+        line = {"arrowstyle": "-", "color": "#9aa0a6", "lw": 0.6} if text_y != y else None
+        labels.append(ax.annotate(label(r), (r.date_earliest, y), xytext=(r.date_earliest, text_y),
+                                  textcoords="data", fontsize=7.5, ha="right", va="center", arrowprops=line))
+    _fit_labels_left(fig, ax, labels, facts)
     ax.yaxis.set_major_formatter(lambda y, _: f"{y:,.0f}")
-    ax.xaxis.set_major_locator(mdates.MonthLocator())
+    months = (ax.get_xlim()[1] - ax.get_xlim()[0]) / 30.44
+    ax.xaxis.set_major_locator(mdates.MonthLocator(interval=max(1, math.ceil(months / 7))))  # at most ~7 ticks
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%b %Y"))
     ax.tick_params(axis="x", labelsize=8)
     ax.set_ylabel(ylabel)
@@ -267,6 +269,29 @@ def estimates_chart(facts, colors, ylabel, title, label):
               title="How to read the marks", title_fontsize=8)
     ax.set_title(title)
     return fig
+
+
+def _fit_labels_left(fig, ax, labels, facts):
+    """Set the date axis so that every label, right-aligned just left of its mark, fits inside the axes: the
+    left margin is sized from the labels' widths and the data's span, never a fixed number of days."""
+    import matplotlib.dates as mdates
+
+    first = mdates.date2num(facts.date_earliest.min())
+    ends = facts.date_latest.fillna(facts.date_earliest + pd.Timedelta(days=45))  # "or later" arrows run 45 days
+    span = max(mdates.date2num(ends.max()) - first, 1.0)
+    right = first + span * 1.08
+    renderer = fig.canvas.get_renderer()
+    width = ax.get_window_extent(renderer).width
+    gap = 6 * fig.dpi / 72  # pixels between a label and its mark, and a label and the frame
+    left = first - span * 0.03
+    for ann in labels:
+        need = Text.get_window_extent(ann, renderer).width + 2 * gap
+        x = mdates.date2num(ann.xy[0])
+        left = min(left, (x * width - need * right) / (width - need))
+    ax.set_xlim(left, right)
+    per_pixel = (right - left) / width
+    for ann in labels:
+        ann.xyann = (mdates.date2num(ann.xy[0]) - gap * per_pixel, ann.xyann[1])
 
 
 def stacked_monthly_bars(monthly, colors, ylabel, title, cutoff=None, cutoff_label=""):

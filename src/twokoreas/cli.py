@@ -92,13 +92,13 @@ def _add(args):
         print(err, file=sys.stderr)
         return 1
     print(f"added {article_id}: drafted 1 article row, {counts['claims']} claims, {counts['not_quantities']} "
-          f"other numbers, {counts['cross_check']} cross-check rows. Next: `twokoreas review` lists what each "
-          f"draft needs; fill them in, then `twokoreas review --accept {article_id[:3]}`.")
+          f"other numbers, {counts['cross_check']} cross-check rows. Next: `.venv/bin/twokoreas review` lists what "
+          f"add drafted and every cell still to type; then `.venv/bin/twokoreas review --accept {article_id[:3]}`.")
     return 0
 
 
 def _review(args):
-    from .add import accept
+    from .add import accept, drafted_fields, fix, review_problems
     from .errors import DataError
     from .loaders import drafts
 
@@ -109,17 +109,42 @@ def _review(args):
             print(err, file=sys.stderr)
             return 1
         for problem in problems:
-            print(problem, file=sys.stderr)
+            print(fix(problem), file=sys.stderr)
         if problems:
             print(f"nothing accepted: fix the {len(problems)} problems above first", file=sys.stderr)
             return 1
         print(f"accepted {count} rows of {args.accept}")
         return 0
     found = drafts()
-    for problem in found:
-        print(problem)
-    print(f"{len(found)} draft rows" if found else "no drafts: every row is reviewed")
+    if not found:
+        print("no drafts: every row is reviewed")
+        return 0
+    articles = sorted({a for a in _draft_articles()})
+    for article_id in articles:
+        drafted = drafted_fields(article_id)
+        print(f"{article_id}: {len(drafted)} fields drafted from the text; confirm each against its evidence "
+              f"(data/drafts/{article_id}.csv), change what is wrong:")
+        for claim_id, fields in drafted.groupby("claim_id", sort=False):
+            print(f"  {claim_id}: " + "; ".join(f"{r.field} = {r.value}" for r in fields.itertuples()))
+        problems = review_problems(article_id)
+        print(f"{article_id}: `review --accept {article_id[:3]}` " + (
+            f"refuses it for these {len(problems)} problems; each is a cell a person types:" if problems
+            else "accepts it as it is"))
+        for problem in problems:
+            print(f"  {fix(problem)}")
+    print(f"{len(found)} draft rows (review: draft)")
     return 0
+
+
+def _draft_articles():
+    """Ids of the articles with draft rows."""
+    import pandas as pd
+
+    from . import paths, registry
+
+    frames = [pd.read_csv(paths.DATA / registry.table(n).file, dtype=str, keep_default_na=False)
+              for n in ("articles", "claims", "not_quantities")]
+    return {a for f in frames for a in f[f.review == "draft"].article_id}
 
 
 def _describe(_args):

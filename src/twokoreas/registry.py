@@ -181,6 +181,9 @@ CLAIMS = Table(
                "says how it was read)", vocab=vocab.READERS),
         Column("theme", "string", "the notebook theme", vocab=vocab.THEMES),
         Column("quantity_of", "string", "what is counted, in a phrase"),
+        Column("figure_kind", "string", "what the figure counts, which notebooks choose rows by: `in place`, `total "
+               "sent`, `planned or pledged`, `increment` (\"an additional ...\"), `killed or wounded`, `part of "
+               "another figure`, `share`, `duration`, `other`", vocab=vocab.FIGURE_KINDS),
         Column("actor", "string", "whose figure it is", vocab=vocab.ACTORS),
         Column("recipient", "string", "to whom, where it is a flow", vocab=vocab.ACTORS, required=False),
         *_sources("figure"),
@@ -261,11 +264,13 @@ CROSS_CHECK = Table(
 
 EXCHANGE_RATES = Table(
     "exchange_rates", "exchange_rates.csv", "reference",
-    "ECB yearly average US dollars per euro, transcribed by hand, never fetched.",
+    "ECB yearly average US dollars per euro, the mean of the ECB's daily reference rates (`make rates`), for every "
+    "year of the tracker release.",
     (
         Column("year", "integer", "calendar year", unique=True, minimum=1999, maximum=2100),
-        Column("usd_per_eur", "number", "US dollars per euro, yearly average", minimum=0.5, maximum=2.0),
-        Column("source", "string", "where the rate was transcribed from"),
+        Column("usd_per_eur", "number", "US dollars per euro, yearly average (for a year not over: the months "
+               "the source names)", minimum=0.5, maximum=2.0),
+        Column("source", "string", "the days averaged, and the file: package version and SHA-256"),
     ),
     key=("year",),
 )

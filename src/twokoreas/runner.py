@@ -261,6 +261,10 @@ def run_all(rebuild=False, only=None):
     build = None
     try:
         build = _Build(rebuild, only)
+        from .kinds import unread_in_data
+
+        for line in unread_in_data():
+            print(line)
         return _build(build)
     except KeyboardInterrupt as err:
         name, status = ("SIGTERM", 143) if isinstance(err, Terminated) else ("Ctrl-C", 130)

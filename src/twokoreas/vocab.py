@@ -27,6 +27,12 @@ PARTY_SOURCE_KINDS = ("government of a party", "intelligence service of a party"
 AID_STATUSES = ("under discussion", "pledged or forecast", "given in the year", "given so far",
                 "received as part of a loan")
 READERS = ("cleaner", "reviewer")  # who read a claim's value from its mention (claims.read_by)
+# What a claim's figure counts (claims.figure_kind), whatever its theme: troops in Russia or volunteers at the front
+# are `in place`; a cumulative or period total delivered, given or supplied is `total sent`; a plan, pledge, order
+# or agreement not yet delivered is `planned or pledged`; "an additional N" is an `increment`; casualties are
+# `killed or wounded`; a figure that divides another (brigades of the planned troops) is `part of another figure`.
+FIGURE_KINDS = ("in place", "total sent", "planned or pledged", "increment", "killed or wounded",
+                "part of another figure", "share", "duration", "other")
 THEMES = ("aid", "munitions", "troops", "arms_trade", "opinion_constraints", "volunteers", "other")
 ACTORS = ("DPRK", "ROK", "Russia", "Ukraine", "USA", "Poland", "Iran", "NATO", "UN", "ROK nationals")
 # Whose word an event rests on: a state or body of ACTORS, or `none` (media in their own voice, activists,
