@@ -82,3 +82,8 @@ def test_the_period_covered_is_computed_from_the_rows_and_their_texts_never_from
     assert period_covered(None, articles) == (
         "**Period covered:** three texts published from 12 October 2022 on (the latest bounded date is "
         "1 December 2024; some dates are open-ended).")
+    rows = pd.DataFrame({"article_id": ["b", "c"], "date_earliest": pd.to_datetime(["2024-10-08", "2024-10-08"]),
+                         "date_latest": pd.to_datetime(["2024-12-01", None])})
+    assert period_covered(rows, articles).endswith(  # the same bounds are said once
+        "(the latest bounded date is 1 December 2024; some dates are open-ended), as their texts date them; they "
+        "come from two texts published from 24 October 2024 on, with the same latest bounded date (some open-ended).")

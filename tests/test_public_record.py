@@ -93,3 +93,19 @@ def test_every_event_carries_a_goldstein_weight_from_the_published_table():
     weights = tk.load_goldstein().set_index("cameo_code").goldstein
     assert events.goldstein.notna().all()
     assert weights["163"] == -8.0 and weights["073"] == 7.4  # sanctions; humanitarian aid
+
+
+def test_every_un_vote_is_drawn_once_and_named_even_on_the_same_day():
+    votes = tk.load_un_votes()
+    assert "A/RES/78/221" in set(votes.resolution)
+    fig = tk.charts.vote_strip(votes, "2024-12-31", "test")
+    ax = fig.axes[0]
+    names = [t.get_text() for t in ax.texts]
+    assert sorted(names) == sorted(r.replace("A/RES/", "") for r in votes.resolution)  # every vote labelled once
+    places = [t.get_position() for t in ax.texts]
+    assert len(set(places)) == len(places)  # no two labels at one place
+    unread = votes[votes.un_record_read != "yes"]
+    ticks = [p for line in ax.get_lines() if line.get_marker() == "1"
+             for p in zip(line.get_xdata(orig=False), line.get_ydata(orig=False))]
+    assert len(ticks) == len(unread) and len(set(ticks)) == len(ticks)  # two votes of one day: two ticks
+    tk.charts.plt.close(fig)

@@ -243,7 +243,7 @@ def test_a_third_party_confirmation_corroborates_and_is_never_a_second_act():
     curated = tk.load_events()
     assert "E40" not in set(stance.coded(curated).event_id)
     assert "E40" not in set(stance.corroboration(curated, tk.load_chronology(), tk.load_un_votes()).event_id)
-    assert list(stance.confirmations(curated).corroborates) == ["E26"]
+    assert list(stance.confirmations(curated).corroborates) == ["E01", "E26"]
 
 
 def test_a_pledge_for_one_year_ends_with_that_year():
@@ -314,3 +314,58 @@ def test_open_ended_events_get_no_status_mark():
     starts = {float(tk.charts.mpl.dates.date2num(d)) for d in frame[frame.event_id.isin(opened)].date_earliest}
     assert not {x for x, _ in marked} & {round(s, 3) for s in starts}
     tk.charts.plt.close(fig)
+
+
+def test_an_ordering_that_counts_a_step_higher_reports_it_at_that_rung():
+    curated = tk.load_events()
+    troops = stance.ranked_as("troops in Russia counted as forces in the war", ["E26"], 7)
+    step = stance.furthest_by(curated, "DPRK", "2024-12-31", troops)
+    assert (step.event_id, step.rung) == ("E26", -7)  # E26 (8 October) is known before E43, at the same rank
+    labels = {r: f"rung {r}" for r in range(8)}
+    assert stance.readings(curated, "2024-12-31", labels, ordering=troops)["DPRK furthest step by end of 2024"] \
+        == "-7 rung 7 (E26)"
+    assert stance.furthest_by(curated, "DPRK", "2024-12-31").rung == -7  # the ladder itself: E43
+    assert stance.furthest_by(curated, "DPRK", "2024-10-31", troops).rung == -7
+    assert stance.furthest_by(curated, "DPRK", "2024-10-31").rung == -6
+
+
+def test_a_denial_or_withdrawal_sits_on_the_rung_of_the_step_it_answers():
+    curated = tk.load_events().set_index("event_id")
+    answers = curated[curated.status.isin(["denied", "withdrawn"]) & curated.responds_to.ne("")]
+    assert "E41" in answers.index and curated.rung["E41"] == -6
+    for event, row in answers.iterrows():
+        assert abs(row.rung) == abs(curated.rung[row.responds_to]), event
+
+
+def test_one_act_reported_twice_is_one_mark_and_counts_once():
+    curated = tk.load_events()
+    coded = stance.coded(curated)
+    assert "E07" not in set(coded.event_id) and "E01" in set(coded.event_id)
+    assert "E07" in tk.load_events().set_index("event_id").corroborated_by["E01"]
+    record = stance.record_panels(tk.load_chronology(), curated)
+    plans = stance.intentions(curated, end="2024-12-31").set_index("event_id")
+    shaded = {k: HALVES.iloc[:0] for k in stance.KOREAS}
+    fig, drawn = tk.charts.ladder_timeline(curated, record, plans, shaded, {r: str(r) for r in range(8)},
+                                           pd.Timestamp("2022-01-01"), pd.Timestamp("2025-01-31"), "test")
+    assert "E07" not in set(drawn.event_id) and "E40" not in set(drawn.event_id)
+    rok_aid = drawn[(drawn.panel == "ROK") & (drawn.rung == 3) & (drawn.status == "done")]
+    assert list(rok_aid.event_id) == ["E01"]
+    tk.charts.plt.close(fig)
+
+
+def test_record_rows_sit_in_the_panel_of_the_korea_they_bear_on():
+    record = stance.record_panels(tk.load_chronology(), tk.load_events())
+    assert {"R08", "R16", "R09", "R10", "R11", "R17", "R18"} <= set(record["DPRK"].record_id)
+    assert set(record["ROK"].record_id) == {"R02", "R04", "R19"}
+    assert "R01" not in set(record["ROK"].record_id) | set(record["DPRK"].record_id)
+
+
+def test_the_record_flags_an_undated_step_it_dates_by_the_period_end():
+    chronology = pd.DataFrame({"record_id": ["R90"], "date_latest": [pd.Timestamp("2023-10-13")]})
+    undated = pd.concat([DEESCALATION, events(("B5", "2022-02-24", "day", "DPRK", -6, "done", "shells, undated"))],
+                        ignore_index=True).assign(record_ids="")
+    undated.loc[undated.event_id == "B5", ["date_latest", "record_ids"]] = [pd.Timestamp("2024-10-23"), "R90"]
+    table = stance.furthest_compared(undated, HALVES, [stance.LADDER], chronology).set_index("period")
+    assert table["codebook ladder"]["2023 H1"] == "ROK; DPRK steps undated by then: B5"
+    assert table["codebook ladder"]["2023 H2"] == \
+        "ROK; DPRK steps undated by then: B5 (B5: the public record has it by 13 October 2023, R90)"

@@ -7,6 +7,7 @@ from run to run: fixed SVG hash salt, no dates in metadata.
 """
 
 import math
+import textwrap
 
 import matplotlib as mpl
 import matplotlib.pyplot as plt
@@ -411,6 +412,10 @@ STANCE_STATUS_WORDS = {"done": "done (confirmed)", "alleged": "alleged (codebook
                        "withdrawn": "withdrawn"}
 
 
+RECORD_WORDS = {"ROK": "South Korea", "DPRK": "North Korea", "USA": "US", "NATO": "NATO", "Ukraine": "Ukraine",
+                "Russia": "Russia", "UN": "UN"}  # whose act or word a public-record row is, in the stance chart
+
+
 def timeline_marks(frame, stop):
     """Where each event of ``frame`` is drawn on a timeline ending at ``stop``: ``mark`` is the day by which it is
     known to have happened (the end of its interval), or NaT when nothing bounds it above -- such an event gets
@@ -454,6 +459,7 @@ def ladder_timeline(events, record, plans, shaded, labels, start, stop, title, l
     public record's rows per panel (``{"ROK": rows, "DPRK": rows}``), drawn as diamonds in their own row;
     ``shaded``: ``{Korea: spans}`` to shade. Returns the figure and the rows drawn."""
     import matplotlib.dates as mdates
+    from matplotlib.legend_handler import HandlerTuple
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
 
@@ -469,7 +475,9 @@ def ladder_timeline(events, record, plans, shaded, labels, start, stop, title, l
         late = mine.open & (mine.x0 > pd.Timestamp(stop) - 3 * room)  # an arrow's label written left of its start
         mine["left"] = mine.x0.where(~late, mine.x0 - 3 * room)
         rows = timeline_marks(record[actor].rename(columns={"record_id": "event_id"}), stop)
-        rows = rows.assign(category=99 if actor == "ROK" else -99, room=rows.x1 + room, left=rows.x0)
+        late = rows.mark > pd.Timestamp(stop) - 3 * room  # labelled left of the mark: the lane holds the label
+        rows = rows.assign(category=99 if actor == "ROK" else -99, room=rows.x1.where(late, rows.x1 + room),
+                           left=rows.x0.where(~late, rows.x0 - 4 * room))
         both = pd.concat([mine, rows], ignore_index=True)
         positions, ticks = _bands(both, "category")
         both["y"] = both.index.map(positions)
@@ -479,18 +487,23 @@ def ladder_timeline(events, record, plans, shaded, labels, start, stop, title, l
         ax.axvline(dates.invasion(), color="#555555", lw=1, ls="--", zorder=1)
         for row in both.itertuples():
             if abs(row.category) == 99:
-                ax.plot(row.mark, row.y, "d", ms=7, color="#444444", zorder=4)
+                own = row.actor == actor
+                ax.plot(row.mark, row.y, "d", ms=7, color="#444444", mfc="#444444" if own else "white", mew=1.4,
+                        zorder=4)
                 if row.mark > row.x0:
                     ax.plot([row.x0, row.mark], [row.y, row.y], color="#444444", lw=3, alpha=0.4)
-                ax.annotate(row.event_id, (row.mark, row.y), xytext=(6, -3), textcoords="offset points", fontsize=9,
-                            color="#444444")
+                whose = (f" · per {RECORD_WORDS.get(row.source_actor, 'press')}" if row.source_actor != actor else "") \
+                    if own else f" · {RECORD_WORDS.get(row.actor, row.actor)}"
+                late = row.mark > pd.Timestamp(stop) - 3 * room  # written left of its mark, inside the frame
+                ax.annotate(row.event_id + whose, (row.mark, row.y), xytext=(-6 if late else 6, -3),
+                            textcoords="offset points", fontsize=8.5, color="#444444", ha="right" if late else "left")
                 continue
             if row.open:
-                ax.annotate("", xy=(stop, row.y), xytext=(row.x0, row.y),
-                            arrowprops={"arrowstyle": "-|>", "color": color, "lw": 1.3, "ls": ":"})
+                ax.annotate("", xy=(stop, row.y), xytext=(row.x0, row.y), arrowprops={
+                    "arrowstyle": "-|>,head_length=0.5,head_width=0.25", "color": color, "lw": 0.9, "alpha": 0.35})
                 left = row.left < row.x0
-                ax.annotate(f"{row.event_id} · {row.status}, no later date", (row.x0, row.y), xytext=(-3 if left else 3, 4),
-                            textcoords="offset points", fontsize=9, color="#222222", ha="right" if left else "left")
+                ax.annotate(f"{row.event_id} · {row.status}", (row.x0, row.y), xytext=(-3 if left else 3, 4),
+                            textcoords="offset points", fontsize=9, color="#555555", ha="right" if left else "left")
             else:
                 if row.mark > row.x0:
                     ax.plot([row.x0, row.mark], [row.y, row.y], color=color, lw=4, alpha=0.3, solid_capstyle="butt",
@@ -520,17 +533,27 @@ def ladder_timeline(events, record, plans, shaded, labels, start, stop, title, l
     axes[1].xaxis.set_major_locator(mdates.MonthLocator(bymonth=(1, 7)))
     axes[1].xaxis.set_major_formatter(mdates.DateFormatter("%b %Y"))
     grey = "#333333"
+    marked = {d["status"] for d in drawn if d["drawn as"] == "mark on its last day"}
     handles = [Line2D([], [], marker=STANCE_MARKS[s][0], ls="none", color=grey, mew=1.6, ms=8,
-                      mfc=grey if STANCE_MARKS[s][1] else "white", label=STANCE_STATUS_WORDS[s]) for s in STANCE_MARKS]
-    handles += [Line2D([], [], color=grey, lw=4, alpha=0.3, label="dates the text allows; the mark is on the last"),
-                Line2D([], [], color=grey, lw=1.3, ls=":", marker=">", ms=5,
-                       label="no later date: arrow from the earliest, no mark"),
-                Line2D([], [], color=grey, lw=1.4, ls=":", label="intention held until it lapsed"),
-                Line2D([], [], marker="d", ls="none", color="#444444", ms=7, label="public record (data/reference)"),
+                      mfc=grey if STANCE_MARKS[s][1] else "white", label=STANCE_STATUS_WORDS[s])
+               for s in STANCE_MARKS if s in marked]
+
+    def pair(**style):  # one line per Korea's colour, as drawn
+        return tuple(Line2D([], [], color=PALETTE[k], **style) for k in ("ROK", "DPRK"))
+
+    handles += [pair(lw=4, alpha=0.3), pair(lw=0.9, alpha=0.5, marker=">", ms=5), pair(lw=1.4, ls=":"),
+                Line2D([], [], marker="d", ls="none", color="#444444", ms=7,
+                       label="record: this Korea's act (label: whose word, if not its own)"),
+                Line2D([], [], marker="d", ls="none", color="#444444", mfc="white", mew=1.4, ms=7,
+                       label="record: another party's act bearing on it (label: whose)"),
                 Line2D([], [], color="#555555", lw=1, ls="--", label="invasion, 24 February 2022"),
                 Patch(color="#ececec", label="half-year in which no text dates anything of this Korea")]
     fig.tight_layout(rect=(0, 0, 1, 0.9))
-    fig.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, 0.975), ncol=2, fontsize=9.5, frameon=False)
+    labels = [h.get_label() for h in handles[:len(marked)]] + [
+        "dates the text allows (bar); the mark is on the last", "no later date: light arrow from the earliest, no mark",
+        "intention held until it lapsed (dotted)"] + [h.get_label() for h in handles[len(marked) + 3:]]
+    fig.legend(handles=handles, labels=labels, loc="upper center", bbox_to_anchor=(0.5, 0.975), ncol=2, fontsize=9.5,
+               frameon=False, handler_map={tuple: HandlerTuple(ndivide=None, pad=0)})
     fig.suptitle(title, y=1.0, x=0.02, ha="left", fontsize=12.5, fontweight="bold")
     return fig, pd.DataFrame(drawn)
 
@@ -540,6 +563,17 @@ VOTE_MARKS = {"yes": ("o", True, "listed in favour"), "no": ("X", True, "listed 
               "not named against": ("o", False, "not named among those against")}
 
 
+def _levels(days, within=75, count=2):
+    """A level from 0 to ``count`` - 1 per sorted date: the next level when the one before lies within ``within``
+    days, else 0, so that close or same-day items step in height instead of overlapping."""
+    levels, previous = [], None
+    for day in days:
+        close = previous is not None and (day - previous).days < within
+        levels.append((levels[-1] + 1) % count if close else 0)
+        previous = day
+    return levels
+
+
 def vote_strip(votes, end, title):
     """Each Korea's votes on a true time axis: one mark per vote a UN record read lists (or names the Korea not
     among those against); a vote the record read does not name is a grey tick, and the votes whose UN record was
@@ -547,27 +581,30 @@ def vote_strip(votes, end, title):
     import matplotlib.dates as mdates
     from matplotlib.lines import Line2D
 
-    fig, ax = plt.subplots(figsize=(WIDTH_INCHES, 3.6))
-    read = votes[votes.un_record_read == "yes"]
+    fig, ax = plt.subplots(figsize=(WIDTH_INCHES, 4.0))
+    read = votes[votes.un_record_read == "yes"].sort_values(["date", "resolution"])
+    read = read.assign(level=_levels(read.date))  # a vote close to the one before it is drawn a little higher
     for y, actor in ((1, "ROK"), (0, "DPRK")):
         for row in read.itertuples():
             vote = row._asdict()[f"{actor.lower()}_vote"] or row._asdict()[f"{actor.lower()}_basis"]
             if vote in VOTE_MARKS:
                 marker, filled, _ = VOTE_MARKS[vote]
-                ax.plot(row.date, y, marker, ms=9, mew=2, color=PALETTE[actor], mfc=PALETTE[actor] if filled else "white")
+                ax.plot(row.date, y + 0.22 * row.level, marker, ms=8, mew=2, color=PALETTE[actor],
+                        mfc=PALETTE[actor] if filled else "white")
             else:
-                ax.plot(row.date, y, "|", ms=14, mew=1.5, color="#9aa0a6")
-    previous, level = None, 0
-    for row in read.sort_values("date").itertuples():  # a label close to the one before it goes one line lower
-        level = 1 - level if previous is not None and (row.date - previous).days < 120 else 0
-        ax.annotate(row.resolution.replace("A/RES/", ""), (row.date, -0.38 - 0.2 * level), ha="center", va="center",
-                    fontsize=7.5, color="#444444")
-        previous = row.date
-    unread = votes[votes.un_record_read != "yes"]
-    ax.plot(unread.date, [-0.85] * len(unread), "1", ms=9, mew=1.4, color="#9aa0a6", ls="none")
+                ax.plot(row.date, y + 0.22 * row.level, "|", ms=14, mew=1.5, color="#9aa0a6")
+    for row in read.itertuples():  # labels alternate in height with the marks
+        ax.annotate(row.resolution.replace("A/RES/", ""), (row.date, -0.36 - 0.18 * row.level), ha="center",
+                    va="center", fontsize=7.5, color="#444444")
+    unread = votes[votes.un_record_read != "yes"].sort_values(["date", "resolution"])
+    unread = unread.assign(level=_levels(unread.date, count=3))
+    ax.plot(unread.date, -0.85 + 0.12 * unread.level, "1", ms=9, mew=1.4, color="#9aa0a6", ls="none")
+    for row in unread.itertuples():  # each unread vote named, so two on one day are two labels
+        ax.annotate(row.resolution.replace("A/RES/", ""), (row.date, -1.08 - 0.16 * row.level), ha="center",
+                    va="center", fontsize=7, color="#6b7075", bbox={"fc": "white", "ec": "none", "pad": 0.5})
     ax.axvline(pd.Timestamp(end), color="#555555", lw=1, ls="--")
     ax.set_yticks([1, 0, -0.85], ["South Korea", "North Korea", "no UN record read"], fontsize=9)
-    ax.set_ylim(-1.15, 1.5)
+    ax.set_ylim(-1.5, 1.5)
     ax.set_xlim(votes.date.min() - pd.Timedelta(days=60), votes.date.max() + pd.Timedelta(days=60))
     ax.xaxis.set_major_locator(mdates.MonthLocator(bymonth=(1, 7)))
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%b %Y"))
@@ -582,5 +619,5 @@ def vote_strip(votes, end, title):
                        label="a vote whose UN record was not read: no vote drawn"),
                 Line2D([], [], color="#555555", lw=1, ls="--", label=f"end of the texts' period ({pd.Timestamp(end).year})")]
     ax.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=2, fontsize=8, frameon=False)
-    ax.set_title(title, pad=62)
+    ax.set_title(textwrap.fill(title, 72), pad=62, fontsize=10.5)  # a long title (the set of votes named) wraps
     return fig

@@ -193,7 +193,10 @@ def period_covered(rows, articles, what="figures"):
         texts.published_earliest, texts.published_latest)
     if rows is None:
         return f"**Period covered:** {published}."
-    return (f"**Period covered:** the {len(rows)} {what} here held {_span(rows.date_earliest, rows.date_latest)}, "
+    held = _span(rows.date_earliest, rows.date_latest)
+    if "(" in held and published.endswith(held[held.index(" ("):]):  # the same bounds: said once
+        published = published[:-len(held) + held.index(" (")] + ", with the same latest bounded date (some open-ended)"
+    return (f"**Period covered:** the {len(rows)} {what} here held {held}, "
             f"as their texts date them; they come from {published}.")
 
 

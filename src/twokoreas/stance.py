@@ -43,10 +43,16 @@ class Ordering:
     name: str
     ranks: dict
     event_ranks: dict = field(default_factory=dict)
+    event_rungs: dict = field(default_factory=dict)
 
     def rank(self, event_id, rung):
         """The rank of an event at ``rung`` (sign ignored: a step toward Russia ranks like one toward Ukraine)."""
         return self.event_ranks.get(event_id, self.ranks[abs(int(rung))])
+
+    def counted(self, event_id, rung):
+        """The rung an event coded at ``rung`` is counted at under this ordering, with its sign."""
+        rung = int(rung)
+        return self.event_rungs.get(event_id, abs(rung)) * (-1 if rung < 0 else 1)
 
 
 LADDER = Ordering("codebook ladder", {r: (r, 0) for r in range(8)})
@@ -56,18 +62,21 @@ def swapped(name, first, second, base=LADDER):
     """``base`` with rungs ``first`` and ``second`` exchanging ranks (a contested order tried the other way)."""
     ranks = dict(base.ranks)
     ranks[first], ranks[second] = base.ranks[second], base.ranks[first]
-    return Ordering(name, ranks, dict(base.event_ranks))
+    return Ordering(name, ranks, dict(base.event_ranks), dict(base.event_rungs))
 
 
 def ranked_apart(name, event_ids, just_above, base=LADDER):
     """``base`` with ``event_ids`` ranked just above rung ``just_above`` (and below the next rung)."""
     rank = (base.ranks[just_above][0], base.ranks[just_above][1] + 1)
-    return Ordering(name, dict(base.ranks), {**base.event_ranks, **{e: rank for e in event_ids}})
+    return Ordering(name, dict(base.ranks), {**base.event_ranks, **{e: rank for e in event_ids}},
+                    dict(base.event_rungs))
 
 
 def ranked_as(name, event_ids, rung, base=LADDER):
-    """``base`` with ``event_ids`` ranked as rung ``rung`` (a step coded lower, counted at a higher rung)."""
-    return Ordering(name, dict(base.ranks), {**base.event_ranks, **{e: base.ranks[rung] for e in event_ids}})
+    """``base`` with ``event_ids`` ranked and counted as rung ``rung`` (a step coded lower, counted at a higher
+    rung): :func:`furthest` then reports them at ``rung``."""
+    return Ordering(name, dict(base.ranks), {**base.event_ranks, **{e: base.ranks[rung] for e in event_ids}},
+                    {**base.event_rungs, **{e: rung for e in event_ids}})
 
 
 def _confirmations(events):
@@ -180,7 +189,7 @@ def _furthest_row(rows, ordering):
 
 def furthest(events, actor, ordering=LADDER, **options):
     """The furthest step ``actor`` had taken so far, each time it went further: one row per new furthest step,
-    on the day it is known to have happened."""
+    on the day it is known to have happened, at the rung ``ordering`` counts it at."""
     frame = coded(events, **options)
     done = frame[(frame.actor == actor) & (frame.counts_as == "done") & frame.date.notna()]
     rows, best = [], None
@@ -188,8 +197,8 @@ def furthest(events, actor, ordering=LADDER, **options):
         rank = ordering.rank(event.event_id, event.rung)
         if best is None or rank > best:
             best = rank
-            rows.append({"date": event.date, "event_id": event.event_id, "rung": event.rung,
-                         "action": event.action})
+            rows.append({"date": event.date, "event_id": event.event_id,
+                         "rung": ordering.counted(event.event_id, event.rung), "action": event.action})
     return pd.DataFrame(rows, columns=["date", "event_id", "rung", "action"])
 
 
@@ -346,11 +355,23 @@ def undated_by(events, actor, when, above=None, ordering=LADDER, **options):
     return list(mine.event_id)
 
 
-def furthest_compared(events, spans, orderings, **options):
+def _on_record(events, ids, when, chronology):
+    """`` (E32: the public record has it by 13 October 2023, R18)`` for each event of ``ids`` linked to a
+    record row (``record_ids``) dated no later than ``when``; empty without a ``chronology``."""
+    if chronology is None:
+        return ""
+    linked = dict(zip(events.event_id, events.record_ids))
+    dated = dict(zip(chronology.record_id, chronology.date_latest))
+    found = [(e, r) for e in ids for r in _ids(linked.get(e)) if r in dated and dated[r] <= when]
+    return "".join(f" ({e}: the public record has it by {_day(dated[r])}, {r})" for e, r in found)
+
+
+def furthest_compared(events, spans, orderings, chronology=None, **options):
     """At the end of each period, which Korea had gone further so far, under each ordering: one row per period,
     one column per ordering, reading ``ROK``, ``DPRK``, ``same rank``, ``only ROK``, ``only DPRK`` or
     ``neither``; followed, when the other Korea has steps that may already have happened but that the texts do
-    not date by then and that rank further, by ``; DPRK steps undated by then: E32, E35``."""
+    not date by then and that rank further, by ``; DPRK steps undated by then: E32, E35``, and, where a row of
+    ``chronology`` linked to one is dated by then, by `` (E32: the public record has it by 13 October 2023, R18)``."""
     names = {"first": "ROK", "second": "DPRK", "only first": "only ROK", "only second": "only DPRK"}
     rows = []
     for span in spans.itertuples():
@@ -363,7 +384,8 @@ def furthest_compared(events, spans, orderings, **options):
             if behind is not None:
                 hidden = undated_by(events, behind[0], span.end, behind[1], ordering, **options)
                 if hidden:
-                    verdict += f"; {behind[0]} steps undated by then: {', '.join(hidden)}"
+                    verdict += (f"; {behind[0]} steps undated by then: {', '.join(hidden)}"
+                                + _on_record(events, hidden, span.end, chronology))
             row[ordering.name] = verdict
         rows.append(row)
     return pd.DataFrame(rows)
@@ -419,7 +441,7 @@ def responses(events):
 
 
 FAVOURED = {"ROK": ("Ukraine", "Russia"), "DPRK": ("Russia", "Ukraine")}  # the side each Korea's ladder leans to
-TOLERANCE = 2.0  # Goldstein points: one of the lightest acts weighed here (a visit +1.9, a denial -2.0)
+TOLERANCE = 2.0  # Goldstein points: a change by one visit (+1.9), denial or condemnation (-2.0) alone never exceeds it
 
 
 def lean(row):
@@ -532,6 +554,18 @@ def unpublished_years(articles, first, last):
                                                                                    pd.Timestamp(last, 12, 31))
         return set(range(row.published_earliest.year, end.year + 1))
     return [y for y in range(first, last + 1) if not any(y in years(a) for a in articles.itertuples())]
+
+
+def record_panels(chronology, events):
+    """``{Korea: rows of chronology}``: the record rows that bear on each Korea, those whose ``actor`` it is or
+    that are linked (``record_ids``) to an event it took or that is aimed at it (``cameo_target``). A third
+    party's act linked to no event of either Korea (the invasion, Russia's ratification) bears on neither."""
+    bears = {}
+    for event in events.itertuples():
+        for record in _ids(event.record_ids):
+            bears.setdefault(record, set()).update({event.actor, event.cameo_target} & set(KOREAS))
+    return {k: chronology[[a == k or (a not in KOREAS and k in bears.get(r, ())) for a, r in
+                           zip(chronology.actor, chronology.record_id)]] for k in KOREAS}
 
 
 def record_check(events, chronology, votes):
