@@ -74,11 +74,14 @@ def _extract(args):
 
 
 def _check(_args):
+    from .downloads import formula_warnings
     from .loaders import validate_all
 
     problems = validate_all()
     for problem in problems:
         print(problem)
+    for warning in formula_warnings():
+        print(f"warning: {warning}", file=sys.stderr)
     return 1 if problems else 0
 
 

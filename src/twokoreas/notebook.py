@@ -12,7 +12,7 @@ from IPython.display import Markdown
 from . import charts, dates
 from .cite import sentence_around, stated, verified
 from .loaders import load_articles, load_sourced_claims
-from .tables import NOT_REPORTED, ReaderTable
+from .tables import NOT_REPORTED, ReaderTable, prose
 
 
 class FactNotFound(KeyError):
@@ -101,8 +101,8 @@ class Notebook:
 
     @staticmethod
     def say(text):
-        """Prose for the notebook, with dollar signs escaped so JupyterLab does not typeset them as maths."""
-        return Markdown(text.replace("$", r"\$"))
+        """Prose for the notebook: markup from data escaped, dollar signs too (see :func:`twokoreas.tables.prose`)."""
+        return Markdown(prose(text))
 
     def save_figure(self, fig, slug, data, claim_ids=(), event_ids=(), description=""):
         """Save a chart (title from its first axes, alt text = title + ``description``) after the layout check."""
