@@ -41,7 +41,7 @@ def _extract_corpus(args):
         print(err, file=sys.stderr)
         return 1
     except OSError as err:  # the output cannot be written: a read-only or uncreatable folder, a full disk
-        print(f"{err.filename or args.out}: cannot write: {err.strerror}", file=sys.stderr)
+        print(f"{err.filename or args.out}: cannot write: {err.strerror or type(err).__name__}", file=sys.stderr)
         return 1
     for article_id, problem in problems:
         print(f"{args.corpus}: {article_id}: {problem}", file=sys.stderr)
@@ -54,6 +54,8 @@ def _extract(args):
     if args.corpus:
         if args.files or not args.out:
             args.parser.error("--corpus takes no FILE arguments and needs --out")
+        if args.explain:
+            args.parser.error("--explain lists one file's non-quantities as CSV: give it FILE arguments, not --corpus")
         return _extract_corpus(args)
     if not args.files:
         args.parser.error("give FILE arguments, or --corpus PATH --out FILE")
@@ -105,7 +107,9 @@ def _review(args):
     from .errors import DataError
     from .loaders import drafts
 
-    if args.accept:
+    if args.accept is not None:
+        if not args.accept.strip():
+            args.parser.error("--accept needs an article id or its three-digit number, such as 005")
         try:
             count, problems = accept(args.accept)
         except DataError as err:
@@ -114,7 +118,8 @@ def _review(args):
         for problem in problems:
             print(problem, file=sys.stderr)
         if problems:
-            print(f"nothing accepted: fix the {len(problems)} problems above first", file=sys.stderr)
+            print(f"nothing accepted: fix the problems above, then accept again (check stops at the first stage "
+                  f"that fails, so {len(problems)} found now may not be all)", file=sys.stderr)
             return 1
         print(f"accepted {count} rows of {args.accept}")
         return 0
@@ -149,7 +154,9 @@ def _run(args):
     only = None
     if args.only is not None:
         number = args.only.zfill(2)
-        found = [p for p in runner.notebook_paths() if p.name.startswith(f"{number}_")] if number.isdigit() else []
+        if not args.only.strip() or not number.isdigit():
+            args.parser.error(f"--only {args.only!r}: give a notebook's number, such as 02")
+        found = [p for p in runner.notebook_paths() if p.name.startswith(f"{number}_")]
         if not found:
             args.parser.error(f"--only {args.only}: there is no notebooks/{number}_*.ipynb")
         only = found[0]
