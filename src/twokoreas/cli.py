@@ -92,7 +92,8 @@ def _add(args):
     from .errors import DataError
 
     try:
-        article_id, counts = add_article(args.file, outlet=args.outlet, published=args.published, url=args.url)
+        article_id, counts = add_article(args.file, outlet=args.outlet, published=args.published, url=args.url,
+                                         force=args.force)
     except DataError as err:
         print(err, file=sys.stderr)
         return 1
@@ -244,6 +245,20 @@ class _VersionAction(argparse.Action):
         parser.exit()
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, saying so when a FILE is missing because a name starting with ``-`` was read as an option."""
+
+    argv = ()
+
+    def error(self, message):
+        dashed = [a for a in self.argv if a.startswith("-") and a != "-" and a not in self._option_string_actions
+                  and a.split("=")[0] not in self._option_string_actions]
+        if "required: FILE" in message and dashed:
+            message += (f" ({dashed[0]!r} was read as an option: for a file of that name, write "
+                        f"`twokoreas {self.prog.split()[-1]} -- {dashed[0]}`)")
+        super().error(message)
+
+
 def _command(commands, name, summary, func):
     """A subcommand whose --help is plain text: the summary, the options, then examples."""
     command = commands.add_parser(name, help=summary, description=summary[0].upper() + summary[1:] + ".",
@@ -255,7 +270,8 @@ def _command(commands, name, summary, func):
 def main(argv=None):
     """Entry point; returns the exit status (see :func:`twokoreas.faults.guarded`)."""
     faults.tolerate_console()
-    parser = argparse.ArgumentParser(prog="twokoreas", description=DESCRIPTION, epilog=EXAMPLES[None],
+    _Parser.argv = sys.argv[1:] if argv is None else list(argv)
+    parser = _Parser(prog="twokoreas", description=DESCRIPTION, epilog=EXAMPLES[None],
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action=_VersionAction)
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -276,7 +292,9 @@ def main(argv=None):
     add.add_argument("file", metavar="FILE", help="the article as UTF-8 text")
     add.add_argument("--outlet", help="the publisher, when the text does not name it")
     add.add_argument("--published", metavar="YYYY-MM-DD", help="the publication date, when the text prints none")
-    add.add_argument("--url", help="where it was published")
+    add.add_argument("--url", help="where it was published (http:// or https://)")
+    add.add_argument("--force", action="store_true",
+                     help="add a text even if it differs from a registered one only in whitespace or a few words")
     review = _command(commands, "review", "list draft rows and what each needs; --accept ARTICLE marks an "
                       "article's drafts reviewed once they pass check", _review)
     review.add_argument("--accept", metavar="ARTICLE", help="article id or its three-digit number")
