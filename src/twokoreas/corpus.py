@@ -193,7 +193,8 @@ def connect(workers=None, scheduler=None, timeout=TIMEOUT):
         if cluster is not None:
             with suppress(OSError, TimeoutError):  # workers still starting are stopped with the process
                 cluster.close(timeout=timeout)
-        reason = f"not within --timeout {timeout:g} s" if isinstance(err, TimeoutError) else str(err)
+        timed_out = isinstance(err, TimeoutError) or "timed out" in str(err).lower()
+        reason = f"not within --timeout {timeout:g} s" if timed_out else str(err)
         raise DataError("--workers", f"a local cluster of {workers} did not start: {reason}") from None
 
 

@@ -30,7 +30,7 @@ def neutralised(cell):
 def write_download(frame, target):
     """Write ``frame`` (strings) as CSV to ``target`` with every formula cell neutralised."""
     with open(target, "w", encoding="utf-8", newline="") as file:
-        writer = csv.writer(file, lineterminator="\n")
+        writer = csv.writer(file, lineterminator="\r\n")  # RFC 4180; a cell holding \r or \n is then quoted
         writer.writerow([neutralised(str(c)) for c in frame.columns])
         for row in frame.itertuples(index=False):
             writer.writerow(["" if v is None else neutralised(str(v)) for v in row])
