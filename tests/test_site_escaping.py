@@ -14,7 +14,7 @@ import pytest
 
 import hostile
 from test_runner import project
-from twokoreas import paths, registry
+from twokoreas import registry
 from twokoreas.add import add_article
 from twokoreas.downloads import is_formula
 from twokoreas.runner import notebook_paths
