@@ -326,3 +326,17 @@ def test_C06_a_new_version_of_a_rendering_library_is_a_new_input(monkeypatch):
 
     monkeypatch.setattr(importlib.metadata, "distributions", upgraded)
     assert build_cache.common_inputs() != before
+
+
+def test_C23_a_persons_file_in_figures_is_never_published(tmp_path):
+    from twokoreas.site.data import load_site_data
+    from twokoreas.site.pages import write_sources
+
+    figures = tmp_path / "figures"
+    figures.mkdir()
+    (figures / "index.csv").write_text("figure,notebook,title,alt,claim_ids,event_ids\n00_a,00_corpus,A,,,\n")
+    for name in ("00_a.png", "00_a.csv", "00_my_notes.txt", "notes.md"):
+        (figures / name).write_text("x")
+    write_sources(tmp_path / "site-src", load_site_data(), [], figures)
+    published = sorted(p.name for p in (tmp_path / "site-src" / "_extra" / "figures").iterdir())
+    assert published == ["00_a.csv", "00_a.png", "index.csv"]

@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import nbformat
+import pandas as pd
 
 from .. import paths, registry
 from ..atomic import write_text
@@ -147,8 +148,11 @@ def write_sources(source, data, notebooks, figures_dir=None):
     for path in notebooks:
         shutil.copyfile(path, source / path.name)
     figures_dir = figures_dir or paths.figures_dir()
-    if figures_dir.exists():
-        shutil.copytree(figures_dir, extra / "figures", ignore=shutil.ignore_patterns(".*"))
+    if figures_dir.exists():  # what the notebooks saved (listed in index.csv), never a person's other files
+        index = figures_dir / "index.csv"
+        listed = set(pd.read_csv(index, dtype=str).figure) | {"index"} if index.is_file() else set()
+        shutil.copytree(figures_dir, extra / "figures", ignore=lambda folder, names: [
+            n for n in names if n.startswith(".") or Path(n).stem not in listed])
     (extra / "data").mkdir(parents=True)
     tables = []
     for table in registry.TABLES.values():  # every declared table, with the registry's description
