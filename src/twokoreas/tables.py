@@ -39,8 +39,9 @@ def for_readers(frame, missing=NOT_REPORTED):
 
 
 def html_text(value):
-    """Cell or heading text as HTML: markup characters escaped, ``$`` as ``&#36;``."""
-    return html.escape(str(value)).replace("$", "&#36;")
+    """Cell or heading text as HTML (an element's text, never an attribute): ``&``, ``<`` and ``>`` escaped,
+    ``$`` as ``&#36;``."""
+    return html.escape(str(value), quote=False).replace("$", "&#36;")
 
 
 def prose(text):
