@@ -10,6 +10,7 @@ Saved notebooks are deterministic: kernel ``python3``, no timing metadata, execu
 """
 
 import fcntl
+import hashlib
 import importlib
 import json
 import os
@@ -47,9 +48,11 @@ def _show(path):
 
 
 def _read_notebook(path):
-    """The notebook's text and parsed JSON; DataError naming the file if it is not a notebook."""
+    """The notebook's text, parsed JSON and SHA-256 (of the very bytes read); DataError naming the file if it
+    is not a notebook."""
     try:
-        text = path.read_text(encoding="utf-8")
+        raw = path.read_bytes()
+        text = raw.decode("utf-8")
         notebook = json.loads(text)
     except OSError as err:
         raise DataError(_show(path), f"cannot read: {err.strerror}") from None
@@ -60,7 +63,7 @@ def _read_notebook(path):
         raise DataError(_show(path), f"not a notebook: invalid JSON ({what})") from None
     if not isinstance(notebook, dict) or not isinstance(notebook.get("cells"), list):
         raise DataError(_show(path), "not a notebook: it has no list of cells")
-    return text, notebook
+    return text, notebook, hashlib.sha256(raw).hexdigest()
 
 
 def _writable(folder):
@@ -118,9 +121,8 @@ class _Build:
         self.figure_shas = build_cache.figure_shas(self.figures, self.owned)
         self.notebooks, notebook_shas = [], {}
         for path in [self.only] if self.only else notebook_paths():
-            text, notebook = _read_notebook(path)
+            text, notebook, sha = _read_notebook(path)  # the bytes run are the bytes checked before saving
             inputs = build_cache.notebook_inputs(self.common, notebook)
-            sha = build_cache.file_sha(path)
             current = build_cache.notebook_is_current(self.record, path.stem, inputs, sha, self.figures,
                                                       self.figure_shas)
             self.notebooks.append({"path": path, "text": text, "inputs": inputs, "sha": sha,
