@@ -198,9 +198,10 @@ class _Build:
                                              "not overwrite it: run `make` again to build it as it is now")
 
     def prune(self, figures):
-        """Remove from the staged ``figures`` what no notebook wrote this build (a renamed or dropped chart), so
-        the folder holds exactly what the notebooks wrote, with what skipped ones wrote before; and drop the
-        removed figures' rows from ``index.csv``. With ``--only``, only what that notebook stopped writing."""
+        """Remove from the staged ``figures`` what an earlier build wrote and no notebook wrote this build (a
+        renamed or dropped chart), so the build's files are exactly what the notebooks wrote, with what skipped
+        ones wrote before; and drop the removed figures' rows from ``index.csv``. With ``--only``, only what
+        that notebook stopped writing. A file no build wrote is never staged, so never touched."""
         old = self.record.get("notebooks", {})
         if self.only:
             name = self.only.stem
