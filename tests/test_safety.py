@@ -340,3 +340,13 @@ def test_C23_a_persons_file_in_figures_is_never_published(tmp_path):
     write_sources(tmp_path / "site-src", load_site_data(), [], figures)
     published = sorted(p.name for p in (tmp_path / "site-src" / "_extra" / "figures").iterdir())
     assert published == ["00_a.csv", "00_a.png", "index.csv"]
+
+
+def test_X03_check_prints_the_formula_warning_and_still_passes(data_copy, monkeypatch, capsys):
+    table = pd.read_csv(data_copy / "claims.csv", dtype=str, keep_default_na=False)
+    table.loc[0, "note"] = '+cmd|" /C calc"!A0'
+    table.to_csv(data_copy / "claims.csv", index=False)
+    monkeypatch.setattr(paths, "DATA", data_copy)
+    assert cli.main(["check"]) == 0
+    out, err = capsys.readouterr()
+    assert out == "" and err.startswith("warning: ") and ": note: begins with '+'" in err and len(err.splitlines()) == 1
