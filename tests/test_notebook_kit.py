@@ -55,7 +55,7 @@ def test_reader_tables_have_no_index_no_nan_and_whole_numbers_without_decimals()
                                            "share": ["0.125", "1.5"], "quote": ["x" * 300, "not reported"]}
     html = shown._repr_html_()
     assert "x" * 300 in html and "nan" not in html.lower() and "<th class=\"blank" not in html
-    assert 'class="dataframe"' in html
+    assert 'class="dataframe ' in html
     assert html == tables.ReaderTable(frame, "t")._repr_html_(), "the HTML is the same from run to run"
 
 

@@ -234,6 +234,9 @@ def test_a_figure_no_notebook_writes_any_more_is_removed_with_its_index_row(smal
     assert runner.run_all() == 0
     out = capsys.readouterr().out
     assert "00_renamed: unchanged" not in out and "[2/2] 01_skipped: unchanged, skipped" in out
+    assert out.count("02_by_hand.csv: not written by any notebook: left as it is") == 1
+    assert (figures / "02_by_hand.csv").read_text() == "no notebook writes this\n", "a person's file is theirs"
+    (figures / "02_by_hand.csv").unlink()
     built = {p.name: p.read_bytes() for p in figures.iterdir()}
     assert sorted(built) == ["00_new.csv", "01_kept.csv", "index.csv"]
     assert list(pd.read_csv(figures / "index.csv").figure) == ["00_new", "01_kept"]

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import paths, registry, vocab
+from . import add_inputs, paths, registry, vocab
 from .atomic import write_csv
 from .errors import DataError
 from .drafting import draft_claims, not_a_quantity
@@ -216,24 +216,27 @@ def _evidence_file(data_dir, article_id):
     return Path(data_dir) / "drafts" / f"{article_id}.csv"
 
 
-def add_article(source, outlet=None, published=None, url=None, data_dir=None):
+def add_article(source, outlet=None, published=None, url=None, data_dir=None, force=False):
     """Copy ``source`` into the corpus and draft every row it needs; return ``(article_id, counts)``.
 
-    Raises DataError (one line) for an unreadable file, a text already in the corpus or a bad ``published``.
-    Writes all or nothing."""
+    Raises DataError (one line) for an unreadable or oversized file, a text already in the corpus (or, unless
+    ``force``, one that differs from a registered text only in whitespace or a few words), a bad
+    ``published`` or ``url`` (see :mod:`twokoreas.add_inputs`). Writes all or nothing."""
     data_dir = Path(data_dir) if data_dir else paths.DATA
     source = Path(source)
     if not source.is_file():
         raise DataError(str(source), "not a file")
     raw = source.read_bytes()
+    add_inputs.check_size(str(source), raw)
     text, problem = decode_article(raw)
     if problem:
         raise DataError(str(source), problem)
     if "\r" in text or text.startswith("\ufeff"):
         raise DataError(str(source), "has Windows line endings or a byte-order mark: save it as plain UTF-8 "
                                      "with \\n line endings first")
-    if published and pd.to_datetime(published, format="%Y-%m-%d", errors="coerce") is pd.NaT:
-        raise DataError("--published", f"{published!r} is not a YYYY-MM-DD date")
+    add_inputs.check_published(published)
+    add_inputs.check_printed_date(published, _printed_date(text))
+    add_inputs.check_url(url)
     sha = hashlib.sha256(raw).hexdigest()
     tables = {name: _read(data_dir / registry.table(name).file)
               for name in ("articles", "claims", "not_quantities", "cross_check")}
@@ -241,6 +244,10 @@ def add_article(source, outlet=None, published=None, url=None, data_dir=None):
     if sha in set(articles.sha256):
         existing = articles[articles.sha256 == sha].article_id.iloc[0]
         raise DataError(str(source), f"already in the corpus as {existing}")
+    if not force:
+        add_inputs.check_near_duplicate(str(source), text, {
+            row.article_id: (data_dir / row.file).read_text(encoding="utf-8", errors="replace")
+            for row in articles.itertuples() if (data_dir / row.file).is_file()})
     number = f"{max((int(a[:3]) for a in articles.article_id), default=-1) + 1:03d}"
     article_id = f"{number}_{sha[:16]}"
     file = f"raw/articles/{article_id}.txt"

@@ -1,11 +1,13 @@
 """What the last successful build was made from and what it wrote, so that `make` can skip unchanged work.
 
-A notebook's inputs are its code and markdown cells, every file under ``data/``, the package's code
-and the installed packages (name and version). It is skipped when its inputs hash to what the last
+A notebook's inputs are its code and markdown cells, every file under ``data/``, every file of the package
+(code, stylesheets, templates, scripts, package data: whatever is there, not a hand-kept list) and the
+installed packages (name and version, so a new version of a library that renders is a change). It is skipped when its inputs hash to what the last
 successful build recorded *and* the notebook and the figures it wrote are still the bytes that build
 wrote (so a checkout, a hand edit or a deleted figure means it runs again). The site is skipped on
-the same terms, with the executed notebooks, the figures, the templates and the git commit as inputs.
-The record lives in ``build/record.json``; ``make rebuild`` ignores it.
+the same terms, with the executed notebooks, the figures and the git commit as inputs. The record lives
+in ``build/record.json``; ``make rebuild`` ignores it for what to run, though not for which files in the
+figures folder builds wrote (:func:`written_figures`): no build replaces or removes any other.
 """
 
 import hashlib
@@ -33,18 +35,35 @@ def folder_shas(folder):
     return {p.relative_to(folder).as_posix(): file_sha(p) for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-def figure_shas(folder):
-    """``{name: SHA-256}`` of the files builds write in the figures folder (see :func:`paths.figure_files`)."""
-    return {p.name: file_sha(p) for p in paths.figure_files(folder)}
+def figure_shas(folder, owned=None):
+    """``{name: SHA-256}`` of the files builds write in the figures folder (see :func:`paths.figure_files`);
+    with ``owned``, only the files of those names (see :func:`written_figures`)."""
+    return {p.name: file_sha(p) for p in paths.figure_files(folder) if owned is None or p.name in owned}
+
+
+def written_figures(record):
+    """Names of the files in the figures folder that the recorded builds wrote (and ``index.csv``): the only
+    ones a build may replace or remove. Any other file there is a person's, and is left alone."""
+    notebooks = record.get("notebooks")
+    entries = notebooks.values() if isinstance(notebooks, dict) else []
+    return {"index.csv"} | {name for entry in entries if isinstance(entry, dict)
+                            for name in entry.get("figures") or {}}
 
 
 def _digest(*parts):
     return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
 
 
+def package_files():
+    """``{relative path: SHA-256}`` of every file of the package, bytecode caches aside."""
+    return {name: sha for name, sha in folder_shas(PACKAGE).items()
+            if "__pycache__" not in name.split("/") and not name.endswith((".pyc", ".pyo"))}
+
+
 def common_inputs():
-    """Hash of what every notebook reads besides itself: data/, the package's code, the installed packages."""
-    code = {name: sha for name, sha in folder_shas(PACKAGE).items() if name.endswith(".py")}
+    """Hash of what every notebook reads besides itself: data/, every file of the package, the installed
+    packages."""
+    code = package_files()
     installed = sorted(f"{d.metadata['Name']}=={d.version}" for d in importlib.metadata.distributions())
     return _digest(folder_shas(paths.DATA), code, installed, sys.version)
 
@@ -63,8 +82,9 @@ def _commit():
 
 
 def site_inputs(common, notebooks, figures):
-    """Hash of the site's inputs: ``common``, the executed notebooks and figures, the templates, the commit."""
-    return _digest(common, notebooks, figures, folder_shas(PACKAGE / "templates"), _commit())
+    """Hash of the site's inputs: ``common`` (which holds the site's stylesheets and code), the executed
+    notebooks and figures, the commit."""
+    return _digest(common, notebooks, figures, _commit())
 
 
 def load(build):

@@ -10,12 +10,13 @@ from IPython.display import Markdown
 
 from .numbers import worded
 from .sentences import sentence_bounds
+from .tables import prose
 from .verify import claim_disagreement
 
 
 def markdown(text):
-    """Prose for a notebook, with dollar signs escaped so JupyterLab does not typeset them as maths."""
-    return Markdown(text.replace("$", r"\$"))
+    """Prose for a notebook: markup from data escaped, dollar signs too (see :func:`twokoreas.tables.prose`)."""
+    return Markdown(prose(text))
 
 
 def sentence_span(text, start, end, bounds=None):

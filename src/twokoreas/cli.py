@@ -41,7 +41,7 @@ def _extract_corpus(args):
         print(err, file=sys.stderr)
         return 1
     except OSError as err:  # the output cannot be written: a read-only or uncreatable folder, a full disk
-        print(f"{err.filename or args.out}: cannot write: {err.strerror}", file=sys.stderr)
+        print(f"{err.filename or args.out}: cannot write: {err.strerror or type(err).__name__}", file=sys.stderr)
         return 1
     for article_id, problem in problems:
         print(f"{args.corpus}: {article_id}: {problem}", file=sys.stderr)
@@ -54,6 +54,8 @@ def _extract(args):
     if args.corpus:
         if args.files or not args.out:
             args.parser.error("--corpus takes no FILE arguments and needs --out")
+        if args.explain:
+            args.parser.error("--explain lists one file's non-quantities as CSV: give it FILE arguments, not --corpus")
         return _extract_corpus(args)
     if not args.files:
         args.parser.error("give FILE arguments, or --corpus PATH --out FILE")
@@ -74,11 +76,14 @@ def _extract(args):
 
 
 def _check(_args):
+    from .downloads import formula_warnings
     from .loaders import validate_all
 
     problems = validate_all()
     for problem in problems:
         print(problem)
+    for warning in formula_warnings():
+        print(f"warning: {warning}", file=sys.stderr)
     return 1 if problems else 0
 
 
@@ -87,7 +92,8 @@ def _add(args):
     from .errors import DataError
 
     try:
-        article_id, counts = add_article(args.file, outlet=args.outlet, published=args.published, url=args.url)
+        article_id, counts = add_article(args.file, outlet=args.outlet, published=args.published, url=args.url,
+                                         force=args.force)
     except DataError as err:
         print(err, file=sys.stderr)
         return 1
@@ -102,7 +108,9 @@ def _review(args):
     from .errors import DataError
     from .loaders import drafts
 
-    if args.accept:
+    if args.accept is not None:
+        if not args.accept.strip():
+            args.parser.error("--accept needs an article id or its three-digit number, such as 005")
         try:
             count, problems = accept(args.accept)
         except DataError as err:
@@ -111,7 +119,8 @@ def _review(args):
         for problem in problems:
             print(fix(problem), file=sys.stderr)
         if problems:
-            print(f"nothing accepted: fix the {len(problems)} problems above first", file=sys.stderr)
+            print(f"nothing accepted: fix the problems above, then accept again (check stops at the first stage "
+                  f"that fails, so {len(problems)} found now may not be all)", file=sys.stderr)
             return 1
         print(f"accepted {count} rows of {args.accept}")
         return 0
@@ -171,7 +180,9 @@ def _run(args):
     only = None
     if args.only is not None:
         number = args.only.zfill(2)
-        found = [p for p in runner.notebook_paths() if p.name.startswith(f"{number}_")] if number.isdigit() else []
+        if not args.only.strip() or not number.isdigit():
+            args.parser.error(f"--only {args.only!r}: give a notebook's number, such as 02")
+        found = [p for p in runner.notebook_paths() if p.name.startswith(f"{number}_")]
         if not found:
             args.parser.error(f"--only {args.only}: there is no notebooks/{number}_*.ipynb")
         only = found[0]
@@ -259,6 +270,20 @@ class _VersionAction(argparse.Action):
         parser.exit()
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, saying so when a FILE is missing because a name starting with ``-`` was read as an option."""
+
+    argv = ()
+
+    def error(self, message):
+        dashed = [a for a in self.argv if a.startswith("-") and a != "-" and a not in self._option_string_actions
+                  and a.split("=")[0] not in self._option_string_actions]
+        if "required: FILE" in message and dashed:
+            message += (f" ({dashed[0]!r} was read as an option: for a file of that name, write "
+                        f"`twokoreas {self.prog.split()[-1]} -- {dashed[0]}`)")
+        super().error(message)
+
+
 def _command(commands, name, summary, func):
     """A subcommand whose --help is plain text: the summary, the options, then examples."""
     command = commands.add_parser(name, help=summary, description=summary[0].upper() + summary[1:] + ".",
@@ -270,7 +295,8 @@ def _command(commands, name, summary, func):
 def main(argv=None):
     """Entry point; returns the exit status (see :func:`twokoreas.faults.guarded`)."""
     faults.tolerate_console()
-    parser = argparse.ArgumentParser(prog="twokoreas", description=DESCRIPTION, epilog=EXAMPLES[None],
+    _Parser.argv = sys.argv[1:] if argv is None else list(argv)
+    parser = _Parser(prog="twokoreas", description=DESCRIPTION, epilog=EXAMPLES[None],
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action=_VersionAction)
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -291,7 +317,9 @@ def main(argv=None):
     add.add_argument("file", metavar="FILE", help="the article as UTF-8 text")
     add.add_argument("--outlet", help="the publisher, when the text does not name it")
     add.add_argument("--published", metavar="YYYY-MM-DD", help="the publication date, when the text prints none")
-    add.add_argument("--url", help="where it was published")
+    add.add_argument("--url", help="where it was published (http:// or https://)")
+    add.add_argument("--force", action="store_true",
+                     help="add a text even if it differs from a registered one only in whitespace or a few words")
     review = _command(commands, "review", "list draft rows and what each needs; --accept ARTICLE marks an "
                       "article's drafts reviewed once they pass check", _review)
     review.add_argument("--accept", metavar="ARTICLE", help="article id or its three-digit number")

@@ -14,7 +14,9 @@ Bad input raises :class:`~twokoreas.errors.DataError` with one line that says wh
 """
 
 import logging
+import os
 import sys
+from contextlib import suppress
 from pathlib import Path
 
 from .cite import sentence_bounds, sentence_span
@@ -25,6 +27,7 @@ from .extract import decode_article, quantity_rows
 COLUMNS = ["article_id", *QUANTITY_COLUMNS, "sentence"]
 PARTITION = 1000  # articles per task: fewer, larger tasks keep the driver's share of the work small
 TIMEOUT = 30  # seconds to start a local cluster or reach a scheduler
+WORKERS_PER_CORE = 4  # more local workers than this only queue for the cores (and grow memory)
 
 
 def schema():
@@ -147,10 +150,25 @@ def check_paths(path, out):
         raise DataError(out, "is a folder; --out names the Parquet file to write")
 
 
-def connect(workers=None, scheduler=None, timeout=TIMEOUT):
-    """A Dask client (and the local cluster it owns, or None), or ``(None, None)`` to run in-process."""
+def max_workers():
+    """The most local workers this machine is given: its cores times WORKERS_PER_CORE."""
+    return (os.cpu_count() or 1) * WORKERS_PER_CORE
+
+
+def check_options(workers=None, timeout=TIMEOUT):
+    """Refuse a worker count below 0 or above :func:`max_workers`, and a timeout that is not above 0."""
     if workers is not None and workers < 0:
         raise DataError("--workers", f"must be 0 (in-process) or more, not {workers}")
+    if workers is not None and workers > max_workers():
+        raise DataError("--workers", f"at most {max_workers()} on this machine ({os.cpu_count() or 1} cores × "
+                                     f"{WORKERS_PER_CORE}), not {workers}")
+    if not timeout > 0:
+        raise DataError("--timeout", f"must be more than 0 seconds, not {timeout:g}")
+
+
+def connect(workers=None, scheduler=None, timeout=TIMEOUT):
+    """A Dask client (and the local cluster it owns, or None), or ``(None, None)`` to run in-process."""
+    check_options(workers, timeout)
     if not workers and not scheduler:
         return None, None
     from distributed import Client, LocalCluster
@@ -161,12 +179,23 @@ def connect(workers=None, scheduler=None, timeout=TIMEOUT):
         except (OSError, ValueError, TypeError) as err:
             problem = "not an address" if isinstance(err, (ValueError, TypeError)) else "cannot be reached"
             raise DataError(f"--scheduler {scheduler}", f"{problem} (waited up to {timeout} s)") from None
+    cluster = None
     try:
-        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
+        # no dashboard, and the scheduler's HTTP server on a free port of this machine: never 8787, never a warning
+        cluster = LocalCluster(n_workers=0, threads_per_worker=1, processes=True,
+                               dashboard_address="127.0.0.1:0", scheduler_kwargs={"dashboard": False},
                                timeout=timeout, silence_logs=logging.CRITICAL)  # its chatter is not ours to print
-    except (OSError, TimeoutError) as err:
-        raise DataError("--workers", f"a local cluster of {workers} did not start: {err}") from None
-    return Client(cluster, timeout=timeout), cluster
+        client = Client(cluster, timeout=timeout)
+        cluster.scale(workers)
+        client.wait_for_workers(workers, timeout=timeout)  # --timeout bounds the start of every worker
+        return client, cluster
+    except (OSError, TimeoutError) as err:  # TimeoutError is an OSError: never "cannot write" (K25)
+        if cluster is not None:
+            with suppress(OSError, TimeoutError):  # workers still starting are stopped with the process
+                cluster.close(timeout=timeout)
+        timed_out = isinstance(err, TimeoutError) or "timed out" in str(err).lower()
+        reason = f"not within --timeout {timeout:g} s" if timed_out else str(err)
+        raise DataError("--workers", f"a local cluster of {workers} did not start: {reason}") from None
 
 
 def extract_corpus(path, out, workers=None, scheduler=None, progress=None, timeout=TIMEOUT):
@@ -179,6 +208,7 @@ def extract_corpus(path, out, workers=None, scheduler=None, progress=None, timeo
 
     from .atomic import atomic_file
 
+    check_options(workers, timeout)
     check_paths(path, out)
     parts = partitions(path)
     client, cluster = connect(workers, scheduler, timeout)

@@ -30,6 +30,7 @@ import pandas as pd
 from .numbers import (CASE_FOLD_TRAPS, CURRENCY_CODES, FRACTIONS, HEDGES, MEGA_CODES, MULTIPLIER_WORDS,
                       QUANTITY_RE, SCALE, SCALES, TENS_WORDS, UNITS_WORDS, VULGAR_FRACTIONS, WORD_NUMBER, ZERO_WORDS,
                       has_scale, lower_pattern, parse_match, parse_quantity, proportion_parts, range_parts, unit_of)
+from .textfile import wide_encoding
 
 try:  # an optional DFA engine for the one scan over the whole text; Python re gives the same spans
     import re2
@@ -231,6 +232,9 @@ def decode_article(raw):
     """An article's text from its bytes, or ``(None, why)`` when it cannot be read as one."""
     if not raw.strip():
         return None, "empty file"
+    encoding = wide_encoding(raw)
+    if encoding:  # said before "binary": a UTF-16 text is full of NUL bytes
+        return None, f"{encoding} text (it starts with a {encoding} byte-order mark): save it as UTF-8"
     if b"\x00" in raw:
         return None, "binary file (contains NUL bytes)"
     try:

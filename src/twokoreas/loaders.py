@@ -61,6 +61,16 @@ def _read_csv(path, table):
     return frame, []
 
 
+def published_rows(table, data_dir=None):
+    """``(rows, file name, line of row)`` of a registry table as the loaders read it: strings, drafts left out.
+    What the site offers for download; raises the first DataError for a table that cannot be read."""
+    path = _data_dir(data_dir) / table.file
+    frame, problems = _read_csv(path, table)
+    if problems:
+        _raise_first(problems)
+    return frame, _display(path), lambda index: _line(frame, index)
+
+
 def _check(data_dir, name, *text_schemas, **schema_options):
     """(validated frame or None, problems) for table ``name``: columns first, then ``text_schemas``."""
     table = registry.table(name)

@@ -15,7 +15,7 @@ from IPython.display import Markdown
 from . import charts, dates, phrases
 from .cite import sentence_around, stated, verified
 from .loaders import load_articles, load_sourced_claims
-from .tables import NOT_REPORTED, ReaderTable
+from .tables import NOT_REPORTED, ReaderTable, prose
 
 
 class FactNotFound(KeyError):
@@ -126,12 +126,12 @@ class Notebook:
         return spelled(count)
 
     def say(self, text):
-        """Prose for the notebook: each source named once per sentence, dollar signs escaped so JupyterLab does
-        not typeset them as maths, and the claims its bold figures state recorded in the output's metadata."""
+        """Prose for the notebook: each source named once per sentence, markup from data and dollar signs escaped
+        (:func:`twokoreas.tables.prose`), and the claims its bold figures state recorded in the output's metadata."""
         text = phrases.once_per_sentence(text, self._named)
         cites = [c for c in self._cited if f"**{c['figure']}**" in text]
         self._cited, self._named = [], []
-        return Markdown(text.replace("$", r"\$"), metadata={"twokoreas": {"cites": cites}} if cites else None)
+        return Markdown(prose(text), metadata={"twokoreas": {"cites": cites}} if cites else None)
 
     def save_figure(self, fig, slug, data, claim_ids=(), event_ids=(), description=""):
         """Save a chart (title from its first axes, alt text = title + ``description``) after the layout check."""

@@ -13,6 +13,7 @@ ID = r"^[A-Za-z0-9_.-]+$"
 SHA256 = r"^[0-9a-f]{64}$"
 YEAR_MONTH = r"^\d{4}-(0[1-9]|1[0-2])$"
 ISO3 = r"^[A-Z]{2,3}$"
+URL = r"^https?://\S+$"  # a web address: never javascript:, data: or a file path
 
 
 @dataclass(frozen=True)
@@ -133,7 +134,8 @@ ARTICLES = Table(
         Column("published_note", "string", "the reasoning, with any outside record used"),
         Column("body_start", "integer", "offset where the article body starts", minimum=0),
         Column("body_end", "integer", "offset just past the body", minimum=1),
-        Column("url", "string", "where the text was published, when known", required=False),
+        Column("url", "string", "where the text was published, when known (`http(s)://`, no spaces)",
+               required=False, pattern=URL),
         _review(),
     ),
     key=("article_id",),
@@ -460,7 +462,7 @@ CHRONOLOGY = Table(
         Column("source", "string", "who reports it, and whom they cite"),
         Column("source_actor", "string", "whose word it rests on (as in events.csv): the state or body whose "
                "government, official, agency or state media says it, or `none`", vocab=vocab.SOURCE_ACTORS),
-        Column("source_url", "string", "the page transcribed", pattern=r"^https?://\S+$"),
+        Column("source_url", "string", "the page transcribed", pattern=URL),
         Column("note", "string", "the words that date it, and any disagreement between sources", required=False),
     ),
     key=("record_id",),

@@ -10,6 +10,7 @@ Saved notebooks are deterministic: kernel ``python3``, no timing metadata, execu
 """
 
 import fcntl
+import hashlib
 import importlib
 import json
 import os
@@ -47,9 +48,11 @@ def _show(path):
 
 
 def _read_notebook(path):
-    """The notebook's text and parsed JSON; DataError naming the file if it is not a notebook."""
+    """The notebook's text, parsed JSON and SHA-256 (of the very bytes read); DataError naming the file if it
+    is not a notebook."""
     try:
-        text = path.read_text(encoding="utf-8")
+        raw = path.read_bytes()
+        text = raw.decode("utf-8")
         notebook = json.loads(text)
     except OSError as err:
         raise DataError(_show(path), f"cannot read: {err.strerror}") from None
@@ -60,7 +63,7 @@ def _read_notebook(path):
         raise DataError(_show(path), f"not a notebook: invalid JSON ({what})") from None
     if not isinstance(notebook, dict) or not isinstance(notebook.get("cells"), list):
         raise DataError(_show(path), "not a notebook: it has no list of cells")
-    return text, notebook
+    return text, notebook, hashlib.sha256(raw).hexdigest()
 
 
 def _writable(folder):
@@ -101,23 +104,29 @@ class _Build:
         self.figures = paths.figures_dir()
         self.build = paths.BUILD
         self.committed = False
+        self.step = "planning the build"  # what the build was doing, for a fault with no file name (a full disk)
 
     def targets(self):
         return [paths.NOTEBOOKS, self.figures, paths.SITE]
 
     def plan(self):
         """Read every notebook and decide which must run; DataError for one that is not a notebook."""
-        self.record = {} if self.rebuild else build_cache.load(self.build)
+        previous = build_cache.load(self.build)  # what earlier builds wrote, even for a rebuild
+        self.owned = (build_cache.written_figures(previous) if previous.get("figures_dir") == str(self.figures)
+                      else {"index.csv"})
+        self.record = {} if self.rebuild else previous
+        named = previous.get("not_ours")
+        self.record_foreign = [n for n in named if isinstance(n, str)] if isinstance(named, list) else []
         self.common = build_cache.common_inputs()
-        self.figure_shas = build_cache.figure_shas(self.figures)
+        self.figure_shas = build_cache.figure_shas(self.figures, self.owned)
         self.notebooks, notebook_shas = [], {}
         for path in [self.only] if self.only else notebook_paths():
-            text, notebook = _read_notebook(path)
+            text, notebook, sha = _read_notebook(path)  # the bytes run are the bytes checked before saving
             inputs = build_cache.notebook_inputs(self.common, notebook)
-            sha = build_cache.file_sha(path)
             current = build_cache.notebook_is_current(self.record, path.stem, inputs, sha, self.figures,
                                                       self.figure_shas)
-            self.notebooks.append({"path": path, "text": text, "inputs": inputs, "run": bool(self.only) or not current})
+            self.notebooks.append({"path": path, "text": text, "inputs": inputs, "sha": sha,
+                                   "run": bool(self.only) or not current})
             notebook_shas[path.name] = sha
         self.site_inputs = build_cache.site_inputs(self.common, notebook_shas, self.figure_shas)
         site_current = self.only or build_cache.site_is_current(self.record, self.site_inputs, paths.SITE)
@@ -134,7 +143,7 @@ class _Build:
         notebooks, figures = stage / "notebooks", stage / "figures"
         notebooks.mkdir()
         figures.mkdir()
-        for path in paths.figure_files(self.figures):  # only what builds write: never a whole folder
+        for path in self.owned_files(self.figures):  # only what builds wrote: never a person's file
             shutil.copyfile(path, figures / path.name)
         for n in self.notebooks:
             shutil.copyfile(n["path"], notebooks / n["path"].name)
@@ -165,10 +174,34 @@ class _Build:
               + (f"; {skipped} unchanged since the last build, skipped (make rebuild runs them all)" if skipped else ""))
         return notebooks, figures
 
+    def owned_files(self, folder):
+        """The files of the figures ``folder`` that builds wrote (see :func:`build_cache.written_figures`)."""
+        return [p for p in paths.figure_files(folder) if p.name in self.owned]
+
+    def foreign_files(self):
+        """Files in the figures folder with a build's ``NN_`` names that no build wrote, each named once: a
+        person's, left as they are and never published."""
+        written = self.owned | {f for files in self.produced.values() for f in files}
+        named = set(self.record_foreign)
+        for path in paths.figure_files(self.figures):
+            if path.name not in written and path.name not in named:
+                print(f"{_show(path)}: not written by any notebook: left as it is, and not published")
+        self.record_foreign = sorted(p.name for p in paths.figure_files(self.figures) if p.name not in written)
+
+    def check_unchanged(self):
+        """DataError naming the first notebook whose bytes changed since the build read it (a save in
+        JupyterLab during the build): the build must not overwrite it."""
+        for n in self.notebooks:
+            path = n["path"]
+            if not path.is_file() or build_cache.file_sha(path) != n["sha"]:
+                raise DataError(_show(path), "changed while the build ran (saved in JupyterLab?), so the build did "
+                                             "not overwrite it: run `make` again to build it as it is now")
+
     def prune(self, figures):
-        """Remove from the staged ``figures`` what no notebook wrote this build (a renamed or dropped chart), so
-        the folder holds exactly what the notebooks wrote, with what skipped ones wrote before; and drop the
-        removed figures' rows from ``index.csv``. With ``--only``, only what that notebook stopped writing."""
+        """Remove from the staged ``figures`` what an earlier build wrote and no notebook wrote this build (a
+        renamed or dropped chart), so the build's files are exactly what the notebooks wrote, with what skipped
+        ones wrote before; and drop the removed figures' rows from ``index.csv``. With ``--only``, only what
+        that notebook stopped writing. A file no build wrote is never staged, so never touched."""
         old = self.record.get("notebooks", {})
         if self.only:
             name = self.only.stem
@@ -178,7 +211,7 @@ class _Build:
             for n in self.notebooks:
                 name = n["path"].stem
                 kept.update(self.produced.get(name, []) if n["run"] else old.get(name, {}).get("figures", {}))
-            stale = {p.name for p in paths.figure_files(figures)} - kept - {"index.csv"}
+            stale = {p.name for p in self.owned_files(figures)} - kept - {"index.csv"}
         for name in stale:
             (figures / name).unlink(missing_ok=True)
         index = figures / "index.csv"
@@ -194,19 +227,21 @@ class _Build:
 
     def save_record(self, stage):
         """Record the inputs and outputs of this build (after the commit: these files are now the tree's)."""
-        figures = build_cache.figure_shas(self.figures)
         old = self.record.get("notebooks", {})
         entries = dict(old) if self.only else {}
         for n in self.notebooks:
             name = n["path"].stem
             written = self.produced.get(name) if n["run"] else list(old.get(name, {}).get("figures", {}))
-            entries[name] = {"inputs": n["inputs"], "notebook": build_cache.file_sha(n["path"]),
-                             "figures": {f: figures.get(f) for f in written or []}}
+            entries[name] = {"inputs": n["inputs"], "notebook": build_cache.file_sha(n["path"]), "figures": written or []}
+        figures = build_cache.figure_shas(self.figures, build_cache.written_figures({"notebooks": entries}))
+        for entry in entries.values():
+            entry["figures"] = {f: figures.get(f) for f in entry["figures"]}
         notebook_shas = {n["path"].name: build_cache.file_sha(n["path"]) for n in self.notebooks}
         site = {"inputs": build_cache.site_inputs(self.common, notebook_shas, figures),
                 "files": build_cache.folder_shas(stage / "site")}
         build_cache.save(self.build, {
             "figures_dir": str(self.figures), "index_csv": figures.get("index.csv"), "notebooks": entries,
+            "not_ours": self.record_foreign,
             "site": self.record.get("site", {}) if self.only else site})
 
 
@@ -229,19 +264,25 @@ def _build(build):
                 print(f"[{number}/{len(build.notebooks)}] {n['path'].stem}: unchanged, skipped")
             print("nothing to do: no notebook's inputs changed since the last build (make rebuild runs them all)")
             return 0
+        build.step = f"creating a staging folder in {_show(build.build)}/"
         stage = Path(tempfile.mkdtemp(prefix="stage-", dir=build.build))
         try:
+            build.step = f"executing the notebooks into {_show(stage)}/"
             notebooks, figures = build.execute(stage)
             build.prune(figures)
-            remove = staging.stale_files(figures, build.figures, paths.figure_files)
+            remove = staging.stale_files(figures, build.figures, build.owned_files)
             if not build.only:  # --only: one notebook, no site
                 from .site import build_site
 
+                build.step = f"rendering the site into {_show(stage / 'site')}/"
                 build_site(site=stage / "site", notebooks=notebooks, figures=figures)
                 remove += staging.stale_files(stage / "site", paths.SITE, _files)
+            build.check_unchanged()
+            build.step = f"saving into notebooks/, {_show(build.figures)}/ and site/"
             replaced = staging.commit([(notebooks, paths.NOTEBOOKS), (figures, build.figures),
                                        (stage / "site", paths.SITE)], build.build, remove)
             build.committed = True
+            build.foreign_files()
             build.save_record(stage)
         finally:
             shutil.rmtree(stage, ignore_errors=True)
@@ -271,7 +312,7 @@ def run_all(rebuild=False, only=None):
         print(f"interrupted ({name}): {_outcome(build)}", file=sys.stderr)
         return status
     except (DataError, OSError) as err:
-        print(f"{_problem(err)}; {_outcome(build)}", file=sys.stderr)
+        print(f"{_problem(err, build)}; {_outcome(build)}", file=sys.stderr)
         return 1
     except Exception as err:  # a NotebookFailed, or a fault of the kernel machinery: one line, never a traceback
         from .shared_kernel import NotebookFailed, one_line
@@ -287,7 +328,9 @@ def _outcome(build):
     return "the build had already been saved" if build and build.committed else "nothing was changed"
 
 
-def _problem(err):
+def _problem(err, build):
     if isinstance(err, OSError) and err.filename:
         return f"{_show(Path(err.filename))}: {err.strerror}"
+    if isinstance(err, OSError) and build is not None:  # a full disk names no file: say where and at what step
+        return f"{err.strerror or err} while {build.step}"
     return str(err)

@@ -1,6 +1,11 @@
 """Tables for readers: no row-number index, "not reported" for a gap, whole numbers without ``.0``, dates in
-words and full text (never cut). Rendered by pandas' Styler; the plain-text form is the same table."""
+words and full text (never cut). Rendered by pandas' Styler; the plain-text form is the same table.
 
+This is the one path from a table to HTML in the notebooks (and so on the site): every cell and heading is
+escaped here (Styler does not escape by default), and ``$`` is written ``&#36;`` in a table MathJax is told
+to ignore, so money is never typeset as maths in JupyterLab or nbconvert."""
+
+import html
 import math
 
 import pandas as pd
@@ -33,6 +38,18 @@ def for_readers(frame, missing=NOT_REPORTED):
     return cells
 
 
+def html_text(value):
+    """Cell or heading text as HTML (an element's text, never an attribute): ``&``, ``<`` and ``>`` escaped,
+    ``$`` as ``&#36;``."""
+    return html.escape(str(value), quote=False).replace("$", "&#36;")
+
+
+def prose(text):
+    """Markdown prose for a notebook output: ``&``, ``<`` and ``>`` as entities, so text from ``data/`` is never
+    HTML (Markdown passes HTML through), and ``$`` escaped so JupyterLab does not typeset it as maths."""
+    return html.escape(text, quote=False).replace("$", r"\$")
+
+
 class ReaderTable:
     """A table shown in a notebook: HTML from pandas' Styler (left-aligned, wrapping, no index) and the
     same cells as plain text. ``uuid`` keeps the HTML byte-identical from run to run."""
@@ -44,7 +61,9 @@ class ReaderTable:
 
     def _repr_html_(self):
         styler = (self.cells.style.hide(axis="index").set_uuid(self._uuid)
-                  .set_table_attributes('class="dataframe"')  # styled like every pandas table in Lab and the site
+                  .format(html_text).format_index(html_text, axis=1)
+                  # styled like every pandas table in Lab and the site; never typeset as maths (MathJax 2 and 3)
+                  .set_table_attributes('class="dataframe tex2jax_ignore mathjax_ignore"')
                   .set_properties(**{"text-align": "left", "vertical-align": "top", "white-space": "pre-wrap"})
                   .set_table_styles([{"selector": "th", "props": "text-align: left;"}]))
         return styler.to_html()

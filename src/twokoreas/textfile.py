@@ -27,6 +27,11 @@ _WIDE_MARKS = ((codecs.BOM_UTF32_LE, "UTF-32"), (codecs.BOM_UTF32_BE, "UTF-32"),
                (codecs.BOM_UTF16_LE, "UTF-16"), (codecs.BOM_UTF16_BE, "UTF-16"))
 
 
+def wide_encoding(raw):
+    """``"UTF-16"`` or ``"UTF-32"`` when ``raw`` starts with that encoding's byte-order mark, else None."""
+    return next((encoding for mark, encoding in _WIDE_MARKS if raw.startswith(mark)), None)
+
+
 def decode(raw, name, *, spans=False):
     """``raw`` (bytes) as text, or a DataError naming ``name`` and, where it has one, the line.
 
@@ -36,9 +41,9 @@ def decode(raw, name, *, spans=False):
     """
     if not raw.strip():
         raise DataError(name, "empty file")
-    for mark, encoding in _WIDE_MARKS:
-        if raw.startswith(mark):
-            raise DataError(name, f"{encoding} text (it starts with a {encoding} byte-order mark): save it as UTF-8")
+    encoding = wide_encoding(raw)
+    if encoding:
+        raise DataError(name, f"{encoding} text (it starts with a {encoding} byte-order mark): save it as UTF-8")
     if b"\x00" in raw:
         raise DataError(name, "binary file (contains NUL bytes)")
     try:

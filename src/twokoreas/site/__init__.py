@@ -47,14 +47,23 @@ def _publishable(tree):
             os.chmod(os.path.join(folder, name), 0o644)
 
 
+def _remove(path):
+    """Remove ``path``, a folder or a file (or a link), if it exists."""
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path, ignore_errors=True)
+    elif path.exists() or path.is_symlink():
+        path.unlink()
+
+
 def _replace_tree(new, target):
-    """Move the finished tree ``new`` onto ``target``, removing the old one after the swap."""
+    """Move the finished tree ``new`` onto ``target`` (a folder, or a file in its way), removing the old one
+    after the swap."""
     old = target.with_name(f".{target.name}.old")
-    shutil.rmtree(old, ignore_errors=True)
-    if target.exists():
+    _remove(old)
+    if target.exists() or target.is_symlink():
         os.replace(target, old)
     os.replace(new, target)
-    shutil.rmtree(old, ignore_errors=True)
+    _remove(old)
 
 
 def _sphinx(source, out, doctrees):

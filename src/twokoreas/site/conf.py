@@ -1,6 +1,7 @@
 """Sphinx configuration of the site: myst-nb renders the executed notebooks (never executing them) with
 sphinx-book-theme, the stack under Jupyter Book 1. Read by :func:`twokoreas.site.build_site`."""
 
+import html
 from pathlib import Path
 
 from twokoreas.site.credits import authors, citation, footer_html
@@ -44,3 +45,15 @@ if REPOSITORY:
                            "path_to_docs": "notebooks", "repository_branch": "main",
                            "launch_buttons": {"binderhub_url": "https://mybinder.org",
                                               "colab_url": "https://colab.research.google.com"}}
+
+
+def _escape_theme_titles(app, pagename, templatename, context, doctree):
+    """sphinx-book-theme puts page titles into its templates as raw text (``title.astext()``), where an
+    article's title from ``data/`` would be markup: escape them as Sphinx escapes its own ``title``."""
+    for key in ("pagetitle", "root_title"):
+        if isinstance(context.get(key), str):
+            context[key] = html.escape(context[key])
+
+
+def setup(app):
+    app.connect("html-page-context", _escape_theme_titles, priority=900)  # after the theme's handlers (500)

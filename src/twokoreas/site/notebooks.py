@@ -31,7 +31,7 @@ def _links(ids, href, css):
 
 def figure_caption(data, row):
     """The caption under a saved chart: its title, the claims and events it draws (linked), its files."""
-    parts = [f"**{row.title}**"]
+    parts = [f"**{html.escape(row.title, quote=False)}**"]  # MyST passes HTML through: escape it
     claims = [c for c in row.claim_ids.split(";") if c]
     events = [e for e in row.event_ids.split(";") if e]
     if claims:

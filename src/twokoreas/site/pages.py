@@ -11,6 +11,8 @@ import pandas as pd
 
 from .. import paths, registry
 from ..atomic import write_text
+from ..downloads import write_download
+from ..loaders import published_rows
 from .data import figure_anchor
 from .notebooks import SAVED_FIGURE
 
@@ -92,7 +94,7 @@ def articles_index(data, full=False):
     for row in data.articles.itertuples():
         n_claims = (data.claims.article_id == row.article_id).sum()
         lines.append(f"- [{escape(article_title(row))}]({row.article_id}.md): {escape(row.kind)}, "
-                     f"{row.published_label}, {n_claims} claims")
+                     f"{escape(row.published_label)}, {n_claims} claims")
     lines += ["", _toctree("Articles", list(data.articles.article_id))]
     return "\n".join(lines)
 
@@ -140,7 +142,9 @@ def data_page(tables):
         "# Data downloads", "",
         "The curated tables, as the notebooks read them; "
         '<a href="data/datapackage.json">datapackage.json</a> defines every column (Frictionless Data Package). '
-        "Each chart's data is also on the [figure gallery](figures.md) (SVG and CSV beside each PNG).", "",
+        "Each chart's data is also on the [figure gallery](figures.md) (SVG and CSV beside each PNG). "
+        "Only reviewed rows are published. A cell that begins with =, +, - or @ is written with a leading ' so "
+        "that a spreadsheet shows it as text and never runs it as a formula.", "",
         *items, ""])
 
 
@@ -154,14 +158,18 @@ def write_sources(source, data, notebooks, figures_dir=None, full=False):
     for path in notebooks:
         shutil.copyfile(path, source / path.name)
     figures_dir = figures_dir or paths.figures_dir()
-    if figures_dir.exists():
-        shutil.copytree(figures_dir, extra / "figures", ignore=shutil.ignore_patterns(".*"))
+    if figures_dir.exists():  # what the notebooks saved (listed in index.csv), never a person's other files
+        index = figures_dir / "index.csv"
+        listed = set(pd.read_csv(index, dtype=str).figure) | {"index"} if index.is_file() else set()
+        shutil.copytree(figures_dir, extra / "figures", ignore=lambda folder, names: [
+            n for n in names if n.startswith(".") or Path(n).stem not in listed])
     (extra / "data").mkdir(parents=True)
     tables = []
     for table in registry.TABLES.values():  # every declared table, with the registry's description
         name = Path(table.file).name
-        shutil.copyfile(paths.DATA / table.file, extra / "data" / name)
-        tables.append((name, len(pd.read_csv(paths.DATA / table.file, dtype=str)), table.description))
+        rows = published_rows(table)[0]  # as the loaders read it: reviewed rows only, never a draft
+        write_download(rows, extra / "data" / name)
+        tables.append((name, len(rows), table.description))
     if (paths.DATA / "datapackage.json").exists():  # the column definitions of every table
         shutil.copyfile(paths.DATA / "datapackage.json", extra / "data" / "datapackage.json")
     (extra / "articles").mkdir()
