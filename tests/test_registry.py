@@ -74,7 +74,7 @@ def test_a_column_the_registry_does_not_declare_is_refused(data_copy):
 @pytest.mark.parametrize("name", ["articles", "claims", "events"])
 def test_loaders_add_only_the_derived_columns_the_registry_declares(name):
     table = registry.table(name)
-    frame = {"articles": tk.load_articles, "claims": tk.load_sourced_claims, "events": tk.load_events}[name]()
+    frame = {"articles": tk.load_articles, "claims": tk.loaders.load_sourced_claims, "events": tk.load_events}[name]()
     added = set(frame.columns) - set(table.column_names)
     undeclared = added - set(table.derived)
     if name == "claims":  # the sourced claims also carry their article's declared columns

@@ -48,7 +48,7 @@ def state(claims, claim_id, texts):
     """A claim's figure as worded in the article, in bold (``**about 1,500**``), verified against the text; for
     a single-source figure from a party to the war or from state media, followed by whom it rests on
     (``**about 1,500** (according to NIS (intelligence service of a party))``). ``claims`` come from
-    :func:`twokoreas.load_sourced_claims`."""
+    :func:`twokoreas.loaders.load_sourced_claims`."""
     return stated(verified(claims.set_index("claim_id", drop=False).loc[claim_id], texts))
 
 

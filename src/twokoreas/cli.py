@@ -1,4 +1,7 @@
-"""The ``twokoreas`` command (also ``python -m twokoreas``): extract, check, run, site; plain-text help."""
+"""The ``twokoreas`` command (also ``python -m twokoreas``): extract, check, run, site; plain-text help.
+
+Each command imports what it needs when it runs, so ``--help`` and ``--version`` start without pandas.
+"""
 
 import argparse
 import csv
@@ -6,10 +9,7 @@ import sys
 
 from . import faults
 from .errors import DataError
-from .extract import COLUMNS, find_non_quantities, quantity_rows
 from .version import version_info
-
-EXTRACT_COLUMNS = ["file", *COLUMNS]
 
 
 def _read_article(path):
@@ -51,6 +51,8 @@ def _extract_corpus(args):
 
 
 def _extract(args):
+    from .extract import COLUMNS, find_non_quantities, quantity_rows
+
     if args.corpus:
         if args.files or not args.out:
             args.parser.error("--corpus takes no FILE arguments and needs --out")
@@ -59,7 +61,7 @@ def _extract(args):
         args.parser.error("give FILE arguments, or --corpus PATH --out FILE")
     sys.stdout.reconfigure(encoding="utf-8")  # the CSV is data: UTF-8 whatever the console's encoding
     writer = csv.writer(sys.stdout, lineterminator="\n")
-    writer.writerow(["file", "start", "end", "mention", "reason"] if args.explain else EXTRACT_COLUMNS)
+    writer.writerow(["file", "start", "end", "mention", "reason"] if args.explain else ["file", *COLUMNS])
     failed = 0
     for path in args.files:
         text, problem = _read_article(path)

@@ -6,13 +6,13 @@ must now be a clear, located error from ``python -m twokoreas check``, with the 
 
 import pytest
 
-from faultlib import ARTICLE_001, TABLES, check_fails_clearly, make_project, reregister
+from faultlib import ARTICLE_001, TABLES, check_fails_clearly, data_project, reregister
 from test_campaign_check import DATA_EXPLORER, table
 
 
 @pytest.fixture
 def project(tmp_path):
-    return make_project(tmp_path / "project")
+    return data_project(tmp_path / "project")
 
 
 @pytest.mark.parametrize("name", TABLES)

@@ -2,13 +2,13 @@
 
 import pytest
 
-from faultlib import ARTICLE_001, check_fails_clearly, make_project, reregister
+from faultlib import ARTICLE_001, check_fails_clearly, data_project, reregister
 from test_campaign_check import DATA_EXPLORER, resha_article, table
 
 
 @pytest.fixture
 def project(tmp_path):
-    return make_project(tmp_path / "project")
+    return data_project(tmp_path / "project")
 
 
 def test_S_bp_line_a_row_after_a_multi_line_cell_is_named_at_its_real_line(project):
