@@ -15,7 +15,7 @@ VENV_CHECK := import sys, importlib.util as u; want, src = sys.argv[1:]; have = 
         else "its twokoreas is installed from another folder" if not spec.origin.startswith(src) else "")
 VENV_STALE := $(if $(wildcard $(VENV)),$(or $(shell $(BIN)/python -c '$(VENV_CHECK)' '$(PYTHON_VERSION)' '$(CURDIR)/src/' 2>/dev/null || echo "its python does not run"),$(if $(wildcard $(STAMP)),,its install did not finish)))
 
-.PHONY: all notebooks rebuild site test unit check nbval browser lab nbdime lock bench chromium clean FORCE
+.PHONY: all notebooks rebuild site test quick unit check nbval browser lab nbdime lock bench chromium clean FORCE
 
 all: notebooks
 
@@ -45,19 +45,27 @@ rebuild: $(STAMP)
 site: $(STAMP)
 	@bash -c 'TIMEFORMAT="make site: %1R s in all"; time $(BIN)/python -m twokoreas site'
 
-## Data checks, unit and browser tests, nbval strict over every notebook.
+# The tests' rings (tests/conftest.py): unit and data run in this process; e2e starts processes, kernels, a browser.
+# Both cores (pytest-xdist); tests marked serial share one worker. The docstring examples under src/ run as doctests.
+PYTEST := $(BIN)/python -m pytest -q -n 2 --dist loadgroup tests --doctest-modules src/twokoreas
+
+## Everything: data checks, the three rings of tests (slowest 10 named), nbval strict over every notebook.
 test: $(STAMP) chromium
 	$(BIN)/python -m twokoreas check
-	$(BIN)/python -m pytest -q tests
+	$(PYTEST) --durations=10
 	$(MAKE) --no-print-directory nbval
+
+## The one-minute loop: unit and data tests and the docstring examples, in this process.
+quick: $(STAMP)
+	$(PYTEST) -m "unit or data"
 
 ## Data checks alone: every curated table against its schema.
 check: $(STAMP)
 	$(BIN)/python -m twokoreas check
 
-## Unit tests alone (everything under tests/ but the browser tests).
+## Every test but the browser's (make quick, plus the fault campaign, the command line, kernels and the build).
 unit: $(STAMP)
-	$(BIN)/python -m pytest -q tests --ignore=tests/browser
+	$(PYTEST) --ignore=tests/browser
 
 ## Browser tests alone (the site and JupyterLab, in Chromium).
 browser: $(STAMP) chromium

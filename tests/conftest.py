@@ -7,8 +7,8 @@
 
 ``make quick`` runs ``unit`` and ``data`` (and the docstring examples); ``make test`` runs all three. A test's ring
 is its file's (``RINGS``), unless ``E2E`` names it: the tests that start a Python of their own. A file not listed
-here is ``e2e`` until it is, so a new slow test never slows the quick loop. Tests marked ``serial`` run after the
-others, one at a time: they start clusters or browsers whose own timeouts assume the machine is theirs.
+here is ``e2e`` until it is, so a new slow test never slows the quick loop. Tests marked ``serial`` run one after
+another on one worker (``--dist loadgroup``): they start clusters or browsers, which must not meet each other.
 """
 
 import shutil
@@ -64,7 +64,7 @@ def pytest_configure(config):
     for name, text in [("unit", "in-process, small inputs (make quick)"),
                        ("data", "in-process, the committed data or a copy (make quick)"),
                        ("e2e", "real processes, kernels, the build, the browser (make test)"),
-                       ("serial", "runs alone, after the parallel tests (clusters, browsers)")]:
+                       ("serial", "one after another on one worker (clusters, browsers)")]:
         config.addinivalue_line("markers", f"{name}: {text}")
 
 
@@ -74,6 +74,7 @@ def pytest_collection_modifyitems(items):
         relative, node = _where(item)
         if relative and any(node.startswith(name) for name in SERIAL):
             item.add_marker("serial")
+            item.add_marker(pytest.mark.xdist_group("serial"))  # one worker runs them all, one after another
 
 
 @pytest.fixture
