@@ -34,10 +34,12 @@ E2E = ["test_add.py::test_review_lists_no_drafts_on_the_curated_data",
        "test_check.py::test_check_passes_silently_on_the_curated_data",
        "test_corpus.py::test_dask_on_two_local_workers_gives_the_in_process_result",
        "test_corpus.py::test_a_killed_run_leaves_no_temporary_file_and_the_old_out_intact",
+       "test_corpus.py::test_a_bad_or_unreachable_scheduler_gives_one_line_within_the_timeout",
        "test_extract.py::test_extract_command_prints_csv",
        "test_extract.py::test_extract_reports_bad_files_and_processes_the_rest",
        "test_extract.py::test_extract_command_shows_a_figure_it_cannot_read_with_its_reason_and_no_value",
-       "test_version_and_help.py::test_a_real_process_answers_help_and_version_without_importing_pandas"]
+       "test_version_and_help.py::test_a_real_process_answers_help_and_version_without_importing_pandas",
+       "test_version_and_help.py::test_run_only_executes_that_notebook_alone"]  # a kernel
 SERIAL = ["browser/", "test_corpus.py::test_dask_on_two_local_workers_gives_the_in_process_result"]
 
 

@@ -516,15 +516,16 @@ def test_K16_a_notebook_failing_half_way_leaves_figures_as_they_were(project):
     assert snapshot(project) == before, "figures/ rewritten by a run that failed"
 
 
-def test_R02_ctrl_c_during_a_run_exits_130_with_one_line_and_the_notebook_as_committed(project):
-    synthetic_notebook(project, "00_sleep.ipynb", "import time", "time.sleep(120)")
+def test_ctrl_c_during_a_run_exits_130_with_one_line_and_the_notebook_as_committed(project, tmp_path):
+    """Campaign R02. The cell touches a flag file as it starts sleeping: Ctrl-C comes then, not after a timer."""
+    started = tmp_path / "started"
+    synthetic_notebook(project, "00_sleep.ipynb", "import pathlib, time",
+                       f"pathlib.Path({str(started)!r}).touch()\ntime.sleep(120)")
     before = snapshot(project)
     process = subprocess.Popen([sys.executable, "-m", "twokoreas", "run"], cwd=project, env=environment(project),
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, preexec_fn=default_sigint)
-    progress = b""
-    while b"00_sleep" not in progress:  # the progress line, printed as the notebook starts
-        progress += process.stdout.read(1) or pytest.fail(f"run ended: {progress!r}")
-    time.sleep(3)  # into the sleeping cell
+    _wait_for(lambda: started.exists() or process.poll() is not None)  # into the sleeping cell
+    assert process.poll() is None, process.communicate()
     process.send_signal(signal.SIGINT)
     _, stderr = process.communicate(timeout=120)
     assert process.returncode == 130
