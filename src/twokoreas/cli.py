@@ -128,7 +128,7 @@ def _describe(_args):
     from .describe import write_all
 
     write_all()
-    print("wrote data/datapackage.json and the README's data dictionary from src/twokoreas/registry.py")
+    print("wrote data/datapackage.json and the data dictionary (data/README.md) from src/twokoreas/registry.py")
     return 0
 
 
@@ -205,8 +205,8 @@ are never published, and check fails until they are reviewed and accepted.""",
     "describe": """example:
   twokoreas describe
 
-Writes data/datapackage.json and the README's data dictionary from
-src/twokoreas/registry.py.""",
+Writes data/datapackage.json and the data dictionary, data/README.md,
+from src/twokoreas/registry.py.""",
     "run": """examples:
   twokoreas run                        (what make does)
   twokoreas run --rebuild              (make rebuild: skip nothing)
@@ -272,8 +272,8 @@ def main(argv=None):
     review = _command(commands, "review", "list draft rows and what each needs; --accept ARTICLE marks an "
                       "article's drafts reviewed once they pass check", _review)
     review.add_argument("--accept", metavar="ARTICLE", help="article id or its three-digit number")
-    _command(commands, "describe", "write data/datapackage.json and the README's data dictionary from the "
-             "table registry", _describe)
+    _command(commands, "describe", "write data/datapackage.json and the data dictionary (data/README.md) from "
+             "the table registry", _describe)
     run = _command(commands, "run", "execute the notebooks in order and render the site, saving all or nothing", _run)
     run.add_argument("--only", metavar="NN", help="execute only notebooks/NN_*.ipynb (no site)")
     run.add_argument("--rebuild", action="store_true",
