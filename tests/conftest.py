@@ -23,10 +23,10 @@ RINGS = {
              "test_numbers.py", "test_stance.py", "test_textfile.py", "test_version_and_help.py"],
     "data": ["test_add.py", "test_check.py", "test_coverage.py", "test_environment.py", "test_figures_index.py",
              "test_loaders.py", "test_news_figures.py", "test_notebook_cells.py", "test_public_record.py",
-             "test_reference.py", "test_registry.py", "test_release.py", "test_site_render.py",
-             "faults/test_mutated_rows.py"],
+             "test_reference.py", "test_registry.py", "test_release.py", "test_site_render.py"],
     # The fault campaign runs whole commands on whole copies of the project (``check`` in this process: about
-    # 1 s each, 150 cases), so it is end to end even where no process is started.
+    # 1 s each, 150 cases; test_mutated_rows.py checks all the tables 60 times), so it is end to end even where
+    # no process is started.
     "e2e": ["test_runner.py", "test_whole_path.py", "faults/", "browser/"],
 }
 #: Tests in a unit or data file that start ``python -m twokoreas`` (or a cluster): e2e, by name prefix.
