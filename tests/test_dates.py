@@ -193,6 +193,6 @@ def test_source_lines_say_what_kind_of_outlet_each_is():
 
     fig, ax = plt.subplots()
     ax.plot([0, 1], [0, 1])
-    charts.source_line(fig, tk.load_sourced_claims().query("article == '000'"))
+    charts.source_line(fig, tk.loaders.load_sourced_claims().query("article == '000'"))
     assert "Sputnik, Russian state media" in fig.texts[-1].get_text()
     plt.close(fig)

@@ -90,7 +90,7 @@ def test_an_alleged_event_must_say_what_is_alleged(data_copy):
 
 def test_every_event_carries_a_goldstein_weight_from_the_published_table():
     events = tk.load_events()
-    weights = tk.load_goldstein().set_index("cameo_code").goldstein
+    weights = tk.loaders.load_goldstein().set_index("cameo_code").goldstein
     assert events.goldstein.notna().all()
     assert weights["163"] == -8.0 and weights["073"] == 7.4  # sanctions; humanitarian aid
 

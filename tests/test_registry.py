@@ -16,9 +16,11 @@ def test_datapackage_json_is_generated_from_the_registry():
     assert committed == describe.datapackage_json(), "run `python -m twokoreas describe`"
 
 
-def test_readme_data_dictionary_matches_the_registry():
-    readme = (paths.ROOT / "README.md").read_text(encoding="utf-8")
-    assert describe.data_dictionary() in readme, "run `python -m twokoreas describe`"
+def test_data_readme_is_the_data_dictionary_of_the_registry_and_the_readme_links_it():
+    readme = (paths.DATA / describe.DATA_README).read_text(encoding="utf-8")
+    assert readme == describe.data_readme(), "run `python -m twokoreas describe`"
+    assert describe.README_START not in (paths.ROOT / "README.md").read_text(encoding="utf-8")
+    assert "](data/README.md)" in (paths.ROOT / "README.md").read_text(encoding="utf-8")
     for table in registry.TABLES.values():
         assert f"**`data/{table.file}`**" in readme
         for column in table.columns:
@@ -74,7 +76,7 @@ def test_a_column_the_registry_does_not_declare_is_refused(data_copy):
 @pytest.mark.parametrize("name", ["articles", "claims", "events"])
 def test_loaders_add_only_the_derived_columns_the_registry_declares(name):
     table = registry.table(name)
-    frame = {"articles": tk.load_articles, "claims": tk.load_sourced_claims, "events": tk.load_events}[name]()
+    frame = {"articles": tk.load_articles, "claims": tk.loaders.load_sourced_claims, "events": tk.load_events}[name]()
     added = set(frame.columns) - set(table.column_names)
     undeclared = added - set(table.derived)
     if name == "claims":  # the sourced claims also carry their article's declared columns

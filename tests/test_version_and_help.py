@@ -1,5 +1,6 @@
 """`twokoreas --version` names the release and the commit (and a dirty tree); every command's --help is plain text
-with an example; `run --only NN` executes that notebook alone."""
+with an example; `run --only NN` executes that notebook alone. Commands run in this process (``inprocess``) but
+for one real start, which must not need pandas."""
 
 import re
 import subprocess
@@ -9,13 +10,12 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_notebook
 
-from twokoreas import __version__, cli, paths, version_info
+from twokoreas import __version__, cli, paths
+from twokoreas.version import version_info
+
+from inprocess import twokoreas
 
 COMMANDS = ["extract", "check", "add", "review", "describe", "run", "site"]
-
-
-def twokoreas(*args):
-    return subprocess.run([sys.executable, "-m", "twokoreas", *args], capture_output=True, text=True, timeout=120)
 
 
 def git(folder, *args):
@@ -68,6 +68,18 @@ def test_run_only_executes_that_notebook_alone(tmp_path, monkeypatch, capsys):
     assert "[1/1] 01_second" in capsys.readouterr().out
     assert nbformat.read(tmp_path / "01_second.ipynb", as_version=4).cells[0].outputs[0]["data"]["text/plain"] == "42"
     assert (tmp_path / "00_first.ipynb").read_bytes() == untouched
+
+
+def test_a_real_process_answers_help_and_version_without_importing_pandas():
+    """What only a process shows: the exit status of ``--help`` and ``--version``, and what starting them imports
+    (pandas and pandera take seconds; they are imported by the commands that need them)."""
+    shown = "import sys, runpy; sys.argv = ['twokoreas', *sys.argv[1:]]\ntry:\n    runpy.run_module('twokoreas', " \
+            "run_name='__main__')\nfinally:\n    print(sorted({'pandas', 'pandera', 'numpy'} & set(sys.modules)), " \
+            "file=sys.stderr)"
+    for option, expected in [("--help", "usage: twokoreas"), ("--version", f"twokoreas {__version__}")]:
+        result = subprocess.run([sys.executable, "-c", shown, option], capture_output=True, text=True, timeout=120)
+        assert result.returncode == 0 and result.stdout.startswith(expected), result
+        assert result.stderr == "[]\n", result.stderr
 
 
 def test_run_only_an_unknown_number_says_so():

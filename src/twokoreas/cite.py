@@ -50,7 +50,7 @@ def state(claims, claim_id, texts):
     a single-source figure from a party to the war or from state media, followed by whom it rests on as a
     clause (``**about 1,500**, according to South Korea's spy agency, the NIS,``; prose passes the sentence
     through :func:`twokoreas.phrases.once_per_sentence`). ``claims`` come from
-    :func:`twokoreas.load_sourced_claims`."""
+    :func:`twokoreas.loaders.load_sourced_claims`."""
     return stated(verified(claims.set_index("claim_id", drop=False).loc[claim_id], texts))
 
 

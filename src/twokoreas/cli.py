@@ -1,4 +1,7 @@
-"""The ``twokoreas`` command (also ``python -m twokoreas``): extract, check, run, site; plain-text help."""
+"""The ``twokoreas`` command (also ``python -m twokoreas``): extract, check, run, site; plain-text help.
+
+Each command imports what it needs when it runs, so ``--help`` and ``--version`` start without pandas.
+"""
 
 import argparse
 import csv
@@ -6,10 +9,7 @@ import sys
 
 from . import faults
 from .errors import DataError
-from .extract import COLUMNS, find_non_quantities, quantity_rows
 from .version import version_info
-
-EXTRACT_COLUMNS = ["file", *COLUMNS]
 
 
 def _read_article(path):
@@ -51,6 +51,8 @@ def _extract_corpus(args):
 
 
 def _extract(args):
+    from .extract import COLUMNS, find_non_quantities, quantity_rows
+
     if args.corpus:
         if args.files or not args.out:
             args.parser.error("--corpus takes no FILE arguments and needs --out")
@@ -61,7 +63,7 @@ def _extract(args):
         args.parser.error("give FILE arguments, or --corpus PATH --out FILE")
     sys.stdout.reconfigure(encoding="utf-8")  # the CSV is data: UTF-8 whatever the console's encoding
     writer = csv.writer(sys.stdout, lineterminator="\n")
-    writer.writerow(["file", "start", "end", "mention", "reason"] if args.explain else EXTRACT_COLUMNS)
+    writer.writerow(["file", "start", "end", "mention", "reason"] if args.explain else ["file", *COLUMNS])
     failed = 0
     for path in args.files:
         text, problem = _read_article(path)
@@ -160,7 +162,7 @@ def _describe(_args):
     from .describe import write_all
 
     write_all()
-    print("wrote data/datapackage.json and the README's data dictionary from src/twokoreas/registry.py")
+    print("wrote data/datapackage.json and the data dictionary (data/README.md) from src/twokoreas/registry.py")
     return 0
 
 
@@ -239,8 +241,8 @@ are never published, and check fails until they are reviewed and accepted.""",
     "describe": """example:
   twokoreas describe
 
-Writes data/datapackage.json and the README's data dictionary from
-src/twokoreas/registry.py.""",
+Writes data/datapackage.json and the data dictionary, data/README.md,
+from src/twokoreas/registry.py.""",
     "run": """examples:
   twokoreas run                        (what make does)
   twokoreas run --rebuild              (make rebuild: skip nothing)
@@ -323,8 +325,8 @@ def main(argv=None):
     review = _command(commands, "review", "list draft rows and what each needs; --accept ARTICLE marks an "
                       "article's drafts reviewed once they pass check", _review)
     review.add_argument("--accept", metavar="ARTICLE", help="article id or its three-digit number")
-    _command(commands, "describe", "write data/datapackage.json and the README's data dictionary from the "
-             "table registry", _describe)
+    _command(commands, "describe", "write data/datapackage.json and the data dictionary (data/README.md) from "
+             "the table registry", _describe)
     run = _command(commands, "run", "execute the notebooks in order and render the site, saving all or nothing", _run)
     run.add_argument("--only", metavar="NN", help="execute only notebooks/NN_*.ipynb (no site)")
     run.add_argument("--rebuild", action="store_true",

@@ -8,6 +8,13 @@ so what it finds is exactly what this module can parse.
 Bounds follow the words: ``more than 10,000`` has a lower bound and no upper
 (NaN); ``nearly three`` an upper bound only; a range both and no point value;
 a vague magnitude (``tens of millions``) both, from :data:`VAGUE_BOUNDS`.
+
+>>> parse_quantity("about 15-hundred")
+Quantity(value=1500.0, low=1500.0, high=1500.0, qualifier='approximately', unit=None)
+>>> parse_quantity("more than 10,000")
+Quantity(value=10000.0, low=10000.0, high=nan, qualifier='more_than', unit=None)
+>>> parse_quantity("tens of millions")
+Quantity(value=nan, low=20000000.0, high=100000000.0, qualifier='vague', unit=None)
 """
 
 import functools
@@ -491,7 +498,11 @@ WORDED_HEDGES = {
 
 
 def format_number(value):
-    """Format a number as a news text would: ``1,500``, ``2.5``, ``40 million``, ``1.5 billion``."""
+    """Format a number as a news text would.
+
+    >>> [format_number(v) for v in (1500, 2.5, 40e6, 1.5e9)]
+    ['1,500', '2.5', '40 million', '1.5 billion']
+    """
     for name in ("billion", "million"):
         scaled = value / SCALES[name]
         if scaled >= 1 and float(scaled * 10).is_integer():

@@ -3,7 +3,8 @@ CSV mutations like the reliability campaign's, and what a clear one-line message
 
 The copy holds ``src/`` (so ``python -m twokoreas`` run with ``PYTHONPATH=<copy>/src`` reads the copy's
 ``data/``, ``notebooks/`` and ``figures/``, wherever the package is installed) and whichever of those
-folders a case needs.
+folders a case needs. Faults that ``check`` catches run it in this process on a copy of ``data/`` alone
+(:func:`data_project`, :func:`check`); a real process is started only where a case needs one.
 """
 
 import csv
@@ -18,6 +19,8 @@ import sys
 from pathlib import Path
 
 from twokoreas import paths
+
+import inprocess
 
 ARTICLE_001 = "raw/articles/001_0cad51775cc05eaf.txt"
 KIEL = "reference/kiel-ukraine-support-tracker"
@@ -38,6 +41,18 @@ def make_project(root, *folders):
     for folder in folders or ("data",):
         shutil.copytree(paths.ROOT / folder, root / folder, ignore=ignore, symlinks=True)
     return root
+
+
+def data_project(root):
+    """A copy of the project at ``root`` holding ``data/`` alone: what ``check`` reads."""
+    root = Path(root)
+    shutil.copytree(paths.DATA, root / "data", symlinks=True)
+    return root
+
+
+def check(project):
+    """``twokoreas check`` on ``project``, run in this process; the CompletedProcess (text)."""
+    return inprocess.twokoreas("check", root=project)
 
 
 def environment(project, **extra):
@@ -177,7 +192,7 @@ def reregister(project, relative, register="reference_files.csv"):
 def check_fails_clearly(project, *locations, lines=None):
     """``check`` exits 1, every line is located and clean, and one names any of ``locations``."""
     before = snapshot(project)
-    result = twokoreas(project, "check")
+    result = check(project)
     printed = lines_of(result)
     assert result.returncode == 1, printed
     errors = []

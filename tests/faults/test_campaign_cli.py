@@ -3,6 +3,9 @@
 
 Every fault must end in a clear message and an exit status, never a traceback, and leave the tree as it
 was. Runner faults use a copy holding only the notebook the case needs, so no case runs the whole build.
+Faults that need no real process to show run the command in this process (:func:`here`); a real process is
+started for what only one shows: exit statuses from signals and a closed pipe, the console's encoding, the
+locale, a Dask cluster or scheduler, kernels, and the guard around code the copy itself holds.
 """
 
 import errno
@@ -20,11 +23,18 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
+import inprocess
 from faultlib import ARTICLE_001, INTERNAL, KIEL, Table, assert_clear, default_sigint, environment, lines_of, \
     make_project, reregister, snapshot, twokoreas
 
 DATA_EXPLORER = f"{KIEL}/data_explorer.csv"
 ARTICLES = sorted((Path(__file__).resolve().parents[2] / "data/raw/articles").glob("*.txt"))
+
+
+def here(project, *args, **options):
+    """``twokoreas ARGS`` on ``project``, run in this process; the CompletedProcess a real one would give."""
+    options.pop("timeout", None)
+    return inprocess.twokoreas(*args, root=project, **options)
 
 
 def assert_no_traceback(result):
@@ -68,18 +78,20 @@ def synthetic_notebook(project, name, *cells):
 
 # ---- check: paths, encodings, environment (S-dir, E05, E06, E09, W06) ----
 
-def test_S_dir_a_table_replaced_by_a_folder_is_one_line(project):
+def test_a_table_replaced_by_a_folder_is_one_line(project):
+    """Campaign S-dir."""
     (project / "data/claims.csv").unlink()
     (project / "data/claims.csv").mkdir()
     before = snapshot(project)
-    result = twokoreas(project, "check")
+    result = here(project, "check")
     assert result.returncode == 1
     assert_clear(lines_of(result), "data/claims.csv")
     assert one_line(result.stderr + result.stdout).startswith("data/claims.csv: ")
     assert snapshot(project) == before
 
 
-def test_E09_an_ascii_console_gets_the_problem_with_the_character_escaped(project):
+def test_an_ascii_console_gets_the_problem_with_the_character_escaped(project):
+    """Campaign E09."""
     Table(project / "data/claims.csv").set(3, "unit", "€").write()
     result = twokoreas(project, "check", env={"PYTHONIOENCODING": "ascii"})
     assert result.returncode == 1
@@ -88,13 +100,15 @@ def test_E09_an_ascii_console_gets_the_problem_with_the_character_escaped(projec
     assert line.startswith("data/claims.csv:4: unit: ") and "\\u20ac" in line
 
 
-@pytest.mark.parametrize("variable, value", [("LC_ALL", "C"), ("HOME", "/nonexistent")], ids=["E05", "E06"])
-def test_E05_E06_check_is_indifferent_to_locale_and_home(project, variable, value):
+@pytest.mark.parametrize("variable, value", [("LC_ALL", "C"), ("HOME", "/nonexistent")], ids=["locale-C", "home-missing"])
+def test_check_is_indifferent_to_locale_and_home(project, variable, value):
+    """Campaign E05, E06."""
     result = twokoreas(project, "check", env={variable: value, "LANG": "C"} if variable == "LC_ALL" else {variable: value})
     assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
 
 
-def test_W06_check_from_another_working_directory(project, tmp_path):
+def test_check_from_another_working_directory(project, tmp_path):
+    """Campaign W06."""
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     result = twokoreas(project, "check", cwd=elsewhere)
@@ -130,7 +144,7 @@ def test_TWOKOREAS_DEBUG_prints_the_traceback_before_the_line(project):
 # ---- extract, one file at a time (X01-X14, Y28) ----
 
 def _extract(project, *args, **kw):
-    return twokoreas(project, "extract", *args, **kw)
+    return here(project, "extract", *args, **kw)
 
 
 @pytest.mark.parametrize("case, content, expected", [
@@ -141,8 +155,9 @@ def _extract(project, *args, **kw):
     ("X05", "Seoul sent 40 tanks.\nCaf\u00e9 \u2019quote\u2019 and 3 guns\n".encode("cp1252"),
      "latin1.txt:2: not UTF-8 text: byte 0xe9 at column 4"),
     ("X06", "Seoul sent 40 tanks.".encode("utf-16"), "utf16.txt: UTF-16 text"),
-], ids=["X01", "X02", "X03", "X04", "X05", "X06"])
-def test_X_extract_names_an_unreadable_file_in_one_line(project, case, content, expected):
+], ids=["missing", "a-folder", "binary", "empty", "cp1252", "utf16"])
+def test_extract_names_an_unreadable_file_in_one_line(project, case, content, expected):
+    """Campaign X01-X06."""
     name = expected.split(":")[0]
     if content == "folder":
         (project / name).mkdir()
@@ -156,7 +171,8 @@ def test_X_extract_names_an_unreadable_file_in_one_line(project, case, content, 
     assert snapshot(project) == before
 
 
-def test_X07_a_CRLF_file_gives_the_same_figures_with_offsets_counting_the_CRs(project):
+def test_a_CRLF_file_gives_the_same_figures_with_offsets_counting_the_CRs(project):
+    """Campaign X07."""
     lf = project / "data" / ARTICLE_001
     crlf = project / "crlf.txt"
     crlf.write_bytes(lf.read_bytes().replace(b"\n", b"\r\n"))
@@ -165,7 +181,8 @@ def test_X07_a_CRLF_file_gives_the_same_figures_with_offsets_counting_the_CRs(pr
     assert [r.split(",")[3] for r in a.stdout.splitlines()] == [r.split(",")[3] for r in b.stdout.splitlines()]
 
 
-def test_X08_a_dash_reads_standard_input(project):
+def test_a_dash_reads_standard_input(project):
+    """Campaign X08."""
     result = _extract(project, "-", stdin="Kyiv got 40 tanks.")
     assert (result.returncode, result.stderr) == (0, "")
     assert result.stdout.splitlines()[1].startswith("-,9,11,40,40,40,40,exact,count")
@@ -174,15 +191,17 @@ def test_X08_a_dash_reads_standard_input(project):
 @pytest.mark.parametrize("args", [["extract"], ["chek"], ["extract", "--format", "json", "x.txt"],
                                   ["extract", "--corpus", "data/raw/articles"],
                                   ["extract", "x.txt", "--corpus", "data/raw/articles", "--out", "c.parquet"]],
-                         ids=["X09", "X12", "X14", "Y15", "Y27"])
-def test_X09_X12_X14_Y15_Y27_usage_mistakes_get_argparse_usage_and_exit_2(project, args):
-    result = twokoreas(project, *args)
+                         ids=["no-file", "unknown-command", "unknown-format", "corpus-without-out", "files-and-corpus"])
+def test_usage_mistakes_get_argparse_usage_and_exit_2(project, args):
+    """Campaign X09, X12, X14, Y15, Y27."""
+    result = here(project, *args)
     assert result.returncode == 2
     assert result.stderr.startswith("usage: twokoreas") and "error:" in result.stderr.splitlines()[-1]
     assert_no_traceback(result)
 
 
-def test_X10_X13_a_bad_file_among_good_ones(project):
+def test_a_bad_file_among_good_ones(project):
+    """Campaign X10, X13."""
     (project / "binary.png").write_bytes(b"\x00\x01")
     good = project / "data" / ARTICLE_001
     result = _extract(project, good, "nosuch.txt")
@@ -192,7 +211,8 @@ def test_X10_X13_a_bad_file_among_good_ones(project):
     assert explain.returncode == 1 and one_line(explain.stderr) == "binary.png: binary file (contains NUL bytes)"
 
 
-def test_Y28_a_reader_that_stops_early_ends_extract_quietly(project):
+def test_a_reader_that_stops_early_ends_extract_quietly(project):
+    """Campaign Y28."""
     files = [str(p) for p in ARTICLES] * 20  # far more than a pipe's buffer
     process = subprocess.Popen([sys.executable, "-m", "twokoreas", "extract", *files], cwd=project,
                                env=environment(project), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
@@ -229,11 +249,12 @@ def test_ctrl_c_during_extract_exits_130_with_one_line(project, tmp_path):
     ("Y21", "out/isdir", "out/isdir"),
     ("Y22", "/sys/c.parquet", "/sys/"),
     ("Y23", "/proc/nope/c.parquet", "/proc/nope"),
-], ids=["Y21", "Y22", "Y23"])
-def test_Y21_Y22_Y23_an_unusable_out_path_is_one_line(project, case, out, expected):
+], ids=["out-a-folder", "out-in-sys", "out-in-proc"])
+def test_an_unusable_out_path_is_one_line(project, case, out, expected):
+    """Campaign Y21, Y22, Y23."""
     (project / "out/isdir").mkdir(parents=True)
     before = snapshot(project)
-    result = twokoreas(project, "extract", "--corpus", "data/raw/articles", "--out", out)
+    result = here(project, "extract", "--corpus", "data/raw/articles", "--out", out)
     assert result.returncode == 1
     line = one_line(result.stderr)
     assert line.startswith(expected) and "internal error" not in line
@@ -248,8 +269,8 @@ def _parquet(path, **columns):
     return path
 
 
-def _corpus_fails_clearly(project, corpus, out, *extra, name=None):
-    result = twokoreas(project, "extract", "--corpus", corpus, "--out", out, *extra, timeout=120)
+def _corpus_fails_clearly(project, corpus, out, *extra, name=None, run=here):
+    result = run(project, "extract", "--corpus", corpus, "--out", out, *extra, timeout=120)
     assert result.returncode == 1, result.stderr
     line = one_line(result.stderr)
     assert line.startswith(f"{name or corpus}") and "internal error" not in line, line
@@ -261,8 +282,11 @@ def _written(path, raw):
     return path
 
 
-@pytest.mark.parametrize("case", ["Y02", "Y03", "Y04", "Y05", "Y06", "Y07", "Y08", "Y19"])
-def test_Y02_to_Y08_Y19_a_bad_corpus_or_scheduler_is_one_line_naming_it(project, tmp_path, case):
+@pytest.mark.parametrize("case", ["Y02", "Y03", "Y04", "Y05", "Y06", "Y07", "Y08", "Y19"],
+                         ids=["corpus-missing", "corpus-a-text-file", "parquet-without-text", "parquet-without-id",
+                              "parquet-truncated", "parquet-garbage", "text-not-text", "scheduler-not-an-address"])
+def test_a_bad_corpus_or_scheduler_is_one_line_naming_it(project, tmp_path, case):
+    """Campaign Y02-Y08, Y19."""
     article = (project / "data" / ARTICLE_001).read_text(encoding="utf-8")
     corpus = {
         "Y02": lambda: tmp_path / "nosuch",
@@ -277,18 +301,21 @@ def test_Y02_to_Y08_Y19_a_bad_corpus_or_scheduler_is_one_line_naming_it(project,
     }[case]()
     extra = ["--scheduler", "not-an-address"] if case == "Y19" else []
     _corpus_fails_clearly(project, corpus, tmp_path / "out.parquet", *extra,
-                          name="--scheduler" if case == "Y19" else None)
+                          name="--scheduler" if case == "Y19" else None, run=twokoreas if case == "Y19" else here)
     assert not (tmp_path / "out.parquet").exists()
 
 
-def test_Y18_an_unreachable_scheduler_is_one_line_after_the_timeout(project, tmp_path):
+def test_an_unreachable_scheduler_is_one_line_after_the_timeout(project, tmp_path):
+    """Campaign Y18."""
     line = _corpus_fails_clearly(project, project / "data/raw/articles", tmp_path / "c.parquet",
-                                 "--scheduler", "tcp://127.0.0.1:9", "--timeout", "3", name="--scheduler")
+                                 "--scheduler", "tcp://127.0.0.1:9", "--timeout", "3", name="--scheduler",
+                                 run=twokoreas)
     assert "cannot be reached" in line and "3" in line
 
 
-@pytest.mark.parametrize("case", ["Y13", "Y14"])
-def test_Y13_Y14_a_broken_entry_in_a_corpus_folder_is_skipped_not_fatal(project, tmp_path, case):
+@pytest.mark.parametrize("case", ["Y13", "Y14"], ids=["a-sub-folder", "a-broken-link"])
+def test_a_broken_entry_in_a_corpus_folder_is_skipped_not_fatal(project, tmp_path, case):
+    """Campaign Y13, Y14."""
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     for article in ARTICLES:
@@ -297,23 +324,25 @@ def test_Y13_Y14_a_broken_entry_in_a_corpus_folder_is_skipped_not_fatal(project,
         (corpus / "sub.txt").mkdir()
     else:
         (corpus / "broken.txt").symlink_to(tmp_path / "nowhere")
-    result = twokoreas(project, "extract", "--corpus", corpus, "--out", tmp_path / "c.parquet")
+    result = here(project, "extract", "--corpus", corpus, "--out", tmp_path / "c.parquet")
     assert result.returncode == 1
     assert_no_traceback(result)
     assert f"{corpus}: {'sub' if case == 'Y13' else 'broken'}: " in result.stderr
     assert pq.read_table(tmp_path / "c.parquet").num_rows > 0
 
 
-def test_Y10_a_null_article_id_is_reported_not_written(project, tmp_path):
+def test_a_null_article_id_is_reported_not_written(project, tmp_path):
+    """Campaign Y10."""
     corpus = _parquet(tmp_path / "nullid.parquet", article_id=[None], text=["about 1,500 troops"])
-    result = twokoreas(project, "extract", "--corpus", corpus, "--out", tmp_path / "c.parquet")
+    result = here(project, "extract", "--corpus", corpus, "--out", tmp_path / "c.parquet")
     assert result.returncode == 1
     assert "article_id" in result.stderr
     assert not (tmp_path / "c.parquet").exists() or \
         pq.read_table(tmp_path / "c.parquet").column("article_id").null_count == 0
 
 
-def test_Y17_a_negative_worker_count_is_refused_at_once(project, tmp_path):
+def test_a_negative_worker_count_is_refused_at_once(project, tmp_path):
+    """Campaign Y17."""
     result = twokoreas(project, "extract", "--corpus", project / "data/raw/articles", "--out", tmp_path / "c.parquet",
                        "--workers", "-1", timeout=60)
     assert result.returncode in (1, 2) and "--workers" in result.stderr
@@ -321,16 +350,18 @@ def test_Y17_a_negative_worker_count_is_refused_at_once(project, tmp_path):
     assert list(tmp_path.iterdir()) == [project]
 
 
-def test_Y24_out_equal_to_the_corpus_is_refused_and_the_corpus_kept(project, tmp_path):
+def test_out_equal_to_the_corpus_is_refused_and_the_corpus_kept(project, tmp_path):
+    """Campaign Y24."""
     corpus = _parquet(tmp_path / "in.parquet", article_id=["a"], text=["about 15-hundred troops"])
     digest = corpus.read_bytes()
-    result = twokoreas(project, "extract", "--corpus", corpus, "--out", corpus)
+    result = here(project, "extract", "--corpus", corpus, "--out", corpus)
     assert result.returncode == 1
     assert_no_traceback(result)
     assert corpus.read_bytes() == digest
 
 
-def test_Y25_a_failed_extraction_names_the_input_and_keeps_the_old_out(project, tmp_path):
+def test_a_failed_extraction_names_the_input_and_keeps_the_old_out(project, tmp_path):
+    """Campaign Y25."""
     out = _parquet(tmp_path / "keep.parquet", article_id=["a"], text=["x"])
     kept = out.read_bytes()
     (tmp_path / "corrupt.parquet").write_bytes(b"PAR1 truncated")
@@ -380,8 +411,9 @@ def _corpus_extraction(project, corpus, out, workers):
 
 
 @pytest.mark.parametrize("sig, workers", [(signal.SIGKILL, None), (signal.SIGTERM, "2"), (signal.SIGKILL, "2")],
-                         ids=["Y29", "Y31", "Y33"])
-def test_Y29_Y31_Y33_a_killed_corpus_extraction_leaves_no_temporary_file(project, tmp_path, sig, workers):
+                         ids=["SIGKILL-in-process", "SIGTERM-on-workers", "SIGKILL-on-workers"])
+def test_a_killed_corpus_extraction_leaves_no_temporary_file(project, tmp_path, sig, workers):
+    """Campaign Y29, Y31, Y33."""
     corpus, out = _stalled_corpus(tmp_path)
     process = _corpus_extraction(project, corpus, out, workers)
     with _stalled(process, corpus):
@@ -392,9 +424,10 @@ def test_Y29_Y31_Y33_a_killed_corpus_extraction_leaves_no_temporary_file(project
     assert list(out.iterdir()) == []
 
 
-@pytest.mark.parametrize("workers", [None, "2"], ids=["Y30", "Y35"])
-def test_Y30_Y35_ctrl_c_during_corpus_extraction_exits_130_with_one_line_and_no_temporary_file(project, tmp_path,
+@pytest.mark.parametrize("workers", [None, "2"], ids=["in-process", "on-workers"])
+def test_ctrl_c_during_corpus_extraction_exits_130_with_one_line_and_no_temporary_file(project, tmp_path,
                                                                                              workers):
+    """Campaign Y30, Y35."""
     corpus, out = _stalled_corpus(tmp_path)
     process = _corpus_extraction(project, corpus, out, workers)
     with _stalled(process, corpus):
@@ -405,8 +438,8 @@ def test_Y30_Y35_ctrl_c_during_corpus_extraction_exits_130_with_one_line_and_no_
     assert list(out.iterdir()) == []
 
 
-def test_Y34_a_successful_run_on_workers_prints_its_summary_and_nothing_else(project, tmp_path):
-    """The campaign saw, once in ten loaded runs, a distributed heartbeat ERROR and a CommClosedError traceback
+def test_a_successful_run_on_workers_prints_its_summary_and_nothing_else(project, tmp_path):
+    """Campaign Y34. The campaign saw, once in ten loaded runs, a distributed heartbeat ERROR and a CommClosedError traceback
     printed by a run that succeeded: the cluster's own logging must stay quiet."""
     result = twokoreas(project, "extract", "--corpus", project / "data/raw/articles", "--out", tmp_path / "c.parquet",
                        "--workers", "2")
@@ -414,8 +447,8 @@ def test_Y34_a_successful_run_on_workers_prints_its_summary_and_nothing_else(pro
     assert one_line(result.stderr).endswith(f"candidate figures written to {tmp_path / 'c.parquet'}")
 
 
-def test_X11_a_50_MB_article_is_handled_or_refused_with_its_size(project, tmp_path):
-    """The campaign's 50 MB article did not finish in 600 s (quadratic work); the extractor is now linear.
+def test_a_50_MB_article_is_handled_or_refused_with_its_size(project, tmp_path):
+    """Campaign X11. The campaign's 50 MB article did not finish in 600 s (quadratic work); the extractor is now linear.
     The subprocess timeout is the hang guard; the speed itself is measured by benchmarks/extractor.py."""
     huge = tmp_path / "huge.txt"
     huge.write_bytes((project / "data" / ARTICLE_001).read_bytes() * 2500)
@@ -430,12 +463,13 @@ def _truncate(path):
     path.write_bytes(path.read_bytes()[: len(path.read_bytes()) // 2])
 
 
-@pytest.mark.parametrize("command", ["run", "site"], ids=["N04", "N05"])
-def test_N04_N05_a_truncated_notebook_is_named_with_its_line_before_anything_runs(tmp_path, command):
+@pytest.mark.parametrize("command", ["run", "site"], ids=["run", "site"])
+def test_a_truncated_notebook_is_named_with_its_line_before_anything_runs(tmp_path, command):
+    """Campaign N04, N05."""
     project = make_project(tmp_path / "project", "data", "notebooks", "figures")
     _truncate(project / "notebooks/04_troops.ipynb")
     before = snapshot(project)
-    result = twokoreas(project, command)
+    result = here(project, command)
     assert result.returncode == 1
     assert_no_traceback(result)
     assert_clear([one_line(result.stderr)], "notebooks/04_troops.ipynb")
@@ -444,11 +478,12 @@ def test_N04_N05_a_truncated_notebook_is_named_with_its_line_before_anything_run
     assert snapshot(project) == before
 
 
-def test_N07_a_stray_empty_notebook_is_named_before_anything_runs(tmp_path):
+def test_a_stray_empty_notebook_is_named_before_anything_runs(tmp_path):
+    """Campaign N07."""
     project = make_project(tmp_path / "project", "data", "notebooks", "figures")
     (project / "notebooks/99_notes.ipynb").write_bytes(b"")
     before = snapshot(project)
-    result = twokoreas(project, "run")
+    result = here(project, "run")
     assert result.returncode == 1
     assert one_line(result.stderr) == "notebooks/99_notes.ipynb: empty file"
     assert result.stdout == ""
@@ -461,8 +496,9 @@ def test_N07_a_stray_empty_notebook_is_named_before_anything_runs(tmp_path):
     ("N01", 'raise RuntimeError("injected fault")', "RuntimeError: injected fault"),
     ("N03", "def broken(:", "SyntaxError"),
     ("N06", "import sys; sys.exit(3)", "SystemExit"),
-], ids=["N01", "N03", "N06"])
-def test_N01_N03_N06_a_failing_cell_is_named_and_the_notebook_left_as_committed(project, case, code, error):
+], ids=["exception", "syntax-error", "sys-exit"])
+def test_a_failing_cell_is_named_and_the_notebook_left_as_committed(project, case, code, error):
+    """Campaign N01, N03, N06."""
     only_notebooks(project, "04_troops.ipynb", inject=("04_troops.ipynb", 5, code))
     before = snapshot(project)
     result = twokoreas(project, "run")
@@ -472,8 +508,9 @@ def test_N01_N03_N06_a_failing_cell_is_named_and_the_notebook_left_as_committed(
     assert snapshot(project) == before
 
 
-@pytest.mark.parametrize("case", ["R01", "R12"])
-def test_R01_R12_bad_data_stops_the_run_at_the_first_notebook_with_the_located_problem(project, case):
+@pytest.mark.parametrize("case", ["R01", "R12"], ids=["article-byte-changed", "claim-unit-and-qualifier-wrong"])
+def test_bad_data_stops_the_run_at_the_first_notebook_with_the_located_problem(project, case):
+    """Campaign R01, R12."""
     only_notebooks(project, "00_corpus.ipynb")
     if case == "R01":
         raw = bytearray((project / "data" / ARTICLE_001).read_bytes())
@@ -491,7 +528,8 @@ def test_R01_R12_bad_data_stops_the_run_at_the_first_notebook_with_the_located_p
     assert snapshot(project) == before
 
 
-def test_N02_a_dead_kernel_is_named_by_notebook_and_cell(project):
+def test_a_dead_kernel_is_named_by_notebook_and_cell(project):
+    """Campaign N02."""
     only_notebooks(project, "04_troops.ipynb", inject=("04_troops.ipynb", 5, "import os; os._exit(1)"))
     before = snapshot(project)
     result = twokoreas(project, "run")
@@ -502,8 +540,8 @@ def test_N02_a_dead_kernel_is_named_by_notebook_and_cell(project):
     assert snapshot(project) == before
 
 
-def test_K16_a_notebook_failing_half_way_leaves_figures_as_they_were(project):
-    """Notebook 08 writes four figures before the cell that needs South Korea; none may stay rewritten.
+def test_a_notebook_failing_half_way_leaves_figures_as_they_were(project):
+    """Campaign K16. Notebook 08 writes four figures before the cell that needs South Korea; none may stay rewritten.
     (``check`` now refuses this release first: the run is told to skip it with the check's own test.)"""
     only_notebooks(project, "08_cross_check.ipynb")
     path = project / "data" / DATA_EXPLORER
@@ -516,15 +554,16 @@ def test_K16_a_notebook_failing_half_way_leaves_figures_as_they_were(project):
     assert snapshot(project) == before, "figures/ rewritten by a run that failed"
 
 
-def test_R02_ctrl_c_during_a_run_exits_130_with_one_line_and_the_notebook_as_committed(project):
-    synthetic_notebook(project, "00_sleep.ipynb", "import time", "time.sleep(120)")
+def test_ctrl_c_during_a_run_exits_130_with_one_line_and_the_notebook_as_committed(project, tmp_path):
+    """Campaign R02. The cell touches a flag file as it starts sleeping: Ctrl-C comes then, not after a timer."""
+    started = tmp_path / "started"
+    synthetic_notebook(project, "00_sleep.ipynb", "import pathlib, time",
+                       f"pathlib.Path({str(started)!r}).touch()\ntime.sleep(120)")
     before = snapshot(project)
     process = subprocess.Popen([sys.executable, "-m", "twokoreas", "run"], cwd=project, env=environment(project),
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, preexec_fn=default_sigint)
-    progress = b""
-    while b"00_sleep" not in progress:  # the progress line, printed as the notebook starts
-        progress += process.stdout.read(1) or pytest.fail(f"run ended: {progress!r}")
-    time.sleep(3)  # into the sleeping cell
+    _wait_for(lambda: started.exists() or process.poll() is not None)  # into the sleeping cell
+    assert process.poll() is None, process.communicate()
     process.send_signal(signal.SIGINT)
     _, stderr = process.communicate(timeout=120)
     assert process.returncode == 130
@@ -532,8 +571,9 @@ def test_R02_ctrl_c_during_a_run_exits_130_with_one_line_and_the_notebook_as_com
     assert snapshot(project) == before
 
 
-@pytest.mark.parametrize("value", ["", "figs"], ids=["E01", "E02"])
-def test_E01_E02_figures_never_land_in_notebooks(project, value):
+@pytest.mark.parametrize("value", ["", "figs"], ids=["empty", "a-relative-folder"])
+def test_figures_never_land_in_notebooks(project, value):
+    """Campaign E01, E02."""
     only_notebooks(project, "00_corpus.ipynb")
     result = twokoreas(project, "run", env={"TWOKOREAS_FIGURES": value})
     stray = [p.name for p in (project / "notebooks").rglob("*") if p.suffix != ".ipynb"]
@@ -546,8 +586,8 @@ def test_E01_E02_figures_never_land_in_notebooks(project, value):
         assert_no_traceback(result)
 
 
-def test_W05_a_site_folder_that_cannot_be_written_is_one_line_and_changes_nothing(project):
-    """The campaign bind-mounted site/ read-only (an OSError traceback after every notebook had run). A link to
+def test_a_site_folder_that_cannot_be_written_is_one_line_and_changes_nothing(project):
+    """Campaign W05. The campaign bind-mounted site/ read-only (an OSError traceback after every notebook had run). A link to
     a folder of /sys is the same fault without privileges: refused up front where the folder is seen to be
     read-only, or when the build is saved (as root, which may write there until it tries)."""
     only_notebooks(project, "00_corpus.ipynb")
@@ -561,7 +601,8 @@ def test_W05_a_site_folder_that_cannot_be_written_is_one_line_and_changes_nothin
     assert snapshot(project) == before
 
 
-def test_E04_an_ascii_console_does_not_break_the_run(project):
+def test_an_ascii_console_does_not_break_the_run(project):
+    """Campaign E04."""
     only_notebooks(project, "00_corpus.ipynb")
     Table(project / "data/claims.csv").set(3, "unit", "dollars").write()
     before = snapshot(project)
@@ -572,7 +613,8 @@ def test_E04_an_ascii_console_does_not_break_the_run(project):
     assert snapshot(project) == before
 
 
-def test_E03_a_figures_folder_that_cannot_be_created_fails_the_run_by_name(project):
+def test_a_figures_folder_that_cannot_be_created_fails_the_run_by_name(project):
+    """Campaign E03."""
     only_notebooks(project, "00_corpus.ipynb")
     before = snapshot(project)
     result = twokoreas(project, "run", env={"TWOKOREAS_FIGURES": "/proc/nope"})
@@ -587,7 +629,8 @@ def test_E03_a_figures_folder_that_cannot_be_created_fails_the_run_by_name(proje
 
 
 
-def test_D01_site_renders_byte_identical_pages_twice(tmp_path):
+def test_site_renders_byte_identical_pages_twice(tmp_path):
+    """Campaign D01."""
     project = make_project(tmp_path / "project", "data", "notebooks", "figures")
     first = twokoreas(project, "site")
     assert first.returncode == 0, first.stderr
