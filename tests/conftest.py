@@ -20,14 +20,16 @@ from twokoreas import paths
 RINGS = {
     "unit": ["test_attribution.py", "test_charts.py", "test_corpus.py", "test_dates.py", "test_extract.py",
              "test_faults.py", "test_framing.py", "test_kiel.py", "test_layout.py", "test_notebook_kit.py",
-             "test_numbers.py", "test_stance.py", "test_textfile.py", "test_version_and_help.py"],
+             "test_numbers.py", "test_peer.py", "test_stance.py", "test_textfile.py", "test_version_and_help.py"],
     "data": ["test_add.py", "test_check.py", "test_coverage.py", "test_environment.py", "test_figures_index.py",
              "test_loaders.py", "test_news_figures.py", "test_notebook_cells.py", "test_public_record.py",
-             "test_reference.py", "test_registry.py", "test_release.py", "test_site_render.py"],
+             "test_kinds.py", "test_rates.py", "test_reference.py", "test_registry.py", "test_release.py",
+             "test_site_render.py", "test_workflows.py"],
     # The fault campaign runs whole commands on whole copies of the project (``check`` in this process: about
     # 1 s each, 150 cases; test_mutated_rows.py checks all the tables 60 times), so it is end to end even where
     # no process is started.
-    "e2e": ["test_runner.py", "test_whole_path.py", "faults/", "browser/"],
+    "e2e": ["test_kernel.py", "test_runner.py", "test_safety.py", "test_site_escaping.py", "test_whole_path.py", "faults/",
+            "browser/"],
 }
 #: Tests in a unit or data file that start ``python -m twokoreas`` (or a cluster): e2e, by name prefix.
 E2E = ["test_add.py::test_review_lists_no_drafts_on_the_curated_data",
