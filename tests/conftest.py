@@ -28,8 +28,8 @@ RINGS = {
     # The fault campaign runs whole commands on whole copies of the project (``check`` in this process: about
     # 1 s each, 150 cases; test_mutated_rows.py checks all the tables 60 times), so it is end to end even where
     # no process is started.
-    "e2e": ["test_kernel.py", "test_runner.py", "test_safety.py", "test_site_escaping.py", "test_whole_path.py", "faults/",
-            "browser/"],
+    "e2e": ["test_kernel.py", "test_runner.py", "test_safety.py", "test_site_escaping.py", "test_whole_path.py",
+            "faults/", "browser/"],
 }
 #: Tests in a unit or data file that start ``python -m twokoreas`` (or a cluster): e2e, by name prefix.
 E2E = ["test_add.py::test_review_lists_no_drafts_on_the_curated_data",
