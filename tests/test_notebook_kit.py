@@ -17,7 +17,7 @@ def nb():
 
 def test_a_fact_is_stated_as_the_text_words_it_with_its_attribution(nb):
     assert nb.cite("dprk_shells_to_russia") == \
-        "**some 8 million** (according to South Korean intelligence (intelligence service of a party))"
+        "**some 8 million**, according to South Korean intelligence,"
 
 
 def test_the_choice_among_claims_of_a_fact_is_fixed_narrowest_date_then_a_named_source(nb):

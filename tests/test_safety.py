@@ -58,7 +58,7 @@ def test_money_in_a_reader_table_is_never_typeset_as_maths():
 
 
 def test_prose_from_data_is_never_html():
-    for shown in (Notebook.say(f"outlet {IMG} says $5 & more"), markdown(f"{SCRIPT} $5")):
+    for shown in (Notebook("99_test").say(f"outlet {IMG} says $5 & more"), markdown(f"{SCRIPT} $5")):
         assert "<" not in shown.data and r"\$5" in shown.data
 
 

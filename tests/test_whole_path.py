@@ -17,6 +17,7 @@ import nbformat
 import pandas as pd
 
 from test_runner import project
+from twokoreas import paths
 from twokoreas.runner import notebook_paths
 
 ARTICLE = Path(__file__).parent / "fixtures" / "sixth_article.txt"

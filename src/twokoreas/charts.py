@@ -511,8 +511,9 @@ def ladder_timeline(events, record, plans, shaded, labels, start, stop, title, l
                 marker, filled = STANCE_MARKS[row.status]
                 ax.plot(row.mark, row.y, marker, ms=9, mew=1.6, color=color, mfc=color if filled else "white",
                         ls="none", zorder=5)
-                ax.annotate(row.event_id, (row.mark, row.y), xytext=(7, 3), textcoords="offset points", fontsize=9,
-                            color="#222222")
+                late = row.mark > pd.Timestamp(stop) - room  # written left of its mark, inside the frame at any width
+                ax.annotate(row.event_id, (row.mark, row.y), xytext=(-7 if late else 7, 3), textcoords="offset points",
+                            fontsize=9, color="#222222", ha="right" if late else "left")
             if row.event_id in plans.index and not row.open:
                 ax.plot([row.mark, min(plans.until[row.event_id], stop) if pd.notna(plans.until[row.event_id])
                          else stop], [row.y - 0.13] * 2, color=color, lw=1.4, ls=":", zorder=3)

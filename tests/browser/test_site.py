@@ -103,11 +103,25 @@ def test_every_image_loads(site, browser):
     page.context.close()
 
 
+def _allowed_off_site():
+    """The only places the site may link to outside itself: the repository (CITATION.cff's ``repository-code``)
+    and the two launchers its buttons open (Binder, Colab)."""
+    from twokoreas.site.credits import citation
+
+    repository = urlparse(citation().get("repository-code", ""))
+    return {(repository.netloc, repository.path.rstrip("/"))} | {("mybinder.org", None),
+                                                                   ("colab.research.google.com", None)}
+
+
 def test_every_link_and_anchor_resolves(site):
+    allowed = _allowed_off_site()
     for path in pages(site):
         text = path.read_text(encoding="utf-8")
         for href in re.findall(r'href="([^"]+)"', text):
             parsed = urlparse(href.replace("&amp;", "&"))
+            if parsed.scheme == "https" and any(parsed.netloc == host and (root is None or parsed.path.startswith(root))
+                                                for host, root in allowed):
+                continue  # the repository and launch buttons
             assert parsed.scheme in ("", "file"), f"{path.name} links off the site: {href}"
             target = (path.parent / unquote(parsed.path)).resolve() if parsed.path else path
             assert target.exists(), f"{path.name}: broken link {href}"

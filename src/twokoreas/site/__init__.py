@@ -27,7 +27,6 @@ CONF_DIR = Path(__file__).parent
 def fulltext():
     """True when this build carries the full texts (``TWOKOREAS_FULLTEXT=1``): for local use only."""
     return os.environ.get("TWOKOREAS_FULLTEXT", "") not in ("", "0")
-BUILD = paths.ROOT / "build"
 
 
 class SiteBuildFailed(Exception):
@@ -92,7 +91,8 @@ def build_site(site=None, notebooks=None, figures=None):
     started = time.perf_counter()
     data = load_site_data()
     notebooks = notebook_paths(notebooks)
-    source, out, doctrees = BUILD / "site-src", BUILD / "site-new", BUILD / "site-doctrees"
+    build = paths.BUILD  # read at call time: a project copy (the tests) builds in its own folder
+    source, out, doctrees = build / "site-src", build / "site-new", build / "site-doctrees"
     for folder in (out, doctrees):
         shutil.rmtree(folder, ignore_errors=True)
     write_sources(source, data, notebooks, figures, full=fulltext())
