@@ -136,6 +136,7 @@ class _Build:
         """Execute the notebooks that must run into ``stage``, printing one line per notebook."""
         import nbformat
 
+        from . import loaders  # noqa: F401 (with IPython: loaded here, never by two threads at once)
         from .shared_kernel import shared_kernel
 
         # the site's own imports (nbconvert) load while the kernel works; what both need is loaded above
