@@ -144,6 +144,7 @@ def test_bad_data_stops_the_build_with_one_line_and_leaves_the_site_as_it_was(da
     (site / "index.html").write_text("the published site")
     monkeypatch.setattr(paths, "DATA", data_copy)
     monkeypatch.setattr(paths, "SITE", site)
+    monkeypatch.setattr(paths, "BUILD", tmp_path / "build")  # never the project's own build folder
     load_site_data.cache_clear()
     try:
         assert cli.main(["site"]) == 1

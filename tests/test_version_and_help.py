@@ -61,6 +61,9 @@ def test_help_is_plain_text_with_an_example(command):
 
 def test_run_only_executes_that_notebook_alone(tmp_path, monkeypatch, capsys):
     monkeypatch.setattr(paths, "NOTEBOOKS", tmp_path)
+    for name, folder in [("BUILD", "build"), ("SITE", "site")]:  # never the project's own: other tests read them
+        monkeypatch.setattr(paths, name, tmp_path / folder)
+    monkeypatch.setenv(paths.FIGURES_VARIABLE, str(tmp_path / "figures"))
     for name in ("00_first.ipynb", "01_second.ipynb"):
         nbformat.write(new_notebook(cells=[new_code_cell("6 * 7")]), tmp_path / name)
     untouched = (tmp_path / "00_first.ipynb").read_bytes()
