@@ -4,7 +4,9 @@ code folded away, search offline, and one click from a figure to its highlighted
 
 import html
 import json
+import os
 import re
+import shutil
 import stat
 import subprocess
 import sys
@@ -25,12 +27,19 @@ PLACEHOLDER_ALT = re.compile(r"^(|image|figure|png|no description has been provi
 
 
 @pytest.fixture(scope="module")
-def site():
-    """site/ rendered from the committed notebooks, figures and data (without executing anything)."""
-    result = subprocess.run([sys.executable, "-m", "twokoreas", "site"], capture_output=True, text=True, timeout=300)
+def site(tmp_path_factory):
+    """site/ rendered from the committed notebooks, figures and data (without executing anything), in a copy of
+    the project: its own build/ and site/, which no other test running at the same time can touch."""
+    root = tmp_path_factory.mktemp("site-project")
+    for name in ("src", "data", "notebooks", "figures"):
+        shutil.copytree(paths.ROOT / name, root / name, symlinks=True,
+                        ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
+    shutil.copyfile(paths.ROOT / "CITATION.cff", root / "CITATION.cff")
+    result = subprocess.run([sys.executable, "-m", "twokoreas", "site"], capture_output=True, text=True, timeout=300,
+                            cwd=root, env={**os.environ, "PYTHONPATH": str(root / "src")})
     assert result.returncode == 0, result.stderr
     assert "warning" not in result.stderr.lower(), result.stderr
-    return paths.SITE
+    return root / "site"
 
 
 @pytest.fixture(scope="module")
