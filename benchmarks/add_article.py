@@ -19,9 +19,13 @@ from test_whole_path import REAL, TYPED  # noqa: E402  the same article and cell
 
 def step(root, name, *args):
     started = time.perf_counter()
-    done = subprocess.run([sys.executable, "-m", "twokoreas", *args], cwd=root, capture_output=True, text=True,
-                          env={**{k: v for k, v in os.environ.items() if k != "TWOKOREAS_FIGURES"},
-                               "PYTHONPATH": str(root / "src")})
+    done = subprocess.run(
+        [sys.executable, "-m", "twokoreas", *args],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        env={**{k: v for k, v in os.environ.items() if k != "TWOKOREAS_FIGURES"}, "PYTHONPATH": str(root / "src")},
+    )
     print(f"{name}: {time.perf_counter() - started:.1f} s (exit {done.returncode})")
     return done.stdout
 

@@ -37,8 +37,13 @@ def one_kernel_per_notebook(notebooks):
     """The peer: a kernel per notebook, graceful shutdown (the runner before the one-kernel build)."""
     for path in notebooks:
         nb = nbformat.read(path, as_version=4)
-        client = NotebookClient(nb, kernel_name="python3", timeout=600, record_timing=False,
-                                resources={"metadata": {"path": str(path.parent)}})
+        client = NotebookClient(
+            nb,
+            kernel_name="python3",
+            timeout=600,
+            record_timing=False,
+            resources={"metadata": {"path": str(path.parent)}},
+        )
         with client.setup_kernel(stderr=subprocess.DEVNULL):
             info = client.wait_for_reply(client.kc.kernel_info())["content"]["language_info"]
             nb.metadata = {"kernelspec": dict(KERNELSPEC), "language_info": info}
@@ -73,7 +78,8 @@ def timed(strategy, folder):
 def same_outputs(a, b):
     files = sorted(p.relative_to(a) for p in a.rglob("*") if p.is_file())
     return files == sorted(p.relative_to(b) for p in b.rglob("*") if p.is_file()) and all(
-        (a / f).read_bytes() == (b / f).read_bytes() for f in files)
+        (a / f).read_bytes() == (b / f).read_bytes() for f in files
+    )
 
 
 def project_copy(tmp):
@@ -122,8 +128,10 @@ def main():
     print(f"  ratio (median of per-round ratios): {statistics.median(ratios):.2f}x faster")
     print(f"  notebooks and figures byte-identical between the two: {'yes' if identical else 'NO'}")
     print(f"make rebuild (whole command: execution, site, save): {full:.1f} s")
-    print(f"make with nothing changed ({NOCHANGE} runs, min / median): {min(nochange):.2f} / "
-          f"{statistics.median(nochange):.2f} s  (target <= 3 s)")
+    print(
+        f"make with nothing changed ({NOCHANGE} runs, min / median): {min(nochange):.2f} / "
+        f"{statistics.median(nochange):.2f} s  (target <= 3 s)"
+    )
 
 
 if __name__ == "__main__":

@@ -165,8 +165,10 @@ def main():
             wall, cpu, inside = run_in_process(source, Path(tmp) / "in_process.parquet")
         results["in-process"] = (wall, memory.peak, Path(tmp) / "in_process.parquet")
         per = 1000 / ARTICLES
-        print(f"in-process: extraction {inside * per:.3f} s CPU per 1,000 articles, "
-              f"everything else (reading, Parquet writing) {(cpu - inside) * per:.3f} s")
+        print(
+            f"in-process: extraction {inside * per:.3f} s CPU per 1,000 articles, "
+            f"everything else (reading, Parquet writing) {(cpu - inside) * per:.3f} s"
+        )
         shares = {}
         for workers in (1, 2):
             mode = f"dask, {workers} worker{'s' if workers > 1 else ''}"
@@ -181,22 +183,28 @@ def main():
         print(f"{'mode':<16} {'seconds':>8} {'articles/s':>11} {'vs in-process':>14} {'peak MiB':>9} {'same':>5}")
         for mode, (wall, peak, out) in results.items():
             same = pd.read_parquet(out).equals(reference)
-            print(f"{mode:<16} {wall:>8.1f} {ARTICLES / wall:>11,.0f} {base / wall:>13.2f}x {peak / 2**20:>9,.0f} "
-                  f"{str(same):>5}")
+            print(
+                f"{mode:<16} {wall:>8.1f} {ARTICLES / wall:>11,.0f} {base / wall:>13.2f}x {peak / 2**20:>9,.0f} "
+                f"{str(same):>5}"
+            )
         print("(Dask seconds exclude the cluster start-up printed above)")
         for mode, (driver, idle, worker) in shares.items():
             efficiency = min(1.0, (1 - idle) * worker / (WORKERS_PROJECTED * driver)) if driver > 0 else 1.0
             shown = f"{driver:.3f} s" if driver > 0 else f"{driver:.3f} s (nil: within the idle estimate's noise)"
-            print(f"{mode}: driver {shown} and workers {worker:.3f} s CPU per 1,000 articles "
-                  f"(driver = {driver / worker:.1%} of the workers; plus {idle:.1%} of a core while idle); "
-                  f"projected efficiency at {WORKERS_PROJECTED} workers {efficiency:.0%} (target >= 80%)")
+            print(
+                f"{mode}: driver {shown} and workers {worker:.3f} s CPU per 1,000 articles "
+                f"(driver = {driver / worker:.1%} of the workers; plus {idle:.1%} of a core while idle); "
+                f"projected efficiency at {WORKERS_PROJECTED} workers {efficiency:.0%} (target >= 80%)"
+            )
         direct = driver_work(source, corpus.partitions(source)) * per
         worker = min(w for _, _, w in shares.values())
         idle = max(i for _, i, _ in shares.values())
-        print(f"driver's own work measured directly (unpickle each result table, append it to the Parquet "
-              f"output): {direct:.4f} s per 1,000 articles = {direct / worker:.2%} of a worker's; with the "
-              f"busiest idle background above, projected efficiency at {WORKERS_PROJECTED} workers "
-              f"{min(1.0, (1 - idle) * worker / (WORKERS_PROJECTED * direct)):.0%}")
+        print(
+            f"driver's own work measured directly (unpickle each result table, append it to the Parquet "
+            f"output): {direct:.4f} s per 1,000 articles = {direct / worker:.2%} of a worker's; with the "
+            f"busiest idle background above, projected efficiency at {WORKERS_PROJECTED} workers "
+            f"{min(1.0, (1 - idle) * worker / (WORKERS_PROJECTED * direct)):.0%}"
+        )
 
 
 if __name__ == "__main__":

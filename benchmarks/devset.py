@@ -55,28 +55,52 @@ def score():
                 continue
             agree = [label for label in overlap.itertuples() if _numbers_agree(row, label)]
             if not agree:
-                wrong.append((excerpt.excerpt_id, row.mention, row.value, row.value_low, row.value_high,
-                              list(overlap.mention)))
+                wrong.append(
+                    (excerpt.excerpt_id, row.mention, row.value, row.value_low, row.value_high, list(overlap.mention))
+                )
                 continue
             if all(label.unit != row.unit for label in agree):
                 wrong_unit.append((excerpt.excerpt_id, row.mention, row.unit, agree[0].unit))
-            exact += any(label.start == row.start and label.end == row.end and label.qualifier == row.qualifier
-                         and label.unit == row.unit for label in agree)
+            exact += any(
+                label.start == row.start
+                and label.end == row.end
+                and label.qualifier == row.qualifier
+                and label.unit == row.unit
+                for label in agree
+            )
     missed = [(r.excerpt_id, r.mention) for r in labels.drop(index=list(found)).itertuples()]
-    return {"excerpts": len(excerpts), "labels": len(labels), "rows": rows, "recall": len(found) / len(labels),
-            "precision": on_figure / rows if rows else 0.0, "exact": exact, "needs_review": review,
-            "wrong": wrong, "wrong_unit": wrong_unit, "missed": missed, "stray": stray}
+    return {
+        "excerpts": len(excerpts),
+        "labels": len(labels),
+        "rows": rows,
+        "recall": len(found) / len(labels),
+        "precision": on_figure / rows if rows else 0.0,
+        "exact": exact,
+        "needs_review": review,
+        "wrong": wrong,
+        "wrong_unit": wrong_unit,
+        "missed": missed,
+        "stray": stray,
+    }
 
 
 def main():
     s = score()
     print(f"development set: {s['excerpts']} excerpts, {s['labels']} labelled figures; extractor: {s['rows']} rows")
-    print(f"recall {s['recall']:.3f} (target >= 0.95)   precision {s['precision']:.3f} (target >= 0.95)   "
-          f"wrong-number rows {len(s['wrong'])} (target 0)")
-    print(f"exact rows (span, value, bounds, qualifier, unit) {s['exact']} of {s['labels']}; "
-          f"needs_review rows {s['needs_review']}; wrong unit {len(s['wrong_unit'])}")
-    for title, items in (("missed", s["missed"]), ("stray rows", s["stray"]), ("wrong numbers", s["wrong"]),
-                         ("wrong units", s["wrong_unit"])):
+    print(
+        f"recall {s['recall']:.3f} (target >= 0.95)   precision {s['precision']:.3f} (target >= 0.95)   "
+        f"wrong-number rows {len(s['wrong'])} (target 0)"
+    )
+    print(
+        f"exact rows (span, value, bounds, qualifier, unit) {s['exact']} of {s['labels']}; "
+        f"needs_review rows {s['needs_review']}; wrong unit {len(s['wrong_unit'])}"
+    )
+    for title, items in (
+        ("missed", s["missed"]),
+        ("stray rows", s["stray"]),
+        ("wrong numbers", s["wrong"]),
+        ("wrong units", s["wrong_unit"]),
+    ):
         for item in items:
             print(f"  {title}: {item}")
 

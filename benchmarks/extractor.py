@@ -85,29 +85,39 @@ def main():
     for _ in range(ROUNDS):
         for name, (fn, texts) in engines.items():
             rates[name].append(_rate(fn, texts, words))
-    print(f"text: {len(articles)} articles, {len(paragraphs)} paragraphs, {words:,} words; "
-          f"{ROUNDS} interleaved rounds of >= {SECONDS:g} s per engine")
+    print(
+        f"text: {len(articles)} articles, {len(paragraphs)} paragraphs, {words:,} words; "
+        f"{ROUNDS} interleaved rounds of >= {SECONDS:g} s per engine"
+    )
     print(f"{'engine':<40} {'words/s min':>12} {'median':>12}")
     for name, values in rates.items():
         print(f"{name:<40} {min(values):>12,.0f} {statistics.median(values):>12,.0f}")
     for grain in ("paragraph", "article"):
-        ratio = statistics.median(t / q for t, q in zip(rates[f"twokoreas, per {grain}"],
-                                                        rates[f"quantulum3, per {grain}"]))
-        print(f"ratio twokoreas / quantulum3, per {grain}: {ratio:.0f}x"
-              + (" (target >= 100x)" if grain == "paragraph" else ""))
-    gain = statistics.median(a / b for a, b in zip(rates["twokoreas, per article"],
-                                                   rates["twokoreas, per article, Python re scan"]))
+        ratio = statistics.median(
+            t / q for t, q in zip(rates[f"twokoreas, per {grain}"], rates[f"quantulum3, per {grain}"])
+        )
+        print(
+            f"ratio twokoreas / quantulum3, per {grain}: {ratio:.0f}x"
+            + (" (target >= 100x)" if grain == "paragraph" else "")
+        )
+    gain = statistics.median(
+        a / b for a, b in zip(rates["twokoreas, per article"], rates["twokoreas, per article, Python re scan"])
+    )
     print(f"google-re2 token scan vs Python re: {gain:.2f}x the words/s per article")
 
     pool = " ".join(articles).split()
-    words_pool = (pool * (max(SIZES) // len(pool) + 1))[:max(SIZES)]
-    print(f"{max(SIZES):,} words (the articles repeated) cut into texts of each size; {SIZE_RUNS} runs per size, "
-          f"the parse cache cleared before each (load average "
-          f"{', '.join(f'{x:.2f}' for x in os.getloadavg())} on {os.cpu_count()} cores)")
-    print(f"{'words per text':>15} {'texts':>6} {'median s':>9} {'slowest s':>9} {'words/s':>12} {'CPU s':>7} "
-          f"{'words/CPU s':>12}")
+    words_pool = (pool * (max(SIZES) // len(pool) + 1))[: max(SIZES)]
+    print(
+        f"{max(SIZES):,} words (the articles repeated) cut into texts of each size; {SIZE_RUNS} runs per size, "
+        f"the parse cache cleared before each (load average "
+        f"{', '.join(f'{x:.2f}' for x in os.getloadavg())} on {os.cpu_count()} cores)"
+    )
+    print(
+        f"{'words per text':>15} {'texts':>6} {'median s':>9} {'slowest s':>9} {'words/s':>12} {'CPU s':>7} "
+        f"{'words/CPU s':>12}"
+    )
     for n in SIZES:
-        texts = [" ".join(words_pool[i:i + n]) for i in range(0, len(words_pool), n)]
+        texts = [" ".join(words_pool[i : i + n]) for i in range(0, len(words_pool), n)]
         walls, cpus = [], []
         for _ in range(SIZE_RUNS):
             _clear_caches()
@@ -117,10 +127,14 @@ def main():
             walls.append(time.perf_counter() - started)
             cpus.append(time.process_time() - cpu)
         wall, cpu, words = statistics.median(walls), statistics.median(cpus), len(words_pool)
-        print(f"{n:>15,} {len(texts):>6,} {wall:>9.3f} {max(walls):>9.3f} {words / wall:>12,.0f} {cpu:>7.3f} "
-              f"{words / cpu:>12,.0f}")
-    print("targets: flat words/s from 1k to 1M words; 1M words in <= 1.5 s "
-          "(CPU seconds show what a busy shared machine hides in the wall time)")
+        print(
+            f"{n:>15,} {len(texts):>6,} {wall:>9.3f} {max(walls):>9.3f} {words / wall:>12,.0f} {cpu:>7.3f} "
+            f"{words / cpu:>12,.0f}"
+        )
+    print(
+        "targets: flat words/s from 1k to 1M words; 1M words in <= 1.5 s "
+        "(CPU seconds show what a busy shared machine hides in the wall time)"
+    )
 
 
 if __name__ == "__main__":

@@ -23,32 +23,59 @@ SPECS = ("NumberModel", "NumberRangeModel", "PercentModel", "CurrencyModel", "Di
 
 # --- The scope rule (tests/peer/README.md), one pattern per rule; the first that fires drops the case. -----
 _I = re.IGNORECASE
-ORDINAL_WORDS = (r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\w+teenth"
-                 r"|\w+tieth|hundredth|thousandth|millionth|billionth|trillionth|\d+(?:st|nd|rd|th)")
+ORDINAL_WORDS = (
+    r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\w+teenth"
+    r"|\w+tieth|hundredth|thousandth|millionth|billionth|trillionth|\d+(?:st|nd|rd|th)"
+)
 CASE_RULES = (
-    ("code", re.compile(
-        r"https?://|www\.|\b\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}\b|\+\d-\d{3}|\bscp\d*-?\s?\d|\b\d{5}\s?[a-z]-?\d"
-        r"|\bnrs?\.\s*\d|(?-i:\b\d+F\b)|\bstreet\b.*\b\d{5}\b|\blens\b", _I)),
-    ("math", re.compile(
-        r"\bplus\b|\bequals\b|\bthe answer is\b|\bhow much is\b|\bx\s*(?:is|[<>=])|\bprime\s+numbers?\b"
-        r"|[<>=~]\s*-?\d|\^|\d[e][+-]?\d|\dx10", _I)),
+    (
+        "code",
+        re.compile(
+            r"https?://|www\.|\b\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}\b|\+\d-\d{3}|\bscp\d*-?\s?\d|\b\d{5}\s?[a-z]-?\d"
+            r"|\bnrs?\.\s*\d|(?-i:\b\d+F\b)|\bstreet\b.*\b\d{5}\b|\blens\b",
+            _I,
+        ),
+    ),
+    (
+        "math",
+        re.compile(
+            r"\bplus\b|\bequals\b|\bthe answer is\b|\bhow much is\b|\bx\s*(?:is|[<>=])|\bprime\s+numbers?\b"
+            r"|[<>=~]\s*-?\d|\^|\d[e][+-]?\d|\dx10",
+            _I,
+        ),
+    ),
 )
 RESULT_RULES = (
-    ("math", re.compile(r"\b(?:greater|larger|bigger|smaller|higher|lower)\s+(?:or\s+equal\s+)?than\b|\bor\s+equal\b"
-                        r"|\bequal\s+to\b|\bequaling\b", _I)),
+    (
+        "math",
+        re.compile(
+            r"\b(?:greater|larger|bigger|smaller|higher|lower)\s+(?:or\s+equal\s+)?than\b|\bor\s+equal\b"
+            r"|\bequal\s+to\b|\bequaling\b",
+            _I,
+        ),
+    ),
     ("ratio", re.compile(r"\S\s+(?:over|out\s+of|in)\s+\S", _I)),
 )
-REGIONAL = re.compile(r"\blakh\b|\bcrore\b|\bkuai\b|\bmao\b|\d,\d\d,\d{3}|(?<![\d,])\d+,\d{1,2}(?!\d)"
-                      r"|\d\.\d{3},\d|[\u4e00-\u9fff\u0b80-\u0bff]", _I)
+REGIONAL = re.compile(
+    r"\blakh\b|\bcrore\b|\bkuai\b|\bmao\b|\d,\d\d,\d{3}|(?<![\d,])\d+,\d{1,2}(?!\d)"
+    r"|\d\.\d{3},\d|[\u4e00-\u9fff\u0b80-\u0bff]",
+    _I,
+)
 AGE = re.compile(r"\byears?\s*-?\s*old\b|\byears?\s+of\s+age\b|\byo\b", _I)
 CALIBRE = re.compile(r"\d(?:\.\d+)?\s?mm\s+(?:barrel|gun|rifle|cannon|round)", _I)
-DATETIME = re.compile(r"\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{1,2}(?::\d\d)?\s?[ap]\.?m\b|\b\d{4}-\d\d\b"
-                      r"|\b\d+\s+in\s+(?:january|february|march|april|may|june|july|august|september|october"
-                      r"|november|december)\b|\b(?:january|february|march|april|june|july|august|september"
-                      r"|october|november|december)\s+\d{4}\b", _I)
+DATETIME = re.compile(
+    r"\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{1,2}(?::\d\d)?\s?[ap]\.?m\b|\b\d{4}-\d\d\b"
+    r"|\b\d+\s+in\s+(?:january|february|march|april|may|june|july|august|september|october"
+    r"|november|december)\b|\b(?:january|february|march|april|june|july|august|september"
+    r"|october|november|december)\s+\d{4}\b",
+    _I,
+)
 ORDINAL = re.compile(rf"\b(?:{ORDINAL_WORDS})s?\b", _I)
-NUMBERISH = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|thousand|million"
-                       r"|half|zero)\b", _I)
+NUMBERISH = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|thousand|million"
+    r"|half|zero)\b",
+    _I,
+)
 SMALL_NUMERATORS = {"a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}
 SMALL_DENOMINATORS = re.compile(r"(?:half|halves|third|fourth|quarter|fifth|sixth|seventh|eighth|ninth|tenth)s?$")
 BIG_DENOMINATOR = re.compile(rf"(?:{ORDINAL_WORDS})s?$", _I)
@@ -63,8 +90,11 @@ def _math_fraction(text):
         last = parts[-1]
         if not BIG_DENOMINATOR.fullmatch(last) or last in ("second", "seconds"):
             continue
-        if not SMALL_DENOMINATORS.fullmatch(last) or len(parts) > 1 and parts[-2] in (
-                "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred"):
+        if (
+            not SMALL_DENOMINATORS.fullmatch(last)
+            or len(parts) > 1
+            and parts[-2] in ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred")
+        ):
             return True
         numerator = parts[:-1]
         for word in reversed(tokens[:i]):
@@ -107,11 +137,16 @@ def case_scope(case):
         return "fraction"
     spans = [(r["Start"], r["End"] + 1) for r in results]
     for m in ORDINAL.finditer(text):  # "between the tenth and ...", "two millionth"; not a fraction's "two thirds"
-        word, before = m.group(0).lower(), text[:m.start()].lower()
+        word, before = m.group(0).lower(), text[: m.start()].lower()
         inside = any(s <= m.start() and m.end() <= e for s, e in spans)
-        if inside and re.search(r"\bthe\s+$", before) or (
+        if (
+            inside
+            and re.search(r"\bthe\s+$", before)
+            or (
                 word.endswith(("th", "ths"))
-                and any(m.start() >= e and not text[e:m.start()].strip() for _, e in spans)):
+                and any(m.start() >= e and not text[e : m.start()].strip() for _, e in spans)
+            )
+        ):
             return "ordinal"
     if not results and ORDINAL.search(text) and not NUMBERISH.search(ORDINAL.sub("", text)):
         return "ordinal"
@@ -144,11 +179,13 @@ def in_scope(name):
 # --- Engines: each gives rows ``(start, end, numbers)``; numbers empty for a row with no value. ------------------
 def twokoreas_rows(text):
     from twokoreas.extract import quantity_rows
+
     return [(r[0], r[1], tuple(x for x in r[3:6] if not math.isnan(x))) for r in quantity_rows(text)]
 
 
 def quantulum3_rows(text):
     from quantulum3 import parser
+
     rows = []
     for q in parser.parse(text):
         u = q.uncertainty or 0.0
@@ -180,7 +217,7 @@ def score(name, rows_of, cases=None):
                 continue
             outcome = "wrong" if any(r[2] for r in over) else "review" if over else "missed"
             counts[outcome] += 1
-            failures.append((outcome, text, peer_text, numbers, [(text[r[0]:r[1]], r[2]) for r in over]))
+            failures.append((outcome, text, peer_text, numbers, [(text[r[0] : r[1]], r[2]) for r in over]))
         for r in rows:
             over = [res for res in results if r[0] < res[1] and res[0] < r[1]]
             counts["rows"] += 1
@@ -194,8 +231,10 @@ def score(name, rows_of, cases=None):
 def _line(label, engine, c):
     recall = c["matched"] / c["results"] if c["results"] else math.nan
     precision = c["good_rows"] / c["rows"] if c["rows"] else math.nan
-    return (f"{label:<17} {engine:<10} {c['cases']:>5} {c['results']:>7} {c['matched']:>7} {recall:>6.3f} "
-            f"{c['wrong']:>5} {c['review']:>6} {c['missed']:>6} {c['rows']:>5} {precision:>6.3f} {c['wrong_rows']:>6}")
+    return (
+        f"{label:<17} {engine:<10} {c['cases']:>5} {c['results']:>7} {c['matched']:>7} {recall:>6.3f} "
+        f"{c['wrong']:>5} {c['review']:>6} {c['missed']:>6} {c['rows']:>5} {precision:>6.3f} {c['wrong_rows']:>6}"
+    )
 
 
 def main(argv):
@@ -203,11 +242,14 @@ def main(argv):
     try:
         warnings.filterwarnings("ignore")
         import quantulum3  # noqa: F401
+
         engines["quantulum3"] = quantulum3_rows
     except ImportError:
         print("quantulum3 not installed (pip install -e '.[bench]'): scoring the extractor only")
-    print(f"{'spec':<17} {'engine':<10} {'cases':>5} {'results':>7} {'matched':>7} {'recall':>6} {'wrong':>5} "
-          f"{'review':>6} {'missed':>6} {'rows':>5} {'prec.':>6} {'wrong rows':>6}")
+    print(
+        f"{'spec':<17} {'engine':<10} {'cases':>5} {'results':>7} {'matched':>7} {'recall':>6} {'wrong':>5} "
+        f"{'review':>6} {'missed':>6} {'rows':>5} {'prec.':>6} {'wrong rows':>6}"
+    )
     totals = {e: None for e in engines}
     failures = []
     for name in SPECS:
@@ -221,8 +263,10 @@ def main(argv):
     for engine, counts in totals.items():
         print(_line("all in scope", engine, counts))
     mine = totals["twokoreas"]
-    print(f"targets: recall >= 0.90 (is {mine['matched'] / mine['results']:.3f}) and >= quantulum3's per file; "
-          f"wrong numbers <= 2% of results (is {mine['wrong'] / mine['results']:.1%})")
+    print(
+        f"targets: recall >= 0.90 (is {mine['matched'] / mine['results']:.3f}) and >= quantulum3's per file; "
+        f"wrong numbers <= 2% of results (is {mine['wrong'] / mine['results']:.1%})"
+    )
     if "--failures" in argv:
         for name, outcome, text, peer_text, numbers, over in failures:
             print(f"{name}\t{outcome}\t{peer_text!r}={numbers}\tin {text[:90]!r}\trows {over}")

@@ -18,30 +18,67 @@ import pytest
 from twokoreas import paths
 
 RINGS = {
-    "unit": ["test_attribution.py", "test_charts.py", "test_corpus.py", "test_dates.py", "test_extract.py",
-             "test_faults.py", "test_framing.py", "test_kiel.py", "test_layout.py", "test_notebook_kit.py",
-             "test_numbers.py", "test_peer.py", "test_stance.py", "test_textfile.py", "test_version_and_help.py"],
-    "data": ["test_add.py", "test_check.py", "test_coverage.py", "test_environment.py", "test_figures_index.py",
-             "test_loaders.py", "test_news_figures.py", "test_notebook_cells.py", "test_public_record.py",
-             "test_kinds.py", "test_rates.py", "test_reference.py", "test_registry.py", "test_release.py",
-             "test_site_render.py", "test_workflows.py"],
+    "unit": [
+        "test_attribution.py",
+        "test_charts.py",
+        "test_corpus.py",
+        "test_dates.py",
+        "test_extract.py",
+        "test_faults.py",
+        "test_framing.py",
+        "test_kiel.py",
+        "test_layout.py",
+        "test_notebook_kit.py",
+        "test_numbers.py",
+        "test_peer.py",
+        "test_stance.py",
+        "test_textfile.py",
+        "test_version_and_help.py",
+    ],
+    "data": [
+        "test_add.py",
+        "test_check.py",
+        "test_coverage.py",
+        "test_environment.py",
+        "test_figures_index.py",
+        "test_loaders.py",
+        "test_news_figures.py",
+        "test_notebook_cells.py",
+        "test_public_record.py",
+        "test_kinds.py",
+        "test_rates.py",
+        "test_reference.py",
+        "test_registry.py",
+        "test_release.py",
+        "test_site_render.py",
+        "test_workflows.py",
+    ],
     # The fault campaign runs whole commands on whole copies of the project (``check`` in this process: about
     # 1 s each, 150 cases; test_mutated_rows.py checks all the tables 60 times), so it is end to end even where
     # no process is started.
-    "e2e": ["test_kernel.py", "test_runner.py", "test_safety.py", "test_site_escaping.py", "test_whole_path.py",
-            "faults/", "browser/"],
+    "e2e": [
+        "test_kernel.py",
+        "test_runner.py",
+        "test_safety.py",
+        "test_site_escaping.py",
+        "test_whole_path.py",
+        "faults/",
+        "browser/",
+    ],
 }
 #: Tests in a unit or data file that start ``python -m twokoreas`` (or a cluster): e2e, by name prefix.
-E2E = ["test_add.py::test_review_lists_no_drafts_on_the_curated_data",
-       "test_check.py::test_check_passes_silently_on_the_curated_data",
-       "test_corpus.py::test_dask_on_two_local_workers_gives_the_in_process_result",
-       "test_corpus.py::test_a_killed_run_leaves_no_temporary_file_and_the_old_out_intact",
-       "test_corpus.py::test_a_bad_or_unreachable_scheduler_gives_one_line_within_the_timeout",
-       "test_extract.py::test_extract_command_prints_csv",
-       "test_extract.py::test_extract_reports_bad_files_and_processes_the_rest",
-       "test_extract.py::test_extract_command_shows_a_figure_it_cannot_read_with_its_reason_and_no_value",
-       "test_version_and_help.py::test_a_real_process_answers_help_and_version_without_importing_pandas",
-       "test_version_and_help.py::test_run_only_executes_that_notebook_alone"]  # a kernel
+E2E = [
+    "test_add.py::test_review_lists_no_drafts_on_the_curated_data",
+    "test_check.py::test_check_passes_silently_on_the_curated_data",
+    "test_corpus.py::test_dask_on_two_local_workers_gives_the_in_process_result",
+    "test_corpus.py::test_a_killed_run_leaves_no_temporary_file_and_the_old_out_intact",
+    "test_corpus.py::test_a_bad_or_unreachable_scheduler_gives_one_line_within_the_timeout",
+    "test_extract.py::test_extract_command_prints_csv",
+    "test_extract.py::test_extract_reports_bad_files_and_processes_the_rest",
+    "test_extract.py::test_extract_command_shows_a_figure_it_cannot_read_with_its_reason_and_no_value",
+    "test_version_and_help.py::test_a_real_process_answers_help_and_version_without_importing_pandas",
+    "test_version_and_help.py::test_run_only_executes_that_notebook_alone",
+]  # a kernel
 SERIAL = ["browser/", "test_corpus.py::test_dask_on_two_local_workers_gives_the_in_process_result"]
 
 
@@ -65,10 +102,12 @@ def ring(item):
 
 
 def pytest_configure(config):
-    for name, text in [("unit", "in-process, small inputs (make quick)"),
-                       ("data", "in-process, the committed data or a copy (make quick)"),
-                       ("e2e", "real processes, kernels, the build, the browser (make test)"),
-                       ("serial", "one after another on one worker (clusters, browsers)")]:
+    for name, text in [
+        ("unit", "in-process, small inputs (make quick)"),
+        ("data", "in-process, the committed data or a copy (make quick)"),
+        ("e2e", "real processes, kernels, the build, the browser (make test)"),
+        ("serial", "one after another on one worker (clusters, browsers)"),
+    ]:
         config.addinivalue_line("markers", f"{name}: {text}")
 
 

@@ -27,9 +27,15 @@ LOOKED_UP = ("country",)  # names notebooks select rows by ("South Korea"): a pa
 
 def text_columns(table):
     """The columns of ``table`` that hold free text."""
-    return [c.name for c in table.columns
-            if c.type == "string" and c.vocab is None and c.pattern is None and c.name not in table.key
-            and c.name not in LOOKED_UP]
+    return [
+        c.name
+        for c in table.columns
+        if c.type == "string"
+        and c.vocab is None
+        and c.pattern is None
+        and c.name not in table.key
+        and c.name not in LOOKED_UP
+    ]
 
 
 def _payload(values):
@@ -62,8 +68,9 @@ def inject(data_dir, rounds=30):
         restored = [(file, c) for file, columns in kept.items() for c in columns if (Path(file).name, c) in named]
         if not restored:  # a problem named by another field of a table with payloads: its last column goes
             files = {name for name, _ in named}
-            restored = [next((file, columns[-1]) for file, columns in kept.items()
-                             if columns and Path(file).name in files)]
+            restored = [
+                next((file, columns[-1]) for file, columns in kept.items() if columns and Path(file).name in files)
+            ]
         for file, column in restored:
             _restore(data_dir / file, originals[file], column)
             kept[file].remove(column)

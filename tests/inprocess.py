@@ -18,8 +18,7 @@ from pathlib import Path
 from twokoreas import cli, paths
 
 #: The folders ``paths`` names under the project root (a copy of the project gets its own).
-_FOLDERS = {"DATA": "data", "REFERENCE": "data/reference", "NOTEBOOKS": "notebooks", "SITE": "site",
-            "BUILD": "build"}
+_FOLDERS = {"DATA": "data", "REFERENCE": "data/reference", "NOTEBOOKS": "notebooks", "SITE": "site", "BUILD": "build"}
 #: Python's warning filters when started without -W or PYTHONWARNINGS.
 _IGNORED_BY_DEFAULT = (DeprecationWarning, PendingDeprecationWarning, ImportWarning, ResourceWarning)
 
@@ -71,7 +70,8 @@ def twokoreas(*args, root=None, env=None, cwd=None, stdin=""):
         for category in _IGNORED_BY_DEFAULT:
             warnings.filterwarnings("ignore", category=category)
         warnings.showwarning = lambda message, category, filename, lineno, file=None, line=None: err.write(
-            warnings.formatwarning(message, category, filename, lineno, line))
+            warnings.formatwarning(message, category, filename, lineno, line)
+        )
         sys.stdout, sys.stderr, sys.stdin = out, err, inp
         try:
             status = cli.main(args)

@@ -34,14 +34,17 @@ def _fill(data_copy, article_id):
     articles = pd.read_csv(path, dtype=str, keep_default_na=False)
     mine = articles.article_id == article_id
     articles.loc[mine, ["kind", "outlet_description", "reliability_note"]] = [
-        "news report", "an unnamed outlet", "No outlet or byline; a made-up text for the test."]
+        "news report",
+        "an unnamed outlet",
+        "No outlet or byline; a made-up text for the test.",
+    ]
     articles.to_csv(path, index=False)
     path = data_copy / "claims.csv"
     claims = pd.read_csv(path, dtype=str, keep_default_na=False)
     mine = claims.article_id == article_id
-    claims.loc[mine, ["attributed_to", "voice", "source_kind", "date_earliest", "date_latest", "date_basis",
-                      "date_evidence"]] = [
-        "own reporting", "own", "media", "2024-11-20", "2024-11-20", "bounded by article", "As of the update."]
+    claims.loc[
+        mine, ["attributed_to", "voice", "source_kind", "date_earliest", "date_latest", "date_basis", "date_evidence"]
+    ] = ["own reporting", "own", "media", "2024-11-20", "2024-11-20", "bounded by article", "As of the update."]
     claims.loc[mine, "theme"] = ["troops", "aid"]
     claims.loc[mine, "actor"] = ["DPRK", "ROK"]
     claims.loc[mine, "quantity_of"] = ["North Korean troops in Kursk", "ROK humanitarian aid pledged for 2025"]
@@ -57,10 +60,14 @@ def _fill(data_copy, article_id):
 def test_add_copies_the_text_unchanged_and_drafts_every_number(added):
     data_copy, article_id, counts, source = added
     assert (data_copy / "raw" / "articles" / f"{article_id}.txt").read_bytes() == source.read_bytes()
-    assert article_id.startswith("005_") and counts == {"articles": 1, "claims": 2, "not_quantities": 3,
-                                                        "cross_check": 1}
+    assert article_id.startswith("005_") and counts == {
+        "articles": 1,
+        "claims": 2,
+        "not_quantities": 3,
+        "cross_check": 1,
+    }
     row = pd.read_csv(data_copy / "articles.csv", dtype=str, keep_default_na=False).iloc[-1]
-    assert TEXT[int(row.body_start):].startswith("Updated 11/20/2024")  # the body follows the headline
+    assert TEXT[int(row.body_start) :].startswith("Updated 11/20/2024")  # the body follows the headline
     assert (row.published_earliest, row.published_basis, row.outlet) == ("2024-11-20", "updated", "unknown")
     claims = pd.read_csv(data_copy / "claims.csv", dtype=str, keep_default_na=False)
     assert list(claims[claims.article_id == article_id].mention) == ["about 11,000", "$100 million"]
@@ -72,8 +79,10 @@ def test_drafts_are_never_loaded_and_check_names_each_one(added):
     assert len(tk.load_claims(data_copy)) == len(tk.load_claims())
     problems = [str(p) for p in validate_all(data_copy)]
     assert len(problems) == sum(counts.values())
-    assert any(p.endswith("claims.csv:44: review: draft, not yet reviewed: complete: check it against the text")
-               for p in problems), problems  # add drafted every field of it
+    assert any(
+        p.endswith("claims.csv:44: review: draft, not yet reviewed: complete: check it against the text")
+        for p in problems
+    ), problems  # add drafted every field of it
 
 
 def test_accept_refuses_incomplete_drafts_and_changes_nothing(added):
@@ -94,11 +103,14 @@ def test_reviewed_drafts_are_published(added):
     assert set(claims[claims.article_id == article_id].fact_key) == {"dprk_troops_kursk_11000", "rok_aid_pledge_2025"}
 
 
-@pytest.mark.parametrize("content, kwargs, message", [
-    (TEXT.replace("\n", "\r\n"), {}, "Windows line endings"),
-    (TEXT, {"published": "20/11/2024"}, "not a YYYY-MM-DD date"),
-    ("", {}, "empty file"),
-])
+@pytest.mark.parametrize(
+    "content, kwargs, message",
+    [
+        (TEXT.replace("\n", "\r\n"), {}, "Windows line endings"),
+        (TEXT, {"published": "20/11/2024"}, "not a YYYY-MM-DD date"),
+        ("", {}, "empty file"),
+    ],
+)
 def test_add_refuses_bad_input_in_one_line_and_writes_nothing(data_copy, tmp_path, content, kwargs, message):
     source = tmp_path / "bad.txt"
     source.write_bytes(content.encode("utf-8"))
@@ -130,19 +142,76 @@ def test_a_figure_the_cleaner_cannot_read_is_published_once_a_reviewer_reads_it(
     assert (draft.mention, draft.value, draft.read_by) == ("6.8m", "", "reviewer")
     assert draft.note.startswith("needs_review:")
     articles = pd.read_csv(data_copy / "articles.csv", dtype=str, keep_default_na=False)
-    articles.loc[articles.article_id == article_id, ["kind", "outlet_description", "reliability_note",
-                                                     "published_earliest", "published_basis",
-                                                     "published_earliest_evidence", "published_note"]] = [
-        "news report", "an unnamed outlet", "A made-up text for the test.", "2022-02-24", "inferred", "unknown",
-        "Undated: no earlier than the invasion it reports on."]
+    articles.loc[
+        articles.article_id == article_id,
+        [
+            "kind",
+            "outlet_description",
+            "reliability_note",
+            "published_earliest",
+            "published_basis",
+            "published_earliest_evidence",
+            "published_note",
+        ],
+    ] = [
+        "news report",
+        "an unnamed outlet",
+        "A made-up text for the test.",
+        "2022-02-24",
+        "inferred",
+        "unknown",
+        "Undated: no earlier than the invasion it reports on.",
+    ]
     articles.to_csv(data_copy / "articles.csv", index=False)
     end = str(int(draft.start) + len("6.8m euros"))
-    claims.loc[mine, ["end", "mention", "value", "value_low", "value_high", "qualifier", "unit", "theme",
-                      "quantity_of", "actor", "recipient", "attributed_to", "voice", "source_kind", "date_earliest",
-                      "date_basis", "date_evidence", "fact_key", "aid_status", "aid_status_words", "note"]] = [
-        end, "6.8m euros", "6800000", "6800000", "6800000", "exact", "EUR", "aid", "aid Seoul said it would send",
-        "ROK", "Ukraine", "own reporting", "own", "media", "2022-02-24", "bounded by article", "Undated.",
-        "rok_aid_6_8m_eur", "pledged or forecast", "would send", "Read by the reviewer: 'm' is million here."]
+    claims.loc[
+        mine,
+        [
+            "end",
+            "mention",
+            "value",
+            "value_low",
+            "value_high",
+            "qualifier",
+            "unit",
+            "theme",
+            "quantity_of",
+            "actor",
+            "recipient",
+            "attributed_to",
+            "voice",
+            "source_kind",
+            "date_earliest",
+            "date_basis",
+            "date_evidence",
+            "fact_key",
+            "aid_status",
+            "aid_status_words",
+            "note",
+        ],
+    ] = [
+        end,
+        "6.8m euros",
+        "6800000",
+        "6800000",
+        "6800000",
+        "exact",
+        "EUR",
+        "aid",
+        "aid Seoul said it would send",
+        "ROK",
+        "Ukraine",
+        "own reporting",
+        "own",
+        "media",
+        "2022-02-24",
+        "bounded by article",
+        "Undated.",
+        "rok_aid_6_8m_eur",
+        "pledged or forecast",
+        "would send",
+        "Read by the reviewer: 'm' is million here.",
+    ]
     claims.to_csv(path, index=False)
     cross = pd.read_csv(data_copy / "cross_check.csv", dtype=str, keep_default_na=False)
     cross.loc[cross.review == "draft", ["measure", "reason"]] = ["none", "A pledge: nothing to hold."]
@@ -153,10 +222,13 @@ def test_a_figure_the_cleaner_cannot_read_is_published_once_a_reviewer_reads_it(
     assert (published.value, published.read_by) == (6800000, "reviewer")
 
 
-@pytest.mark.parametrize("change, problem", [
-    ({"read_by": "reviewer"}, "claims.csv:2: read_by: the cleaner reads this mention, so read_by must be cleaner"),
-    ({"read_by": "reviewer", "note": ""}, "claims.csv:2: note: a value read by the reviewer says in the note how"),
-])
+@pytest.mark.parametrize(
+    "change, problem",
+    [
+        ({"read_by": "reviewer"}, "claims.csv:2: read_by: the cleaner reads this mention, so read_by must be cleaner"),
+        ({"read_by": "reviewer", "note": ""}, "claims.csv:2: note: a value read by the reviewer says in the note how"),
+    ],
+)
 def test_a_reviewer_may_not_override_a_mention_the_cleaner_reads(data_copy, change, problem):
     path = data_copy / "claims.csv"
     claims = pd.read_csv(path, dtype=str, keep_default_na=False)
@@ -177,11 +249,23 @@ def test_add_drafts_each_field_from_the_figures_sentence_with_its_evidence(added
     claims = _drafts(data_copy, article_id)
     troops, aid = claims.loc["about 11,000"], claims.loc["$100 million"]
     assert (troops.theme, troops.figure_kind, troops.actor, troops.recipient) == (
-        "troops", "total sent", "DPRK", "Russia")
+        "troops",
+        "total sent",
+        "DPRK",
+        "Russia",
+    )
     assert (troops.attributed_to, troops.voice, troops.source_kind) == (
-        "officials", "paraphrased", "anonymous official")
+        "officials",
+        "paraphrased",
+        "anonymous official",
+    )
     assert (aid.theme, aid.figure_kind, aid.actor, aid.aid_status, aid.aid_status_words) == (
-        "aid", "planned or pledged", "ROK", "pledged or forecast", "pledged")
+        "aid",
+        "planned or pledged",
+        "ROK",
+        "pledged or forecast",
+        "pledged",
+    )
     assert (aid.quantity_of, aid.stated_date) == ("South Korean humanitarian aid for 2025", "2024-11-18")
     evidence = drafted_fields(article_id, data_copy).set_index(["claim_id", "field"]).evidence
     assert evidence[(aid.claim_id, "aid_status")] == "'pledged'"
@@ -190,13 +274,16 @@ def test_add_drafts_each_field_from_the_figures_sentence_with_its_evidence(added
     assert cross.loc[aid.claim_id, "measure"] == "none"  # a pledge: the tracker counts allocations
 
 
-@pytest.mark.parametrize("sentence, kind", [
-    ("In January, the NIS said about 300 North Korean soldiers had died.", "killed or wounded"),
-    ("The paper said an additional 1,500 North Korean soldiers were deployed to Kursk.", "increment"),
-    ("Pyongyang plans to send 12,000 troops in total, local media said.", "planned or pledged"),
-    ("About 3,000 North Korean troops are stationed in Russia, the NIS said.", "in place"),
-    ("North Korea sent about 11,000 troops to Russia, officials said.", "total sent"),
-])
+@pytest.mark.parametrize(
+    "sentence, kind",
+    [
+        ("In January, the NIS said about 300 North Korean soldiers had died.", "killed or wounded"),
+        ("The paper said an additional 1,500 North Korean soldiers were deployed to Kursk.", "increment"),
+        ("Pyongyang plans to send 12,000 troops in total, local media said.", "planned or pledged"),
+        ("About 3,000 North Korean troops are stationed in Russia, the NIS said.", "in place"),
+        ("North Korea sent about 11,000 troops to Russia, officials said.", "total sent"),
+    ],
+)
 def test_what_a_figure_counts_is_drafted_from_its_words(data_copy, tmp_path, sentence, kind):
     source = tmp_path / "one.txt"
     source.write_text(f"North Korean troops\n{sentence}\n", encoding="utf-8")
@@ -221,8 +308,9 @@ def test_a_drafted_value_reads_back_as_the_same_number(value):
 
 def test_a_drafted_fraction_passes_the_check_accept_runs(data_copy, tmp_path):
     source = tmp_path / "fraction.txt"
-    source.write_text("Seoul's aid\nSouth Korea has sent two-thirds of its aid to Ukraine, officials said.\n",
-                      encoding="utf-8")
+    source.write_text(
+        "Seoul's aid\nSouth Korea has sent two-thirds of its aid to Ukraine, officials said.\n", encoding="utf-8"
+    )
     article_id, _ = add_article(source, data_dir=data_copy)
     claim = _drafts(data_copy, article_id).iloc[0]
     assert float(claim.value) == parse_quantity(claim.name).value == 2 / 3
@@ -253,8 +341,8 @@ def test_review_lists_every_problem_accept_would_raise_at_once_and_changes_nothi
 
 def test_the_readme_commands_for_adding_an_article_run_as_written_from_the_project_root():
     readme = (tk.paths.ROOT / "README.md").read_text(encoding="utf-8")
-    section = readme[readme.index("## Adding an article"):]
-    block = section[section.index("```sh\n") + 6:section.index("```", section.index("```sh\n") + 6)]
+    section = readme[readme.index("## Adding an article") :]
+    block = section[section.index("```sh\n") + 6 : section.index("```", section.index("```sh\n") + 6)]
     commands = [line.split("#")[0].split() for line in block.splitlines() if line.split("#")[0].strip()]
     assert [c[0] for c in commands] == [".venv/bin/twokoreas"] * 3 + ["make"]
     for command in commands[:3]:

@@ -96,17 +96,27 @@ def test_generated_prose_has_no_nested_parentheses_and_names_a_source_once_per_s
 
 def test_a_cited_source_is_not_repeated_in_its_sentence():
     named = [("Sputnik, Russian state media", "Sputnik"), ("South Korea's spy agency, the NIS", "NIS")]
-    text = ("Sputnik, Russian state media, said **four**, according to Sputnik, Russian state media, members. "
-            "Then **x**, according to Sputnik, Russian state media,.\n\nThe NIS said **y**, according to South "
-            "Korea's spy agency, the NIS,; **z**, according to South Korea's spy agency, the NIS,.")
+    text = (
+        "Sputnik, Russian state media, said **four**, according to Sputnik, Russian state media, members. "
+        "Then **x**, according to Sputnik, Russian state media,.\n\nThe NIS said **y**, according to South "
+        "Korea's spy agency, the NIS,; **z**, according to South Korea's spy agency, the NIS,."
+    )
     assert phrases.once_per_sentence(text, named) == (
         "Sputnik, Russian state media, said **four** members. Then **x**, according to Sputnik, Russian state "
-        "media.\n\nThe NIS said **y**; **z**.")
+        "media.\n\nThe NIS said **y**; **z**."
+    )
     assert phrases.named_twice("Sputnik's interviewee, quoted by Sputnik", ["Sputnik"]) == "Sputnik"
 
 
-@pytest.mark.parametrize("mention, house", [("around 15-hundred", "around 1,500"), ("500 000", "500,000"),
-                                            ("estimated at $100 million", "estimated at $100 million"),
-                                            ("four", "four"), ("10,000", "10,000")])
+@pytest.mark.parametrize(
+    "mention, house",
+    [
+        ("around 15-hundred", "around 1,500"),
+        ("500 000", "500,000"),
+        ("estimated at $100 million", "estimated at $100 million"),
+        ("four", "four"),
+        ("10,000", "10,000"),
+    ],
+)
 def test_figures_take_the_house_number_style_and_keep_their_hedge(mention, house):
     assert phrases.house_figure(mention) == house

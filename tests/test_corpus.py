@@ -35,8 +35,11 @@ def small_partitions(monkeypatch):
 
 def test_broken_articles_are_reported_and_the_rest_completes(folder, tmp_path):
     written, problems = corpus.extract_corpus(folder, tmp_path / "out.parquet", progress=False)
-    assert dict(problems) == {"x_binary": "binary file (contains NUL bytes)", "x_empty": "empty file",
-                              "x_latin1": "not UTF-8 text (byte 3)"}
+    assert dict(problems) == {
+        "x_binary": "binary file (contains NUL bytes)",
+        "x_empty": "empty file",
+        "x_latin1": "not UTF-8 text (byte 3)",
+    }
     rows = pd.read_parquet(tmp_path / "out.parquet")
     assert written == len(rows) == 3 * 42
     assert rows.article_id.nunique() == 15
@@ -83,8 +86,12 @@ def run_corpus_process(*args):
     import subprocess
     import sys
 
-    return subprocess.run([sys.executable, "-m", "twokoreas", "extract", "--corpus", *map(str, args)],
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "twokoreas", "extract", "--corpus", *map(str, args)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def one_line(result, status=1):
@@ -126,14 +133,17 @@ def test_out_that_cannot_be_created_gives_one_line(small_parquet):
     assert line.startswith("/proc/nope") and "cannot write" in line
 
 
-@pytest.mark.parametrize("content, problem", [
-    (None, "no such file or folder"),
-    (b"PAR1 this is not really parquet", "not a Parquet file (corrupt, truncated or another format)"),
-    (b"# README\nplain text\n", "not a Parquet file (corrupt, truncated or another format)"),
-    ({"article_id": ["a"]}, "text: missing column"),
-    ({"text": ["x"]}, "article_id: missing column"),
-    ({"article_id": ["a"], "text": [3]}, "text: must be text, not int64"),
-])
+@pytest.mark.parametrize(
+    "content, problem",
+    [
+        (None, "no such file or folder"),
+        (b"PAR1 this is not really parquet", "not a Parquet file (corrupt, truncated or another format)"),
+        (b"# README\nplain text\n", "not a Parquet file (corrupt, truncated or another format)"),
+        ({"article_id": ["a"]}, "text: missing column"),
+        ({"text": ["x"]}, "article_id: missing column"),
+        ({"article_id": ["a"], "text": [3]}, "text: must be text, not int64"),
+    ],
+)
 def test_a_bad_corpus_gives_one_line_and_leaves_an_existing_out_intact(tmp_path, small_parquet, content, problem):
     source = tmp_path / "bad.parquet"
     if isinstance(content, bytes):
@@ -145,15 +155,18 @@ def test_a_bad_corpus_gives_one_line_and_leaves_an_existing_out_intact(tmp_path,
     line = one_line(run_corpus(source, "--out", out))
     assert line == f"{source}: {problem}"
     assert out.read_bytes() == small_parquet.read_bytes()
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["in.parquet", "keep.parquet"]
-                                                               + (["bad.parquet"] if content else []))
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        ["in.parquet", "keep.parquet"] + (["bad.parquet"] if content else [])
+    )
 
 
 def test_a_truncated_parquet_file_gives_one_line(tmp_path, small_parquet):
     source = tmp_path / "cut.parquet"
     source.write_bytes(small_parquet.read_bytes()[:-20])
-    assert one_line(run_corpus(source, "--out", tmp_path / "c.parquet")) == \
-        f"{source}: not a Parquet file (corrupt, truncated or another format)"
+    assert (
+        one_line(run_corpus(source, "--out", tmp_path / "c.parquet"))
+        == f"{source}: not a Parquet file (corrupt, truncated or another format)"
+    )
 
 
 def test_a_row_without_an_article_id_is_reported_and_skipped(tmp_path):
@@ -185,16 +198,20 @@ def test_a_negative_worker_count_gives_one_line_at_once(small_parquet, tmp_path,
     assert not (tmp_path / "c.parquet").exists()
 
 
-@pytest.mark.parametrize("address, problem", [
-    ("not-an-address", "not an address"),
-    ("tcp://127.0.0.1:9", "cannot be reached"),
-])
+@pytest.mark.parametrize(
+    "address, problem",
+    [
+        ("not-an-address", "not an address"),
+        ("tcp://127.0.0.1:9", "cannot be reached"),
+    ],
+)
 def test_a_bad_or_unreachable_scheduler_gives_one_line_within_the_timeout(small_parquet, tmp_path, address, problem):
     import time
 
     started = time.monotonic()
-    line = one_line(run_corpus_process(small_parquet, "--out", tmp_path / "c.parquet", "--scheduler", address,
-                                       "--timeout", "2"))
+    line = one_line(
+        run_corpus_process(small_parquet, "--out", tmp_path / "c.parquet", "--scheduler", address, "--timeout", "2")
+    )
     assert line == f"--scheduler {address}: {problem} (waited up to 2.0 s)"
     assert time.monotonic() - started < 60
     assert not (tmp_path / "c.parquet").exists()
@@ -217,7 +234,8 @@ def test_a_killed_run_leaves_no_temporary_file_and_the_old_out_intact(folder, tm
         "        os.kill(os.getpid(), signal.SIGKILL)\n"
         "    return real(path, part)\n"
         "corpus.extract_partition = dying\n"
-        f"corpus.extract_corpus({str(folder)!r}, {str(out)!r}, progress=False)\n")
+        f"corpus.extract_corpus({str(folder)!r}, {str(out)!r}, progress=False)\n"
+    )
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
     assert result.returncode == -9, result.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["c.parquet", "in.parquet"]

@@ -18,12 +18,15 @@ def test_an_interval_ending_before_it_starts_is_refused():
         Interval("2024-10-20", "2024-10-14")
 
 
-@pytest.mark.parametrize("a, b, overlap", [
-    (("2024-10-14", "2024-10-20"), ("2024-10-20", "2024-10-23"), True),
-    (("2024-10-14", "2024-10-19"), ("2024-10-20", "2024-10-23"), False),
-    (("2024-10-08", None), ("2022-10-12", "2022-12-31"), False),
-    (("2024-10-08", None), ("2024-12-01", "2024-12-01"), True),
-])
+@pytest.mark.parametrize(
+    "a, b, overlap",
+    [
+        (("2024-10-14", "2024-10-20"), ("2024-10-20", "2024-10-23"), True),
+        (("2024-10-14", "2024-10-19"), ("2024-10-20", "2024-10-23"), False),
+        (("2024-10-08", None), ("2022-10-12", "2022-12-31"), False),
+        (("2024-10-08", None), ("2024-12-01", "2024-12-01"), True),
+    ],
+)
 def test_overlap(a, b, overlap):
     assert Interval(*a).overlaps(Interval(*b)) is overlap
     assert Interval(*b).overlaps(Interval(*a)) is overlap
@@ -46,30 +49,40 @@ def test_follows_only_when_the_whole_interval_is_after():
 
 
 def test_sorting_with_uncertainty_puts_narrow_intervals_first_and_open_last():
-    frame = pd.DataFrame({"id": ["open", "wide", "day"],
-                          "date_earliest": [T("2024-10-08")] * 3,
-                          "date_latest": [pd.NaT, T("2024-10-20"), T("2024-10-08")]})
+    frame = pd.DataFrame(
+        {
+            "id": ["open", "wide", "day"],
+            "date_earliest": [T("2024-10-08")] * 3,
+            "date_latest": [pd.NaT, T("2024-10-20"), T("2024-10-08")],
+        }
+    )
     assert list(dates.sort_by_interval(frame).id) == ["day", "wide", "open"]
 
 
-@pytest.mark.parametrize("said_on, week", [
-    ("2024-10-23", ("2024-10-14", "2024-10-20")),  # finding 13: a Wednesday; not "no later than the 16th"
-    ("2024-10-14", ("2024-10-07", "2024-10-13")),  # a Monday
-    ("2024-10-20", ("2024-10-07", "2024-10-13")),  # a Sunday
-])
+@pytest.mark.parametrize(
+    "said_on, week",
+    [
+        ("2024-10-23", ("2024-10-14", "2024-10-20")),  # finding 13: a Wednesday; not "no later than the 16th"
+        ("2024-10-14", ("2024-10-07", "2024-10-13")),  # a Monday
+        ("2024-10-20", ("2024-10-07", "2024-10-13")),  # a Sunday
+    ],
+)
 def test_last_week_is_the_calendar_week_before(said_on, week):
     assert dates.previous_week(said_on) == Interval(*week)
 
 
-@pytest.mark.parametrize("interval, label", [
-    (("2022-10-12", "2022-10-12"), "12 October 2022"),
-    (("2024-10-14", "2024-10-20"), "14–20 October 2024"),
-    (("2024-10-01", "2024-10-31"), "October 2024"),
-    (("2023-01-01", "2023-12-31"), "2023"),
-    (("2022-02-24", "2022-12-31"), "24 February – 31 December 2022"),
-    (("2022-02-24", "2024-10-23"), "24 February 2022 – 23 October 2024"),
-    (("2024-10-24", None), "24 October 2024 or later"),
-])
+@pytest.mark.parametrize(
+    "interval, label",
+    [
+        (("2022-10-12", "2022-10-12"), "12 October 2022"),
+        (("2024-10-14", "2024-10-20"), "14–20 October 2024"),
+        (("2024-10-01", "2024-10-31"), "October 2024"),
+        (("2023-01-01", "2023-12-31"), "2023"),
+        (("2022-02-24", "2022-12-31"), "24 February – 31 December 2022"),
+        (("2022-02-24", "2024-10-23"), "24 February 2022 – 23 October 2024"),
+        (("2024-10-24", None), "24 October 2024 or later"),
+    ],
+)
 def test_labels_say_the_interval_not_a_guessed_point(interval, label):
     assert Interval(*interval).label() == label
 
@@ -155,17 +168,24 @@ def test_check_names_an_interval_that_ends_before_it_starts(data_copy):
 
 
 def test_check_names_a_date_after_the_article(data_copy):
-    edit_csv(data_copy / "claims.csv", "2024-10-08,2024-10-23,inferred,\"'said last week", "2024-10-08,2024-10-25,inferred,\"'said last week")
+    edit_csv(
+        data_copy / "claims.csv",
+        "2024-10-08,2024-10-23,inferred,\"'said last week",
+        "2024-10-08,2024-10-25,inferred,\"'said last week",
+    )
     problems = [str(p) for p in validate_all(data_copy)]
-    assert any(p.endswith("date_latest: later than the article's latest possible date (or open where the "
-                          "article is bounded)") for p in problems), problems
+    assert any(
+        p.endswith("date_latest: later than the article's latest possible date (or open where the article is bounded)")
+        for p in problems
+    ), problems
 
 
 def test_check_names_a_published_interval_out_of_order(data_copy):
     edit_csv(data_copy / "articles.csv", "2022-10-12,2022-12-31", "2022-10-12,2022-10-01")
     problems = [str(p) for p in validate_all(data_copy)]
-    assert any("articles.csv:2: published_latest: published_latest is before published_earliest" in p
-               for p in problems), problems
+    assert any(
+        "articles.csv:2: published_latest: published_latest is before published_earliest" in p for p in problems
+    ), problems
 
 
 def test_charts_draw_a_day_as_a_point_an_interval_as_a_span_and_an_open_interval_as_an_arrow():

@@ -36,6 +36,7 @@ def test_every_claim_appears_in_a_saved_figure_or_table():
 
 def test_save_figure_writes_png_svg_csv_and_one_index_row(tmp_path, monkeypatch):
     import matplotlib
+
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
@@ -51,8 +52,15 @@ def test_save_figure_writes_png_svg_csv_and_one_index_row(tmp_path, monkeypatch)
     assert saved._repr_png_() == (tmp_path / "09_line.png").read_bytes()
     index = pd.read_csv(tmp_path / "index.csv", dtype=str, keep_default_na=False)
     assert index.to_dict("records") == [
-        {"figure": "09_line", "notebook": "09_test", "title": "A line", "alt": "A line.", "claim_ids": "a;b",
-         "event_ids": ""}]
+        {
+            "figure": "09_line",
+            "notebook": "09_test",
+            "title": "A line",
+            "alt": "A line.",
+            "claim_ids": "a;b",
+            "event_ids": "",
+        }
+    ]
     assert pd.read_csv(tmp_path / "09_line.csv").equals(data)
     svg = (tmp_path / "09_line.svg").read_bytes()
     fig, ax = plt.subplots()

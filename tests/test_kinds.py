@@ -29,11 +29,17 @@ def test_no_notebook_chooses_rows_by_words_of_fact_key_or_quantity_of(path):
 
 
 def test_a_theme_or_kind_no_notebook_reads_is_named():
-    claims = pd.DataFrame({"claim_id": ["a", "b", "c"], "theme": ["volunteers", "troops", "aid"],
-                           "figure_kind": ["in place", "in place", "share"]})
+    claims = pd.DataFrame(
+        {
+            "claim_id": ["a", "b", "c"],
+            "theme": ["volunteers", "troops", "aid"],
+            "figure_kind": ["in place", "in place", "share"],
+        }
+    )
     assert kinds.unread(claims) == [
         "claims.csv: notebook 02_aid does not read kind 'share' (claims c): counted in 01's inventory only",
-        "claims.csv: no notebook reads theme 'volunteers' (claims a): counted in 01's inventory only"]
+        "claims.csv: no notebook reads theme 'volunteers' (claims a): counted in 01's inventory only",
+    ]
 
 
 def test_the_claims_of_one_fact_count_one_kind_of_figure(data_copy):

@@ -35,7 +35,9 @@ def test_overlapping_labels_are_refused_naming_the_chart_and_both_labels(figures
     fig, ax = chart()
     ax.annotate("first label", (0.3, 0.5))
     ax.annotate("second label", (0.32, 0.5))
-    with pytest.raises(layout.LayoutError, match=r"chart 99_overlap: label 'first label' overlaps label 'second label'"):
+    with pytest.raises(
+        layout.LayoutError, match=r"chart 99_overlap: label 'first label' overlaps label 'second label'"
+    ):
         charts.save_figure(fig, "99_test", "overlap", "A chart", pd.DataFrame({"x": [1]}), [])
     assert not list(figures.iterdir()), "a refused chart writes nothing"
 

@@ -18,7 +18,7 @@ def test_load_articles_returns_every_article_with_text_and_date_interval():
     assert pd.api.types.is_datetime64_any_dtype(articles.published_latest)
     for row in articles.itertuples():
         assert row.published_earliest_evidence in row.text
-        assert row.body == row.text[row.body_start:row.body_end]
+        assert row.body == row.text[row.body_start : row.body_end]
         assert pd.isna(row.published_latest) or row.published_earliest <= row.published_latest
 
 

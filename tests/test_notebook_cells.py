@@ -19,8 +19,11 @@ def code_cells(name):
 
 def statements(cell):
     """A cell's substantive lines: not imports, not brackets or short openers such as ``nb.say(``."""
-    return {line.strip() for line in cell.splitlines()
-            if len(line.strip()) >= 15 and not line.startswith(("import ", "from "))}
+    return {
+        line.strip()
+        for line in cell.splitlines()
+        if len(line.strip()) >= 15 and not line.startswith(("import ", "from "))
+    }
 
 
 @pytest.mark.parametrize("first, second", list(itertools.combinations(MINE, 2)))

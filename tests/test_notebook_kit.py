@@ -16,8 +16,7 @@ def nb():
 
 
 def test_a_fact_is_stated_as_the_text_words_it_with_its_attribution(nb):
-    assert nb.cite("dprk_shells_to_russia") == \
-        "**some 8 million**, according to South Korean intelligence,"
+    assert nb.cite("dprk_shells_to_russia") == "**some 8 million**, according to South Korean intelligence,"
 
 
 def test_the_choice_among_claims_of_a_fact_is_fixed_narrowest_date_then_a_named_source(nb):
@@ -48,13 +47,18 @@ def test_a_quoted_sentence_must_be_in_the_text(nb):
 
 
 def test_reader_tables_have_no_index_no_nan_and_whole_numbers_without_decimals():
-    frame = pd.DataFrame({"year": [2024, 2025], "amount": [3.0, math.nan], "share": [0.125, 1.5],
-                          "quote": ["x" * 300, None]})
+    frame = pd.DataFrame(
+        {"year": [2024, 2025], "amount": [3.0, math.nan], "share": [0.125, 1.5], "quote": ["x" * 300, None]}
+    )
     shown = tables.ReaderTable(frame, "t")
-    assert shown.cells.to_dict("list") == {"year": ["2024", "2025"], "amount": ["3", "not reported"],
-                                           "share": ["0.125", "1.5"], "quote": ["x" * 300, "not reported"]}
+    assert shown.cells.to_dict("list") == {
+        "year": ["2024", "2025"],
+        "amount": ["3", "not reported"],
+        "share": ["0.125", "1.5"],
+        "quote": ["x" * 300, "not reported"],
+    }
     html = shown._repr_html_()
-    assert "x" * 300 in html and "nan" not in html.lower() and "<th class=\"blank" not in html
+    assert "x" * 300 in html and "nan" not in html.lower() and '<th class="blank' not in html
     assert 'class="dataframe ' in html
     assert html == tables.ReaderTable(frame, "t")._repr_html_(), "the HTML is the same from run to run"
 
@@ -71,19 +75,36 @@ def test_the_period_covered_is_computed_from_the_rows_and_their_texts_never_from
 
     from twokoreas.notebook import period_covered
 
-    articles = pd.DataFrame({"article_id": ["a", "b", "c"],
-                             "published_earliest": pd.to_datetime(["2022-10-12", "2024-12-01", "2024-10-24"]),
-                             "published_latest": pd.to_datetime(["2022-12-31", "2024-12-01", None])})
-    rows = pd.DataFrame({"article_id": ["a", "b"], "date_earliest": pd.to_datetime(["2022-02-24", "2024-11-29"]),
-                         "date_latest": pd.to_datetime(["2022-12-31", "2024-11-29"])})
+    articles = pd.DataFrame(
+        {
+            "article_id": ["a", "b", "c"],
+            "published_earliest": pd.to_datetime(["2022-10-12", "2024-12-01", "2024-10-24"]),
+            "published_latest": pd.to_datetime(["2022-12-31", "2024-12-01", None]),
+        }
+    )
+    rows = pd.DataFrame(
+        {
+            "article_id": ["a", "b"],
+            "date_earliest": pd.to_datetime(["2022-02-24", "2024-11-29"]),
+            "date_latest": pd.to_datetime(["2022-12-31", "2024-11-29"]),
+        }
+    )
     assert period_covered(rows, articles) == (
         "**Period covered:** the 2 figures here held from 24 February 2022 to 29 November 2024, as their texts "
-        "date them; they come from two texts published from 12 October 2022 to 1 December 2024.")
+        "date them; they come from two texts published from 12 October 2022 to 1 December 2024."
+    )
     assert period_covered(None, articles) == (
         "**Period covered:** three texts published from 12 October 2022 on (the latest bounded date is "
-        "1 December 2024; some dates are open-ended).")
-    rows = pd.DataFrame({"article_id": ["b", "c"], "date_earliest": pd.to_datetime(["2024-10-08", "2024-10-08"]),
-                         "date_latest": pd.to_datetime(["2024-12-01", None])})
+        "1 December 2024; some dates are open-ended)."
+    )
+    rows = pd.DataFrame(
+        {
+            "article_id": ["b", "c"],
+            "date_earliest": pd.to_datetime(["2024-10-08", "2024-10-08"]),
+            "date_latest": pd.to_datetime(["2024-12-01", None]),
+        }
+    )
     assert period_covered(rows, articles).endswith(  # the same bounds are said once
         "(the latest bounded date is 1 December 2024; some dates are open-ended), as their texts date them; they "
-        "come from two texts published from 24 October 2024 on, with the same latest bounded date (some open-ended).")
+        "come from two texts published from 24 October 2024 on, with the same latest bounded date (some open-ended)."
+    )

@@ -108,28 +108,57 @@ def test_a_hedge_spelled_with_a_look_alike_letter_is_not_a_quantity_rather_than_
 # The categories of the peer review (tests/peer), each in the project's own news-style words.
 PEER_CATEGORIES = [
     # whole number and a fraction
-    ("seven and a quarter", 7.25), ("2 million and a half", 2.5e6), ("eighty and two thirds", 80 + 2 / 3),
-    ("one hundred and three quarters", 100.75), ("four and a fourth", 4.25),
+    ("seven and a quarter", 7.25),
+    ("2 million and a half", 2.5e6),
+    ("eighty and two thirds", 80 + 2 / 3),
+    ("one hundred and three quarters", 100.75),
+    ("four and a fourth", 4.25),
     ("one billion and a half million", 1.0005e9),
     # a fraction of a scale
-    ("half million", 5e5), ("quarter million", 2.5e5), ("three quarters of a billion", 7.5e8),
+    ("half million", 5e5),
+    ("quarter million", 2.5e5),
+    ("three quarters of a billion", 7.5e8),
     # digit and Unicode fractions
-    ("2/3", 2 / 3), ("7 1/2", 7.5), ("¼", 0.25), ("3½", 3.5),
+    ("2/3", 2 / 3),
+    ("7 1/2", 7.5),
+    ("¼", 0.25),
+    ("3½", 3.5),
     # negatives, zero, decimals without a leading zero
-    ("-12", -12), ("−3.5%", -3.5), ("minus eight", -8), ("negative 4 percent", -4), ("nought", 0),
-    ("naught point two", 0.2), (".45", 0.45),
+    ("-12", -12),
+    ("−3.5%", -3.5),
+    ("minus eight", -8),
+    ("negative 4 percent", -4),
+    ("nought", 0),
+    ("naught point two", 0.2),
+    (".45", 0.45),
     # abbreviated scales, codes with scales or an M prefix, glued codes
-    ("4.7b", 4.7e9), ("3mil", 3e6), ("12 tln", 1.2e13), ("6.1k", 6100), ("40 EUR million", 4e7),
-    ("250 MEUR", 2.5e8), ("MUSD 12", 1.2e7), ("EUR90", 90), ("640GBP", 640), ("W2.5tr", 2.5e12),
+    ("4.7b", 4.7e9),
+    ("3mil", 3e6),
+    ("12 tln", 1.2e13),
+    ("6.1k", 6100),
+    ("40 EUR million", 4e7),
+    ("250 MEUR", 2.5e8),
+    ("MUSD 12", 1.2e7),
+    ("EUR90", 90),
+    ("640GBP", 640),
+    ("W2.5tr", 2.5e12),
     # dollars and cents
-    ("8 dollars 25 cents", 8.25), ("twelve dollars and sixty cents", 12.6),
+    ("8 dollars 25 cents", 8.25),
+    ("twelve dollars and sixty cents", 12.6),
     # dozens, words after a scale, spelled decimals
-    ("4 dozens", 48), ("six dozen", 72), ("five hundred and three dozens", 536),
-    ("nine thousand and six hundred", 9600), ("7 hundred and 14", 714), ("6 thousand 2 hundred", 6200),
-    ("sixty - one", 61), ("three hundred point zero five", 300.05), ("one point seventy-five", 1.75),
+    ("4 dozens", 48),
+    ("six dozen", 72),
+    ("five hundred and three dozens", 536),
+    ("nine thousand and six hundred", 9600),
+    ("7 hundred and 14", 714),
+    ("6 thousand 2 hundred", 6200),
+    ("sixty - one", 61),
+    ("three hundred point zero five", 300.05),
+    ("one point seventy-five", 1.75),
     ("four-point-25", 4.25),
     # feet and inches
-    ("6 feet 1 inch", 6 + 1 / 12), ("5 ft 6 in", 5.5),
+    ("6 feet 1 inch", 6 + 1 / 12),
+    ("5 ft 6 in", 5.5),
 ]
 
 
@@ -138,9 +167,17 @@ def test_peer_categories_parse_to_their_value(expression, value):
     assert parse_quantity(expression).value == pytest.approx(value, rel=1e-9)
 
 
-@pytest.mark.parametrize("expression, unit", [
-    ("250 MEUR", "EUR"), ("EUR90", "EUR"), ("640GBP", "GBP"), ("W2.5tr", "KRW"), ("8 dollars 25 cents", "USD"),
-    ("negative 4 percent", "percent")])
+@pytest.mark.parametrize(
+    "expression, unit",
+    [
+        ("250 MEUR", "EUR"),
+        ("EUR90", "EUR"),
+        ("640GBP", "GBP"),
+        ("W2.5tr", "KRW"),
+        ("8 dollars 25 cents", "USD"),
+        ("negative 4 percent", "percent"),
+    ],
+)
 def test_peer_categories_keep_their_unit(expression, unit):
     assert parse_quantity(expression).unit == unit
 

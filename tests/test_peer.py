@@ -55,29 +55,50 @@ def test_overall_targets(scores):
     assert sum(s["wrong"] for s in scores.values()) / results <= 0.02
 
 
-@pytest.mark.parametrize("result, row_numbers, agrees", [
-    (("point", (-5.0,)), (5.0,), False),          # a sign is never forgiven
-    (("percent", (12.0,)), (0.12,), True),        # a share matches a percentage
-    (("cents", (50.0,)), (0.5,), True),           # cents may be read as dollars
-    (("range", (20.0, float("nan"))), (20.0,), True),  # an open end is not compared
-    (("range", (20.0, 30.0)), (20.0,), False),    # both finite bounds must be there
-])
+@pytest.mark.parametrize(
+    "result, row_numbers, agrees",
+    [
+        (("point", (-5.0,)), (5.0,), False),  # a sign is never forgiven
+        (("percent", (12.0,)), (0.12,), True),  # a share matches a percentage
+        (("cents", (50.0,)), (0.5,), True),  # cents may be read as dollars
+        (("range", (20.0, float("nan"))), (20.0,), True),  # an open end is not compared
+        (("range", (20.0, 30.0)), (20.0,), False),  # both finite bounds must be there
+    ],
+)
 def test_matching_rules(result, row_numbers, agrees):
     assert peer._agrees(*result, row_numbers) is agrees
 
 
-@pytest.mark.parametrize("text, results, rule", [
-    ("Visit http://example.com/5", [], "code"),
-    ("The answer is minus one", [{"Text": "minus one", "Start": 14, "End": 22, "Resolution": {"value": "-1"}}],
-     "math"),
-    ("one over three", [{"Text": "one over three", "Start": 0, "End": 13, "Resolution": {"value": "0.33"}}],
-     "ratio"),
-    ("twenty-three fifths", [{"Text": "twenty-three fifths", "Start": 0, "End": 18, "Resolution": {"value": "4.6"}}],
-     "fraction"),
-    ("five and a quarter", [{"Text": "five and a quarter", "Start": 0, "End": 17, "Resolution": {"value": "5.25"}}],
-     None),
-    ("I can give you 13 lakh", [{"Text": "13 lakh", "Start": 15, "End": 21, "Resolution": {"value": "1300000"}}],
-     "regional"),
-])
+@pytest.mark.parametrize(
+    "text, results, rule",
+    [
+        ("Visit http://example.com/5", [], "code"),
+        (
+            "The answer is minus one",
+            [{"Text": "minus one", "Start": 14, "End": 22, "Resolution": {"value": "-1"}}],
+            "math",
+        ),
+        (
+            "one over three",
+            [{"Text": "one over three", "Start": 0, "End": 13, "Resolution": {"value": "0.33"}}],
+            "ratio",
+        ),
+        (
+            "twenty-three fifths",
+            [{"Text": "twenty-three fifths", "Start": 0, "End": 18, "Resolution": {"value": "4.6"}}],
+            "fraction",
+        ),
+        (
+            "five and a quarter",
+            [{"Text": "five and a quarter", "Start": 0, "End": 17, "Resolution": {"value": "5.25"}}],
+            None,
+        ),
+        (
+            "I can give you 13 lakh",
+            [{"Text": "13 lakh", "Start": 15, "End": 21, "Resolution": {"value": "1300000"}}],
+            "regional",
+        ),
+    ],
+)
 def test_scope_rules(text, results, rule):
     assert peer.case_scope({"Input": text, "Results": results}) == rule

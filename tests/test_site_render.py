@@ -36,8 +36,7 @@ def test_nested_and_crossing_spans_keep_the_text_and_put_each_anchor_once():
     paragraphs = marked_paragraphs(text, sorted([crossing, claim, event], key=Mark.order))
     assert len(paragraphs) == 2
     first = paragraphs[0]
-    text_only = "".join(t.astext() for t in first.findall(nodes.Text)
-                        if "tk-tip" not in t.parent.get("classes", []))
+    text_only = "".join(t.astext() for t in first.findall(nodes.Text) if "tk-tip" not in t.parent.get("classes", []))
     assert text_only == "one two three four"
     by_class = {}
     for node in _spans(first):
@@ -65,7 +64,8 @@ SOURCES_TABLE = (
     '<table class="dataframe"><thead><tr><th></th><th>claim</th><th>article</th><th>quote</th></tr></thead>'
     '<tbody><tr><th>0</th><td>000-03</td><td>000</td><td>"So far it has given $40 million in aid to Ukraine, '
     "including some military aid, and is talking about sending an additional $50 million in aid to Ukraine un..."
-    "</td></tr></tbody></table>")
+    "</td></tr></tbody></table>"
+)
 
 
 def test_sources_table_gains_the_figure_the_whole_sentence_and_links():
@@ -74,15 +74,18 @@ def test_sources_table_gains_the_figure_the_whole_sentence_and_links():
     href = data.claim_href("000-03")
     assert href == "articles/000_808c9a3eda23d770.html#claim-000-03"
     assert f'<a class="tk-ref" href="{href}">000-03</a>' in html
-    assert f'<th>figure</th>' in html and f'<a class="tk-ref tk-figure" href="{href}">$40 million</a>' in html
+    assert "<th>figure</th>" in html and f'<a class="tk-ref tk-figure" href="{href}">$40 million</a>' in html
     assert '<a href="articles/000_808c9a3eda23d770.html">000</a>' in html
     assert "<mark>$40 million</mark>" in html and "un...<" not in html and "under the guise of" in html
 
 
 def test_table_cells_holding_event_ids_link_to_the_events():
     data = load_site_data()
-    html = link_table("<table><thead><tr><th>preceded_by</th></tr></thead><tbody><tr><td>E02; E04</td></tr>"
-                      "<tr><td>E999</td></tr></tbody></table>", load_site_data())
+    html = link_table(
+        "<table><thead><tr><th>preceded_by</th></tr></thead><tbody><tr><td>E02; E04</td></tr>"
+        "<tr><td>E999</td></tr></tbody></table>",
+        load_site_data(),
+    )
     assert data.event_href("E02") in html and data.event_href("E04") in html and "<td>E999</td>" in html
 
 
@@ -101,8 +104,13 @@ def test_every_bold_figure_of_the_real_aid_notebook_links_to_its_claim():
     bold figure its prose states."""
     nb = read_notebook((paths.NOTEBOOKS / "02_aid.ipynb").read_text(encoding="utf-8"))
     data = load_site_data()
-    prose = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs
-             if "text/markdown" in o.get("data", {}) and cited(o)]
+    prose = [
+        o
+        for c in nb.cells
+        if c.cell_type == "code"
+        for o in c.outputs
+        if "text/markdown" in o.get("data", {}) and cited(o)
+    ]
     linked = 0
     for output in prose:
         for cite in cited(output):
@@ -119,9 +127,17 @@ def test_each_saved_chart_gets_its_own_cell_with_alt_text_anchor_and_linked_capt
     cell = nbformat.v4.new_code_cell("fig = ...", id="04-06")
     cell.outputs = [
         nbformat.v4.new_output("display_data", {"text/html": "<table></table>"}),
-        nbformat.v4.new_output("execute_result", {"image/png": "iVBOR", "text/plain": (
-            "figures/04_troop_estimates.png, figures/04_troop_estimates.svg, figures/04_troop_estimates.csv")}),
-        nbformat.v4.new_output("stream", name="stdout", text="done\n")]
+        nbformat.v4.new_output(
+            "execute_result",
+            {
+                "image/png": "iVBOR",
+                "text/plain": (
+                    "figures/04_troop_estimates.png, figures/04_troop_estimates.svg, figures/04_troop_estimates.csv"
+                ),
+            },
+        ),
+        nbformat.v4.new_output("stream", name="stdout", text="done\n"),
+    ]
     first, chart, rest = split_at_figures(cell, data)
     assert first.source == "fig = ..." and len(first.outputs) == 1 and "remove-input" not in first.metadata["tags"]
     assert chart.source.startswith("#") and "remove-input" in chart.metadata["tags"]
@@ -132,13 +148,13 @@ def test_each_saved_chart_gets_its_own_cell_with_alt_text_anchor_and_linked_capt
     assert rest.outputs[0]["text"] == "done\n"
 
 
-def test_bad_data_stops_the_build_with_one_line_and_leaves_the_site_as_it_was(data_copy, tmp_path, monkeypatch,
-                                                                                  capsys):
+def test_bad_data_stops_the_build_with_one_line_and_leaves_the_site_as_it_was(data_copy, tmp_path, monkeypatch, capsys):
     from conftest import edit_csv
     from twokoreas import cli, paths
 
-    edit_csv(data_copy / "claims.csv", "000-01,000_808c9a3eda23d770,382,386,four",
-             "000-01,000_808c9a3eda23d770,382,387,four")
+    edit_csv(
+        data_copy / "claims.csv", "000-01,000_808c9a3eda23d770,382,386,four", "000-01,000_808c9a3eda23d770,382,387,four"
+    )
     site = tmp_path / "site"
     site.mkdir()
     (site / "index.html").write_text("the published site")
@@ -174,8 +190,16 @@ def test_tooltips_say_values_in_words_never_nan_or_codes():
     from twokoreas.site.article import claim_tip, value_text, words
 
     nan = float("nan")
-    row = SimpleNamespace(claim_id="000-08", value=nan, value_low=40.0, value_high=nan, unit="count",
-                          qualifier="vague", theme="arms_trade", quantity_of="other heavy weapons")
+    row = SimpleNamespace(
+        claim_id="000-08",
+        value=nan,
+        value_low=40.0,
+        value_high=nan,
+        unit="count",
+        qualifier="vague",
+        theme="arms_trade",
+        quantity_of="other heavy weapons",
+    )
     assert value_text(row) == "40 or more"
     assert claim_tip(row) == "000-08: 40 or more (vague) · theme: arms trade · other heavy weapons"
     assert value_text(SimpleNamespace(value=3.0, value_low=3.0, value_high=3.0, unit="year")) == "3 years"
@@ -214,5 +238,7 @@ def test_the_footer_states_the_terms_and_how_to_cite_from_citation_cff():
     assert "not published here" in footer and "Kiel Institute" in footer and "GDELT Project" in footer
     cff = citation()
     assert "Cite this:" in footer and cff["title"] in cite_this(cff) and str(cff["version"]) in cite_this(cff)
-    assert authors({"authors": [{"given-names": "Ada", "family-names": "Lovelace"}, {"name": "Team"}]}) == \
-        "Ada Lovelace, Team"
+    assert (
+        authors({"authors": [{"given-names": "Ada", "family-names": "Lovelace"}, {"name": "Team"}]})
+        == "Ada Lovelace, Team"
+    )

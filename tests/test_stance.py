@@ -6,8 +6,20 @@ import pytest
 import twokoreas as tk
 from twokoreas import stance
 
-COLUMNS = ["event_id", "date", "precision", "actor", "rung", "status", "action", "source_actor", "claimed_status",
-           "responds_to", "cameo_target", "goldstein"]
+COLUMNS = [
+    "event_id",
+    "date",
+    "precision",
+    "actor",
+    "rung",
+    "status",
+    "action",
+    "source_actor",
+    "claimed_status",
+    "responds_to",
+    "cameo_target",
+    "goldstein",
+]
 
 
 def events(*rows):
@@ -15,8 +27,9 @@ def events(*rows):
     open-ended (``or later``)."""
     frame = pd.DataFrame([row + ("",) * (len(COLUMNS) - len(row)) for row in rows], columns=COLUMNS)
     frame["date_earliest"] = pd.to_datetime(frame.date)
-    frame["date_latest"] = frame.date_earliest.where(frame.precision == "day",
-                                                     frame.date_earliest + pd.offsets.MonthEnd(0))
+    frame["date_latest"] = frame.date_earliest.where(
+        frame.precision == "day", frame.date_earliest + pd.offsets.MonthEnd(0)
+    )
     frame.loc[frame.precision == "2022", "date_latest"] = pd.Timestamp("2022-12-31")
     frame.loc[frame.precision == "or later", "date_latest"] = pd.NaT
     frame["source_actor"] = frame.source_actor.where(frame.source_actor != "", frame.actor)
@@ -113,8 +126,9 @@ def test_every_third_party_claim_alleged_turns_the_norths_troops_into_an_allegat
 
 
 def test_orderings_rank_categories_and_comparisons_can_flip():
-    low_loan = events(("C1", "2023-01-10", "day", "ROK", 2, "done", "loan"),
-                      ("D1", "2023-01-12", "day", "DPRK", -3, "done", "aid"))
+    low_loan = events(
+        ("C1", "2023-01-10", "day", "ROK", 2, "done", "loan"), ("D1", "2023-01-12", "day", "DPRK", -3, "done", "aid")
+    )
     spans = stance.periods(2023, 2023, months=6)
     swapped = stance.swapped("loan above aid", 2, 3)
     table = stance.posture_compared(low_loan, spans, [stance.LADDER, swapped]).set_index("period")
@@ -168,37 +182,56 @@ RECORD = pd.DataFrame({"record_id": ["R1", "R2"], "source_actor": ["DPRK", "USA"
 
 def votes(resolution, read, rok_basis, dprk_basis):
     """One row of the UN votes table, as the corroboration rule reads it."""
-    return pd.DataFrame([{"resolution": resolution, "un_record_read": read, "rok_basis": rok_basis,
-                          "dprk_basis": dprk_basis}])
+    return pd.DataFrame(
+        [{"resolution": resolution, "un_record_read": read, "rok_basis": rok_basis, "dprk_basis": dprk_basis}]
+    )
 
 
 @pytest.mark.parametrize("korea, other", [("ROK", "DPRK"), ("DPRK", "ROK")])
 def test_the_corroboration_rule_applies_to_both_koreas_alike(korea, other):
-    table = stance.corroboration(claims(
-        ("C1", korea, "done", "", korea, "", ""),  # its own word
-        ("C2", korea, "alleged", "done", other, "", ""),  # one government, the other Korea's
-        ("C3", korea, "alleged", "done", other, "C4", ""),  # two governments
-        ("C4", korea, "alleged", "done", "USA", "C3", ""),
-        ("C5", korea, "alleged", "announced", "none", "C1", ""),  # the actor confirms it in a text
-        ("C6", korea, "denied", "", "none", "", ""),  # not a step: the rule does not apply
-        ("C7", korea, "alleged", "done", "none", "", "A/RES/ES-11/4"),  # its own recorded vote
-    ), RECORD, votes("A/RES/ES-11/4", "yes", "listed", "listed")).set_index("event_id")
-    assert table.confirmed_by.to_dict() == {"C1": "own word", "C2": "unconfirmed", "C3": "two governments",
-                                            "C4": "two governments", "C5": "the actor", "C7": "the actor"}
+    table = stance.corroboration(
+        claims(
+            ("C1", korea, "done", "", korea, "", ""),  # its own word
+            ("C2", korea, "alleged", "done", other, "", ""),  # one government, the other Korea's
+            ("C3", korea, "alleged", "done", other, "C4", ""),  # two governments
+            ("C4", korea, "alleged", "done", "USA", "C3", ""),
+            ("C5", korea, "alleged", "announced", "none", "C1", ""),  # the actor confirms it in a text
+            ("C6", korea, "denied", "", "none", "", ""),  # not a step: the rule does not apply
+            ("C7", korea, "alleged", "done", "none", "", "A/RES/ES-11/4"),  # its own recorded vote
+        ),
+        RECORD,
+        votes("A/RES/ES-11/4", "yes", "listed", "listed"),
+    ).set_index("event_id")
+    assert table.confirmed_by.to_dict() == {
+        "C1": "own word",
+        "C2": "unconfirmed",
+        "C3": "two governments",
+        "C4": "two governments",
+        "C5": "the actor",
+        "C7": "the actor",
+    }
     assert table.rule_status["C2"] == "alleged" and table.rule_status["C5"] == "announced"
 
 
 def test_a_record_counts_for_the_actor_only_when_it_comes_from_the_actor():
-    table = stance.corroboration(claims(("C1", "DPRK", "alleged", "done", "none", "", "R1"),
-                                        ("C2", "ROK", "alleged", "done", "none", "", "R1"),
-                                        ("C3", "ROK", "alleged", "done", "ROK", "", "R2")), RECORD)
+    table = stance.corroboration(
+        claims(
+            ("C1", "DPRK", "alleged", "done", "none", "", "R1"),
+            ("C2", "ROK", "alleged", "done", "none", "", "R1"),
+            ("C3", "ROK", "alleged", "done", "ROK", "", "R2"),
+        ),
+        RECORD,
+    )
     assert list(table.rule_status) == ["done", "alleged", "done"]
 
 
 @pytest.mark.parametrize("read, basis", [("no", "listed"), ("yes", "not named against"), ("yes", "unconfirmed")])
 def test_a_un_vote_confirms_the_actor_only_where_a_un_record_read_lists_it(read, basis):
-    table = stance.corroboration(claims(("C1", "DPRK", "alleged", "done", "none", "", "A/RES/ES-11/4")), RECORD,
-                                 votes("A/RES/ES-11/4", read, basis, basis))
+    table = stance.corroboration(
+        claims(("C1", "DPRK", "alleged", "done", "none", "", "A/RES/ES-11/4")),
+        RECORD,
+        votes("A/RES/ES-11/4", read, basis, basis),
+    )
     assert table.rule_status.tolist() == ["alleged"]
 
 
@@ -212,13 +245,15 @@ def test_every_curated_event_is_coded_as_the_corroboration_rule_says():
 def test_volunteers_are_outside_the_state_ladders():
     events = tk.load_events().set_index("event_id")
     assert events.actor["E10"] == "ROK nationals"
-    assert "E10" not in set(stance.coded(events.reset_index(), alleged_counts=True).query("actor in @stance.KOREAS").event_id)
+    assert "E10" not in set(
+        stance.coded(events.reset_index(), alleged_counts=True).query("actor in @stance.KOREAS").event_id
+    )
 
 
 def test_curated_events_validate_and_span_their_quotes():
     articles = tk.load_articles().set_index("article_id")
     for event in tk.load_events().itertuples():
-        assert articles.text[event.article_id][event.start:event.end] == event.quote
+        assert articles.text[event.article_id][event.start : event.end] == event.quote
 
 
 def test_the_shell_loan_is_done_because_unnamed_south_korean_officials_confirm_it():
@@ -232,10 +267,15 @@ def test_the_shell_loan_is_done_because_unnamed_south_korean_officials_confirm_i
 
 
 def test_a_third_party_confirmation_corroborates_and_is_never_a_second_act():
-    confirmation = DEESCALATION.assign(category="").iloc[[11]].assign(
-        event_id="B9", actor="USA", rung=0, status="done", category="confirmation", goldstein=0.0)
-    with_it = pd.concat([DEESCALATION.assign(category="", corroborated_by=""), confirmation.assign(corroborated_by="")],
-                        ignore_index=True)
+    confirmation = (
+        DEESCALATION.assign(category="")
+        .iloc[[11]]
+        .assign(event_id="B9", actor="USA", rung=0, status="done", category="confirmation", goldstein=0.0)
+    )
+    with_it = pd.concat(
+        [DEESCALATION.assign(category="", corroborated_by=""), confirmation.assign(corroborated_by="")],
+        ignore_index=True,
+    )
     with_it.loc[with_it.event_id == "B3", "corroborated_by"] = "B9"
     assert "B9" not in set(stance.coded(with_it).event_id)
     assert stance.confirmations(with_it).set_index("event_id").corroborates["B9"] == "B3"
@@ -248,7 +288,8 @@ def test_a_third_party_confirmation_corroborates_and_is_never_a_second_act():
 
 def test_a_pledge_for_one_year_ends_with_that_year():
     pledge = events(("P1", "2023-07-15", "day", "ROK", 3, "announced", "aid pledged for 2023")).assign(
-        ends_by=pd.Timestamp("2023-12-31"))
+        ends_by=pd.Timestamp("2023-12-31")
+    )
     table = stance.intentions(pledge, window_days=None, end="2024-12-31").set_index("event_id")
     assert table.until["P1"] == pd.Timestamp("2024-01-01") and table.lapse["P1"] == "time limit (31 December 2023)"
     assert not table.current_at_end["P1"]
@@ -258,16 +299,19 @@ def test_a_pledge_for_one_year_ends_with_that_year():
 
 
 def test_a_refusal_of_arms_does_not_end_a_pledge_of_aid():
-    mixed = events(("P1", "2023-07-15", "day", "ROK", 3, "announced", "aid"),
-                   ("P2", "2023-08-01", "day", "ROK", 6, "denied", "no arms"))
+    mixed = events(
+        ("P1", "2023-07-15", "day", "ROK", 3, "announced", "aid"),
+        ("P2", "2023-08-01", "day", "ROK", 6, "denied", "no arms"),
+    )
     assert stance.intentions(mixed, window_days=None).lapse.tolist() == ["none"]
 
 
 def test_an_undated_denial_ends_an_intention_only_in_the_sensitivity_coding():
     table = stance.intentions(DEESCALATION, window_days=None, end="2024-12-31").set_index("event_id")
-    undated = DEESCALATION.assign(date_latest=DEESCALATION.date_latest.where(DEESCALATION.event_id != "A6"),
-                                  date_earliest=DEESCALATION.date_earliest.where(DEESCALATION.event_id != "A6",
-                                                                                 pd.Timestamp("2022-05-01")))
+    undated = DEESCALATION.assign(
+        date_latest=DEESCALATION.date_latest.where(DEESCALATION.event_id != "A6"),
+        date_earliest=DEESCALATION.date_earliest.where(DEESCALATION.event_id != "A6", pd.Timestamp("2022-05-01")),
+    )
     base = stance.intentions(undated, window_days=None, end="2024-12-31").set_index("event_id")
     assert base.lapse["A11"] == "none" and table.lapse["A11"] == "none"
     strict = stance.intentions(undated, window_days=None, end="2024-12-31", undated_ends=True).set_index("event_id")
@@ -276,20 +320,25 @@ def test_an_undated_denial_ends_an_intention_only_in_the_sensitivity_coding():
 
 
 def test_a_goldstein_change_within_the_tolerance_gets_no_direction():
-    close = events(("G1", "2023-03-01", "day", "ROK", 1, "done", "visit", "", "", "", "Ukraine", "1.9"),
-                   ("G2", "2023-09-01", "day", "ROK", 1, "done", "statement", "", "", "", "Russia", "-2.0"),
-                   ("G3", "2024-03-01", "day", "ROK", 3, "done", "aid", "", "", "", "Ukraine", "7.4"))
+    close = events(
+        ("G1", "2023-03-01", "day", "ROK", 1, "done", "visit", "", "", "", "Ukraine", "1.9"),
+        ("G2", "2023-09-01", "day", "ROK", 1, "done", "statement", "", "", "", "Russia", "-2.0"),
+        ("G3", "2024-03-01", "day", "ROK", 3, "done", "aid", "", "", "", "Ukraine", "7.4"),
+    )
     _, changes = stance.ladder_against_goldstein(close, stance.periods(2023, 2024, months=6))
-    assert changes["Goldstein lean"].tolist() == ["no change beyond the tolerance (+1.9 to +2.0)",
-                                                  "higher (+2.0 to +7.4)"]
+    assert changes["Goldstein lean"].tolist() == [
+        "no change beyond the tolerance (+1.9 to +2.0)",
+        "higher (+2.0 to +7.4)",
+    ]
     assert pd.isna(changes.agree[0]) and changes.agree[1]
     _, strict = stance.ladder_against_goldstein(close, stance.periods(2023, 2024, months=6), tolerance=0.0)
     assert strict["Goldstein lean"][0].startswith("higher")
 
 
 def test_who_had_gone_further_names_the_other_koreas_undated_steps():
-    undated = pd.concat([DEESCALATION, events(("B5", "2022-02-24", "day", "DPRK", -6, "done", "shells, undated"))],
-                        ignore_index=True)
+    undated = pd.concat(
+        [DEESCALATION, events(("B5", "2022-02-24", "day", "DPRK", -6, "done", "shells, undated"))], ignore_index=True
+    )
     undated.loc[undated.event_id == "B5", "date_latest"] = pd.Timestamp("2024-10-23")
     table = stance.furthest_compared(undated, HALVES, [stance.LADDER]).set_index("period")["codebook ladder"]
     assert table["2023 H2"] == "ROK; DPRK steps undated by then: B5"
@@ -305,12 +354,18 @@ def test_open_ended_events_get_no_status_mark():
     shaded = {k: HALVES.iloc[:0] for k in stance.KOREAS}
     labels = {r: f"rung {r}" for r in range(8)}
     frame = DEESCALATION.assign(date_label="")
-    fig, drawn = tk.charts.ladder_timeline(frame, record, plans, shaded, labels, pd.Timestamp("2022-01-01"),
-                                           pd.Timestamp("2025-01-31"), "test")
+    fig, drawn = tk.charts.ladder_timeline(
+        frame, record, plans, shaded, labels, pd.Timestamp("2022-01-01"), pd.Timestamp("2025-01-31"), "test"
+    )
     opened = {"A3", "A9"}
     assert set(drawn[drawn["drawn as"] == "arrow, no mark"].event_id) == opened
-    marked = {(round(x, 3), round(y, 3)) for ax in fig.axes for line in ax.get_lines() if line.get_marker() not in
-              ("None", None, "") for x, y in zip(line.get_xdata(orig=False), line.get_ydata(orig=False))}
+    marked = {
+        (round(x, 3), round(y, 3))
+        for ax in fig.axes
+        for line in ax.get_lines()
+        if line.get_marker() not in ("None", None, "")
+        for x, y in zip(line.get_xdata(orig=False), line.get_ydata(orig=False))
+    }
     starts = {float(tk.charts.mpl.dates.date2num(d)) for d in frame[frame.event_id.isin(opened)].date_earliest}
     assert not {x for x, _ in marked} & {round(s, 3) for s in starts}
     tk.charts.plt.close(fig)
@@ -322,8 +377,10 @@ def test_an_ordering_that_counts_a_step_higher_reports_it_at_that_rung():
     step = stance.furthest_by(curated, "DPRK", "2024-12-31", troops)
     assert (step.event_id, step.rung) == ("E26", -7)  # E26 (8 October) is known before E43, at the same rank
     labels = {r: f"rung {r}" for r in range(8)}
-    assert stance.readings(curated, "2024-12-31", labels, ordering=troops)["DPRK furthest step by end of 2024"] \
+    assert (
+        stance.readings(curated, "2024-12-31", labels, ordering=troops)["DPRK furthest step by end of 2024"]
         == "-7 rung 7 (E26)"
+    )
     assert stance.furthest_by(curated, "DPRK", "2024-12-31").rung == -7  # the ladder itself: E43
     assert stance.furthest_by(curated, "DPRK", "2024-10-31", troops).rung == -7
     assert stance.furthest_by(curated, "DPRK", "2024-10-31").rung == -6
@@ -345,8 +402,16 @@ def test_one_act_reported_twice_is_one_mark_and_counts_once():
     record = stance.record_panels(tk.load_chronology(), curated)
     plans = stance.intentions(curated, end="2024-12-31").set_index("event_id")
     shaded = {k: HALVES.iloc[:0] for k in stance.KOREAS}
-    fig, drawn = tk.charts.ladder_timeline(curated, record, plans, shaded, {r: str(r) for r in range(8)},
-                                           pd.Timestamp("2022-01-01"), pd.Timestamp("2025-01-31"), "test")
+    fig, drawn = tk.charts.ladder_timeline(
+        curated,
+        record,
+        plans,
+        shaded,
+        {r: str(r) for r in range(8)},
+        pd.Timestamp("2022-01-01"),
+        pd.Timestamp("2025-01-31"),
+        "test",
+    )
     assert "E07" not in set(drawn.event_id) and "E40" not in set(drawn.event_id)
     rok_aid = drawn[(drawn.panel == "ROK") & (drawn.rung == 3) & (drawn.status == "done")]
     assert list(rok_aid.event_id) == ["E01"]
@@ -362,10 +427,13 @@ def test_record_rows_sit_in_the_panel_of_the_korea_they_bear_on():
 
 def test_the_record_flags_an_undated_step_it_dates_by_the_period_end():
     chronology = pd.DataFrame({"record_id": ["R90"], "date_latest": [pd.Timestamp("2023-10-13")]})
-    undated = pd.concat([DEESCALATION, events(("B5", "2022-02-24", "day", "DPRK", -6, "done", "shells, undated"))],
-                        ignore_index=True).assign(record_ids="")
+    undated = pd.concat(
+        [DEESCALATION, events(("B5", "2022-02-24", "day", "DPRK", -6, "done", "shells, undated"))], ignore_index=True
+    ).assign(record_ids="")
     undated.loc[undated.event_id == "B5", ["date_latest", "record_ids"]] = [pd.Timestamp("2024-10-23"), "R90"]
     table = stance.furthest_compared(undated, HALVES, [stance.LADDER], chronology).set_index("period")
     assert table["codebook ladder"]["2023 H1"] == "ROK; DPRK steps undated by then: B5"
-    assert table["codebook ladder"]["2023 H2"] == \
-        "ROK; DPRK steps undated by then: B5 (B5: the public record has it by 13 October 2023, R90)"
+    assert (
+        table["codebook ladder"]["2023 H2"]
+        == "ROK; DPRK steps undated by then: B5 (B5: the public record has it by 13 October 2023, R90)"
+    )

@@ -29,15 +29,18 @@ def test_a_byte_on_the_first_line_is_line_1():
     assert problem(b"\x92quoted").startswith("x.txt:1: not UTF-8 text: byte 0x92 at column 1 ")
 
 
-@pytest.mark.parametrize("raw, expected", [
-    (b"", "x.txt: empty file"),
-    (b" \n\t\n", "x.txt: empty file"),
-    ("text".encode("utf-16-le"), "x.txt: binary file (contains NUL bytes)"),
-    ("text".encode("utf-16"), "x.txt: UTF-16 text (it starts with a UTF-16 byte-order mark): save it as UTF-8"),
-    (b"\xfe\xff" + "text".encode("utf-16-be"), "x.txt: UTF-16 text"),
-    ("text".encode("utf-32"), "x.txt: UTF-32 text (it starts with a UTF-32 byte-order mark): save it as UTF-8"),
-    (b"PK\x03\x04\x00\x00", "x.txt: binary file (contains NUL bytes)"),
-])
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        (b"", "x.txt: empty file"),
+        (b" \n\t\n", "x.txt: empty file"),
+        ("text".encode("utf-16-le"), "x.txt: binary file (contains NUL bytes)"),
+        ("text".encode("utf-16"), "x.txt: UTF-16 text (it starts with a UTF-16 byte-order mark): save it as UTF-8"),
+        (b"\xfe\xff" + "text".encode("utf-16-be"), "x.txt: UTF-16 text"),
+        ("text".encode("utf-32"), "x.txt: UTF-32 text (it starts with a UTF-32 byte-order mark): save it as UTF-8"),
+        (b"PK\x03\x04\x00\x00", "x.txt: binary file (contains NUL bytes)"),
+    ],
+)
 def test_files_that_are_not_utf8_text_say_what_they_are(raw, expected):
     assert problem(raw).startswith(expected)
 
@@ -98,7 +101,7 @@ def test_boilerplate_row_7_is_on_line_14():  # campaign S-bp-line: rows 1-2 hold
     assert row_lines(read_csv_text(paths.DATA / "boilerplate.csv"))[6] == 14
 
 
-cells = st.text(alphabet="ab ,\"\n", max_size=6)
+cells = st.text(alphabet='ab ,"\n', max_size=6)
 
 
 @settings(max_examples=200, deadline=None, derandomize=True, database=None)
@@ -120,5 +123,6 @@ def test_field_count_problems_name_the_line_of_a_row_with_an_unquoted_comma():
     text = 'a,b,c\n1,"x\ny",3\n1,2,3,4\n1,2\n'
     assert [str(p) for p in field_count_problems(text, "t.csv")] == [
         "t.csv:4: 4 fields where the header has 3 (a comma in an unquoted cell?)",
-        "t.csv:5: 2 fields where the header has 3"]
+        "t.csv:5: 2 fields where the header has 3",
+    ]
     assert field_count_problems("a,b\n1,2\n", "t.csv") == []

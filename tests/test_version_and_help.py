@@ -76,9 +76,11 @@ def test_run_only_executes_that_notebook_alone(tmp_path, monkeypatch, capsys):
 def test_a_real_process_answers_help_and_version_without_importing_pandas():
     """What only a process shows: the exit status of ``--help`` and ``--version``, and what starting them imports
     (pandas and pandera take seconds; they are imported by the commands that need them)."""
-    shown = "import sys, runpy; sys.argv = ['twokoreas', *sys.argv[1:]]\ntry:\n    runpy.run_module('twokoreas', " \
-            "run_name='__main__')\nfinally:\n    print(sorted({'pandas', 'pandera', 'numpy'} & set(sys.modules)), " \
-            "file=sys.stderr)"
+    shown = (
+        "import sys, runpy; sys.argv = ['twokoreas', *sys.argv[1:]]\ntry:\n    runpy.run_module('twokoreas', "
+        "run_name='__main__')\nfinally:\n    print(sorted({'pandas', 'pandera', 'numpy'} & set(sys.modules)), "
+        "file=sys.stderr)"
+    )
     for option, expected in [("--help", "usage: twokoreas"), ("--version", f"twokoreas {__version__}")]:
         result = subprocess.run([sys.executable, "-c", shown, option], capture_output=True, text=True, timeout=120)
         assert result.returncode == 0 and result.stdout.startswith(expected), result

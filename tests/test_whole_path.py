@@ -25,28 +25,56 @@ TROOPS, AID = "about 11,000", "$104 million"  # the article's two figures, as pr
 
 # What a reviewer writes after reading the text: the article row's fields, then each figure's by its mention.
 ARTICLE_FIELDS = {
-    "kind": "news report", "source_type": "newspaper", "outlet_description": "a South Korean daily",
+    "kind": "news report",
+    "source_type": "newspaper",
+    "outlet_description": "a South Korean daily",
     "reliability_note": "A made-up daily for the tests; dated and bylined; its figures are credited to the South "
-                        "Korean government and its spy agency.",
+    "Korean government and its spy agency.",
 }
-BRIEFING = {"date_earliest": "2024-12-18", "date_latest": "2024-12-18", "date_basis": "inferred",
-            "date_evidence": "'on Wednesday', in a text printed on Thursday 19 December 2024",
-            "stated_date": "2024-12-18"}
+BRIEFING = {
+    "date_earliest": "2024-12-18",
+    "date_latest": "2024-12-18",
+    "date_basis": "inferred",
+    "date_evidence": "'on Wednesday', in a text printed on Thursday 19 December 2024",
+    "stated_date": "2024-12-18",
+}
 CLAIM_FIELDS = {
-    TROOPS: {"theme": "troops", "figure_kind": "in place",
-             "quantity_of": "North Korean troops in Russia, most in the Kursk region",
-             "actor": "DPRK", "recipient": "Russia", "attributed_to": "NIS", "voice": "paraphrased",
-             "source_kind": "intelligence service of a party", "fact_key": "dprk_troops_nis_11000", **BRIEFING},
-    AID: {"theme": "aid", "figure_kind": "total sent",
-          "quantity_of": "South Korean humanitarian aid to Ukraine in 2024", "actor": "ROK",
-          "recipient": "Ukraine", "aid_status": "given in the year", "aid_status_words": "had provided",
-          "attributed_to": "ROK foreign ministry", "voice": "paraphrased",
-          "source_kind": "government of a party", "fact_key": "rok_humanitarian_aid_2024",
-          "date_earliest": "2024-01-01", "date_latest": "2024-12-19", "date_basis": "printed",
-          "date_evidence": "'in 2024', said in a text printed on 19 December 2024"},
+    TROOPS: {
+        "theme": "troops",
+        "figure_kind": "in place",
+        "quantity_of": "North Korean troops in Russia, most in the Kursk region",
+        "actor": "DPRK",
+        "recipient": "Russia",
+        "attributed_to": "NIS",
+        "voice": "paraphrased",
+        "source_kind": "intelligence service of a party",
+        "fact_key": "dprk_troops_nis_11000",
+        **BRIEFING,
+    },
+    AID: {
+        "theme": "aid",
+        "figure_kind": "total sent",
+        "quantity_of": "South Korean humanitarian aid to Ukraine in 2024",
+        "actor": "ROK",
+        "recipient": "Ukraine",
+        "aid_status": "given in the year",
+        "aid_status_words": "had provided",
+        "attributed_to": "ROK foreign ministry",
+        "voice": "paraphrased",
+        "source_kind": "government of a party",
+        "fact_key": "rok_humanitarian_aid_2024",
+        "date_earliest": "2024-01-01",
+        "date_latest": "2024-12-19",
+        "date_basis": "printed",
+        "date_evidence": "'in 2024', said in a text printed on 19 December 2024",
+    },
 }
-CROSS_CHECK_FIELDS = {"measure": "humanitarian", "first_month": "2024-01", "last_month": "2024-12",
-                      "reason": "Humanitarian aid provided in 2024: the year's humanitarian allocations."}
+CROSS_CHECK_FIELDS = {
+    "measure": "humanitarian",
+    "first_month": "2024-01",
+    "last_month": "2024-12",
+    "reason": "Humanitarian aid provided in 2024: the year's humanitarian allocations.",
+}
 
 
 def edit_rows(csv, key, changes):
@@ -69,8 +97,9 @@ def review(data, article_id):
 
 
 def twokoreas(root, env, *args):
-    done = subprocess.run([sys.executable, "-m", "twokoreas", *args], cwd=root, env=env, capture_output=True,
-                          text=True, timeout=600)
+    done = subprocess.run(
+        [sys.executable, "-m", "twokoreas", *args], cwd=root, env=env, capture_output=True, text=True, timeout=600
+    )
     assert done.returncode == 0, f"twokoreas {' '.join(args)}: {done.stdout}{done.stderr}"
     return done.stdout
 
@@ -78,8 +107,9 @@ def twokoreas(root, env, *args):
 def prose(notebook):
     """The Markdown a notebook's cells generated (what a reader sees as text), joined."""
     cells = nbformat.read(notebook, as_version=4).cells
-    return "\n".join(o.get("data", {}).get("text/markdown", "") for c in cells if c.cell_type == "code"
-                     for o in c.outputs)
+    return "\n".join(
+        o.get("data", {}).get("text/markdown", "") for c in cells if c.cell_type == "code" for o in c.outputs
+    )
 
 
 def test_a_new_article_reaches_the_inventory_tables_charts_and_prose(tmp_path):
@@ -104,7 +134,8 @@ def test_a_new_article_reaches_the_inventory_tables_charts_and_prose(tmp_path):
     index = pd.read_csv(figures / "index.csv", dtype=str, keep_default_na=False).set_index("figure")
     assert troops in index.claim_ids["04_troop_estimates"].split(";")
     assert "two are newspaper reports (The Han River Courier, The Washington Times)" in prose(
-        root / "notebooks" / "00_corpus.ipynb")
+        root / "notebooks" / "00_corpus.ipynb"
+    )
     assert f"**{TROOPS}**" in prose(root / "notebooks" / "04_troops.ipynb")
     assert f"**{AID}**".replace("$", r"\$") in prose(root / "notebooks" / "02_aid.ipynb")
 
@@ -117,7 +148,7 @@ TYPED = {  # what a person types, by the (file, field) that `review` names
     ("articles.csv", "source_type"): "news agency",
     ("articles.csv", "outlet_description"): "the US government's international broadcaster",
     ("articles.csv", "reliability_note"): "A dated wire report; it credits each figure to its source (South Korea's "
-                                          "spy agency, President Zelenskyy, US estimates, a South Korean daily).",
+    "spy agency, President Zelenskyy, US estimates, a South Korean daily).",
 }
 CASUALTIES, INCREMENT, SENT = ("about 300", "2,700", "4,000", "around 1,200"), "1,000 to 3,000", "10,000 to 12,000"
 
@@ -134,17 +165,35 @@ def test_a_real_article_is_added_with_the_cells_review_names_and_each_figure_is_
     listed = twokoreas(root, env, "review")
     assert "refuses it for these 4 problems" in listed, listed
     assert to_type(listed) == sorted(TYPED), listed
-    edit_rows(root / "data" / "articles.csv", "article_id",
-              {article_id: {field: value for (_, field), value in TYPED.items()}})
+    edit_rows(
+        root / "data" / "articles.csv",
+        "article_id",
+        {article_id: {field: value for (_, field), value in TYPED.items()}},
+    )
     print(f"\ncells typed by a person: {len(TYPED)} (drafts accepted as drafted)")
     assert len(TYPED) <= 20
     assert "accepted" in twokoreas(root, env, "review", "--accept", article_id[:3])
     twokoreas(root, env, "check")
     twokoreas(root, env, "run", "--rebuild")
-    nbval = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--nbval", "notebooks",
-                            "--nbval-sanitize-with", str(paths.ROOT / "tests" / "nbval_sanitize.cfg")],
-                           cwd=root, env={**env, paths.FIGURES_VARIABLE: str(tmp_path / "nbval-figures")},
-                           capture_output=True, text=True, timeout=600)
+    nbval = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            "--nbval",
+            "notebooks",
+            "--nbval-sanitize-with",
+            str(paths.ROOT / "tests" / "nbval_sanitize.cfg"),
+        ],
+        cwd=root,
+        env={**env, paths.FIGURES_VARIABLE: str(tmp_path / "nbval-figures")},
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert nbval.returncode == 0, nbval.stdout[-3000:]
 
     figures = root / "figures"
@@ -157,7 +206,9 @@ def test_a_real_article_is_added_with_the_cells_review_names_and_each_figure_is_
         assert table.loc[mention, "kind"] == "killed or wounded"
         assert table.loc[mention, "on the chart"].startswith("not drawn: casualties")
     assert table.loc[INCREMENT, ["kind", "on the chart"]].tolist() == [
-        "increment", "not drawn: an addition to an earlier count, not a total"]
+        "increment",
+        "not drawn: an addition to an earlier count, not a total",
+    ]
     assert table.loc[SENT, ["kind", "on the chart"]].tolist() == ["sent in all", "drawn"]
     drawn = pd.read_csv(figures / "04_troop_estimates.csv", dtype=str).set_index("claim_id")
     assert drawn.loc[claims.claim_id[SENT], "kind"] == "sent in all"
@@ -165,9 +216,9 @@ def test_a_real_article_is_added_with_the_cells_review_names_and_each_figure_is_
     index = pd.read_csv(figures / "index.csv", dtype=str, keep_default_na=False).set_index("figure")
     assert claims.claim_id[SENT] in index.claim_ids["04_troop_estimates"].split(";")
     troops = prose(root / "notebooks" / "04_troops.ipynb")
-    not_drawn = troops[troops.index("Not drawn below"):].split("\n")[0]
+    not_drawn = troops[troops.index("Not drawn below") :].split("\n")[0]
     assert "killed or wounded: **" in not_drawn and f"increment: **{INCREMENT}**" in not_drawn
     assert all(f"**{m}**" in not_drawn for m in CASUALTIES)
-    in_russia = troops[troops.index("puts the troops in Russia at"):].split("\n")[0]
+    in_russia = troops[troops.index("puts the troops in Russia at") :].split("\n")[0]
     assert not any(f"**{m}**" in in_russia for m in (*CASUALTIES, INCREMENT))
     assert "one is a news agency's report (Voice of America)" in prose(root / "notebooks" / "00_corpus.ipynb")

@@ -14,9 +14,26 @@ from .errors import DataError
 from .version import __version__
 
 #: The loaders the notebooks call as ``tk.load_*``.
-_LOADERS = [f"load_{name}" for name in (
-    "actor_sample", "articles", "boilerplate", "chronology", "claims", "codebook", "cross_check", "donor_regions",
-    "events", "exchange_rates", "fact_relations", "kiel_tracker", "markers", "not_quantities", "un_votes")]
+_LOADERS = [
+    f"load_{name}"
+    for name in (
+        "actor_sample",
+        "articles",
+        "boilerplate",
+        "chronology",
+        "claims",
+        "codebook",
+        "cross_check",
+        "donor_regions",
+        "events",
+        "exchange_rates",
+        "fact_relations",
+        "kiel_tracker",
+        "markers",
+        "not_quantities",
+        "un_votes",
+    )
+]
 
 __all__ = ["DataError", "__version__", "notebook", *_LOADERS]
 

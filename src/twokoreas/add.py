@@ -22,16 +22,21 @@ from .errors import DataError
 from .drafting import draft_claims, not_a_quantity
 from .extract import decode_article, find_non_quantities, find_quantities
 
-MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December|"
-          "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
+MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December|"
+    "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+)
 PRINTED_DATE = re.compile(
     rf"(?P<updated>Updated:?\s*)?(?:(?P<mdy>\d{{1,2}}/\d{{1,2}}/\d{{4}})|(?P<month>{MONTHS})\.? (?P<day>\d{{1,2}}),? "
-    rf"(?P<year>\d{{4}})|(?P<day2>\d{{1,2}}) (?P<month2>{MONTHS}) (?P<year2>\d{{4}}))")
-OUTLET_CUES = (re.compile(r"told (?P<outlet>[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)"),
-               re.compile(r"(?:©|Copyright) (?:\d{4} )?(?P<outlet>[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)*)"),
-               re.compile(r"- (?P<outlet>The [A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)*) -"),
-               # a credit line of its own just above a dated line ("Voice of America\n28 Feb 2025, 03:04")
-               re.compile(r"^(?P<outlet>[A-Z][\w.]*(?: (?:of|the|and|[A-Z][\w.]*)){1,5})\n[^\n]*\b\d{4}\b", re.M))
+    rf"(?P<year>\d{{4}})|(?P<day2>\d{{1,2}}) (?P<month2>{MONTHS}) (?P<year2>\d{{4}}))"
+)
+OUTLET_CUES = (
+    re.compile(r"told (?P<outlet>[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)"),
+    re.compile(r"(?:©|Copyright) (?:\d{4} )?(?P<outlet>[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)*)"),
+    re.compile(r"- (?P<outlet>The [A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)*) -"),
+    # a credit line of its own just above a dated line ("Voice of America\n28 Feb 2025, 03:04")
+    re.compile(r"^(?P<outlet>[A-Z][\w.]*(?: (?:of|the|and|[A-Z][\w.]*)){1,5})\n[^\n]*\b\d{4}\b", re.M),
+)
 HEAD = 400  # characters at the top of a text where a dateline or credit line is looked for
 MONEY = ("USD", "EUR", "GBP", "KRW")
 
@@ -49,8 +54,11 @@ def _printed_date(text):
         if match["mdy"]:
             date = pd.to_datetime(match["mdy"], format="%m/%d/%Y")
         else:
-            month, day, year = ((match["month"], match["day"], match["year"]) if match["month"]
-                                else (match["month2"], match["day2"], match["year2"]))
+            month, day, year = (
+                (match["month"], match["day"], match["year"])
+                if match["month"]
+                else (match["month2"], match["day2"], match["year2"])
+            )
             date = pd.to_datetime(f"{day} {month[:3]} {year}", format="%d %b %Y")
     except ValueError:
         return None
@@ -80,19 +88,38 @@ def _article_row(article_id, file, sha, text, outlet, published, url):
     title = _title(text)
     body_start = text.index(title) + len(title) if title != "unknown" else 0  # the body follows the headline
     body_start += len(text[body_start:]) - len(text[body_start:].lstrip())
-    row.update(article_id=article_id, file=file, sha256=sha, outlet=name, outlet_evidence=outlet_evidence,
-               title=title, kind="", source_type="unknown outlet" if name == "unknown" else "",
-               body_start=str(body_start), body_end=str(len(text.rstrip())), url=url or "", review="draft")
+    row.update(
+        article_id=article_id,
+        file=file,
+        sha256=sha,
+        outlet=name,
+        outlet_evidence=outlet_evidence,
+        title=title,
+        kind="",
+        source_type="unknown outlet" if name == "unknown" else "",
+        body_start=str(body_start),
+        body_end=str(len(text.rstrip())),
+        url=url or "",
+        review="draft",
+    )
     printed = _printed_date(text)
     if printed:
         date, basis, evidence = printed
-        row.update(published_earliest=date, published_latest=date, published_basis=basis,
-                   published_earliest_evidence=evidence, published_latest_evidence=evidence,
-                   published_note=f"Drafted from the date printed near the top ('{evidence}'): check it.")
+        row.update(
+            published_earliest=date,
+            published_latest=date,
+            published_basis=basis,
+            published_earliest_evidence=evidence,
+            published_latest_evidence=evidence,
+            published_note=f"Drafted from the date printed near the top ('{evidence}'): check it.",
+        )
     elif published:
-        row.update(published_earliest=published, published_latest=published,
-                   published_note="Given with --published; the text prints no date: give the evidence for each "
-                                  "bound, or make the interval wider and the basis inferred.")
+        row.update(
+            published_earliest=published,
+            published_latest=published,
+            published_note="Given with --published; the text prints no date: give the evidence for each "
+            "bound, or make the interval wider and the basis inferred.",
+        )
     return row
 
 
@@ -123,13 +150,27 @@ def _claim_rows(number, article_id, text, existing=None, published=None):
     for i, (q, fields) in enumerate(zip(figures.itertuples(), drafted), start=1):
         row = {c: "" for c in registry.CLAIMS.column_names}
         reason = getattr(q, "needs_review", "") or ""
-        values = {} if reason else {k: _number(v) for k, v in
-                                    (("value", q.value), ("value_low", q.value_low), ("value_high", q.value_high))}
+        values = (
+            {}
+            if reason
+            else {
+                k: _number(v) for k, v in (("value", q.value), ("value_low", q.value_low), ("value_high", q.value_high))
+            }
+        )
         row.update({field: draft.value for field, draft in fields.items()})
-        row.update(claim_id=f"{number}-{i:02d}", article_id=article_id, start=str(q.start), end=str(q.end),
-                   mention=q.mention, qualifier=q.qualifier or "", unit=q.unit or "", review="draft",
-                   read_by="reviewer" if reason else "cleaner",
-                   note=f"needs_review: {reason}" if reason else "", **values)
+        row.update(
+            claim_id=f"{number}-{i:02d}",
+            article_id=article_id,
+            start=str(q.start),
+            end=str(q.end),
+            mention=q.mention,
+            qualifier=q.qualifier or "",
+            unit=q.unit or "",
+            review="draft",
+            read_by="reviewer" if reason else "cleaner",
+            note=f"needs_review: {reason}" if reason else "",
+            **values,
+        )
         rows.append(row)
         evidence += [(row["claim_id"], draft) for draft in fields.values()]
     return rows, evidence
@@ -141,8 +182,15 @@ def _not_quantity_rows(number, article_id, text):
     tokens = pd.concat([find_non_quantities(text), moved[["start", "end", "mention", "reason"]]]).sort_values("start")
     for i, t in enumerate(tokens.itertuples(), start=1):
         row = {c: "" for c in registry.NOT_QUANTITIES.column_names}
-        row.update(token_id=f"{number}-n{i:02d}", article_id=article_id, start=str(t.start), end=str(t.end),
-                   mention=t.mention, reason=t.reason, review="draft")
+        row.update(
+            token_id=f"{number}-n{i:02d}",
+            article_id=article_id,
+            start=str(t.start),
+            end=str(t.end),
+            mention=t.mention,
+            reason=t.reason,
+            review="draft",
+        )
         rows.append(row)
     return rows
 
@@ -159,26 +207,41 @@ def _cross_check_rows(claims):
         if not (rok_aid or maybe):
             continue
         row = {c: "" for c in registry.CROSS_CHECK.column_names}
-        row.update(claim_id=claim["claim_id"], review="draft",
-                   reason="Drafted for a figure that may be South Korean aid: keep it for one (give the tracker "
-                          "measure and months, or none and why); delete it otherwise.")
+        row.update(
+            claim_id=claim["claim_id"],
+            review="draft",
+            reason="Drafted for a figure that may be South Korean aid: keep it for one (give the tracker "
+            "measure and months, or none and why); delete it otherwise.",
+        )
         if rok_aid and claim["aid_status"] in ("pledged or forecast", "under discussion"):
-            row.update(measure="none", reason=f"Not yet given ({claim['aid_status']}): the tracker counts what was "
-                                              "allocated, so nothing is held against it.")
+            row.update(
+                measure="none",
+                reason=f"Not yet given ({claim['aid_status']}): the tracker counts what was "
+                "allocated, so nothing is held against it.",
+            )
         elif rok_aid and claim["date_basis"] == "printed" and claim["date_latest"]:
             words = claim["quantity_of"].lower()
             measure = next((m for m in ("humanitarian", "military", "financial") if m in words), "total")
-            row.update(measure=measure, first_month=claim["date_earliest"][:7], last_month=claim["date_latest"][:7],
-                       reason=f"Given {claim['date_earliest'][:7]} to {claim['date_latest'][:7]}, as its dates say: "
-                              f"the tracker's {measure} allocations for those months.")
+            row.update(
+                measure=measure,
+                first_month=claim["date_earliest"][:7],
+                last_month=claim["date_latest"][:7],
+                reason=f"Given {claim['date_earliest'][:7]} to {claim['date_latest'][:7]}, as its dates say: "
+                f"the tracker's {measure} allocations for those months.",
+            )
         rows.append(row)
     return rows
 
 
 def _evidence_rows(article_id, evidence):
     """The drafted fields of an article, each with the words it rests on: ``data/drafts/<article_id>.csv``."""
-    return pd.DataFrame([{"claim_id": claim_id, "field": d.field, "value": d.value, "evidence": d.evidence}
-                         for claim_id, d in evidence], columns=["claim_id", "field", "value", "evidence"])
+    return pd.DataFrame(
+        [
+            {"claim_id": claim_id, "field": d.field, "value": d.value, "evidence": d.evidence}
+            for claim_id, d in evidence
+        ],
+        columns=["claim_id", "field", "value", "evidence"],
+    )
 
 
 LICENSES = "LICENSES.md"
@@ -197,11 +260,10 @@ def _licenses_text(data_dir, article):
     if not rows:
         return None
     notice = re.search(r"(?:©|Copyright)[^\n]{0,120}", article["text"])
-    owner = (f"{article['outlet']} (its credit line)" if article["outlet"] != "unknown"
-             else "not named")
+    owner = f"{article['outlet']} (its credit line)" if article["outlet"] != "unknown" else "not named"
     quoted = '"' + notice.group(0).strip() + '"' if notice else "none"
     row = f"| `{Path(article['file']).name}` | {owner} | {quoted} |"
-    return text[:rows[-1].end()] + "\n" + row + text[rows[-1].end():]
+    return text[: rows[-1].end()] + "\n" + row + text[rows[-1].end() :]
 
 
 def _published(article):
@@ -232,29 +294,43 @@ def add_article(source, outlet=None, published=None, url=None, data_dir=None, fo
     if problem:
         raise DataError(str(source), problem)
     if "\r" in text or text.startswith("\ufeff"):
-        raise DataError(str(source), "has Windows line endings or a byte-order mark: save it as plain UTF-8 "
-                                     "with \\n line endings first")
+        raise DataError(
+            str(source),
+            "has Windows line endings or a byte-order mark: save it as plain UTF-8 with \\n line endings first",
+        )
     add_inputs.check_published(published)
     add_inputs.check_printed_date(published, _printed_date(text))
     add_inputs.check_url(url)
     sha = hashlib.sha256(raw).hexdigest()
-    tables = {name: _read(data_dir / registry.table(name).file)
-              for name in ("articles", "claims", "not_quantities", "cross_check")}
+    tables = {
+        name: _read(data_dir / registry.table(name).file)
+        for name in ("articles", "claims", "not_quantities", "cross_check")
+    }
     articles = tables["articles"]
     if sha in set(articles.sha256):
         existing = articles[articles.sha256 == sha].article_id.iloc[0]
         raise DataError(str(source), f"already in the corpus as {existing}")
     if not force:
-        add_inputs.check_near_duplicate(str(source), text, {
-            row.article_id: (data_dir / row.file).read_text(encoding="utf-8", errors="replace")
-            for row in articles.itertuples() if (data_dir / row.file).is_file()})
+        add_inputs.check_near_duplicate(
+            str(source),
+            text,
+            {
+                row.article_id: (data_dir / row.file).read_text(encoding="utf-8", errors="replace")
+                for row in articles.itertuples()
+                if (data_dir / row.file).is_file()
+            },
+        )
     number = f"{max((int(a[:3]) for a in articles.article_id), default=-1) + 1:03d}"
     article_id = f"{number}_{sha[:16]}"
     file = f"raw/articles/{article_id}.txt"
     article = _article_row(article_id, file, sha, text, outlet, published, url)
     claims, evidence = _claim_rows(number, article_id, text, tables["claims"], _published(article))
-    new = {"articles": [article], "claims": claims,
-           "not_quantities": _not_quantity_rows(number, article_id, text), "cross_check": _cross_check_rows(claims)}
+    new = {
+        "articles": [article],
+        "claims": claims,
+        "not_quantities": _not_quantity_rows(number, article_id, text),
+        "cross_check": _cross_check_rows(claims),
+    }
     target = data_dir / file
     originals = {name: (data_dir / registry.table(name).file).read_bytes() for name in new}
     licenses = _licenses_text(data_dir, {**article, "text": text})
@@ -336,7 +412,8 @@ def _past_the_article(problems, articles, article_id, data_dir):
         for column in registry.ARTICLES.columns:
             if column.required and articles.loc[row, column.name].iloc[0] == "":
                 articles.loc[row, column.name] = placeholders.get(column.name) or (
-                    vocab.INVASION if column.type == "date" else column.vocab[0] if column.vocab else "(to be typed)")
+                    vocab.INVASION if column.type == "date" else column.vocab[0] if column.vocab else "(to be typed)"
+                )
         write_csv(articles, data_dir / file)
         problems += [p for p in validate_all(data_dir) if p.field != "review" and not p.file.endswith(file)]
     return problems
@@ -346,8 +423,9 @@ def _one_per_cell(problems):
     """The first problem of each cell ("missing value" rather than also "must be one of")."""
     once = {}
     for problem in problems:
-        once.setdefault((problem.file, problem.row, problem.field, problem.problem if problem.row is None else ""),
-                        problem)
+        once.setdefault(
+            (problem.file, problem.row, problem.field, problem.problem if problem.row is None else ""), problem
+        )
     return list(once.values())
 
 

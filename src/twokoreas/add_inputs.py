@@ -19,8 +19,11 @@ ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 def check_size(name, raw):
     """Refuse a file too large to be one article, naming its size."""
     if len(raw) > MAX_BYTES:
-        raise DataError(name, f"is {len(raw) / 1e6:.1f} MB; an article is at most {MAX_BYTES / 1e6:.0f} MB "
-                              "(the largest in the corpus is about 21 kB): is it one article?")
+        raise DataError(
+            name,
+            f"is {len(raw) / 1e6:.1f} MB; an article is at most {MAX_BYTES / 1e6:.0f} MB "
+            "(the largest in the corpus is about 21 kB): is it one article?",
+        )
 
 
 def check_published(published, today=None):
@@ -36,15 +39,20 @@ def check_published(published, today=None):
         raise DataError("--published", f"{published!r} is not a YYYY-MM-DD date") from None
     latest = today + datetime.timedelta(days=366)
     if not datetime.date(FIRST_YEAR, 1, 1) <= date <= latest:
-        raise DataError("--published", f"{published} is not a plausible publication date (from {FIRST_YEAR}-01-01 "
-                                       f"to {latest:%Y-%m-%d})")
+        raise DataError(
+            "--published",
+            f"{published} is not a plausible publication date (from {FIRST_YEAR}-01-01 to {latest:%Y-%m-%d})",
+        )
 
 
 def check_printed_date(published, printed):
     """Refuse a ``--published`` that disagrees with ``printed``, the ``(date, basis, evidence)`` the text prints."""
     if published and printed and printed[0] != published:
-        raise DataError("--published", f"{published} disagrees with the date the text prints, {printed[0]} "
-                                       f"({printed[2]!r}): leave --published out, or correct the text")
+        raise DataError(
+            "--published",
+            f"{published} disagrees with the date the text prints, {printed[0]} "
+            f"({printed[2]!r}): leave --published out, or correct the text",
+        )
 
 
 def check_url(url):
@@ -55,7 +63,7 @@ def check_url(url):
 
 def _shingles(text):
     words = text.split()
-    return {" ".join(words[i:i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
+    return {" ".join(words[i : i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
 
 
 def near_duplicate(text, registered):
@@ -75,5 +83,8 @@ def check_near_duplicate(name, text, registered):
     """Refuse a text that is a registered article but for whitespace, or very close to one."""
     found = near_duplicate(text, registered)
     if found:
-        raise DataError(name, f"is article {found} but for whitespace or a few words: add it with --force if it "
-                              "really is another article")
+        raise DataError(
+            name,
+            f"is article {found} but for whitespace or a few words: add it with --force if it "
+            "really is another article",
+        )

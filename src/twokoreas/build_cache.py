@@ -46,8 +46,7 @@ def written_figures(record):
     ones a build may replace or remove. Any other file there is a person's, and is left alone."""
     notebooks = record.get("notebooks")
     entries = notebooks.values() if isinstance(notebooks, dict) else []
-    return {"index.csv"} | {name for entry in entries if isinstance(entry, dict)
-                            for name in entry.get("figures") or {}}
+    return {"index.csv"} | {name for entry in entries if isinstance(entry, dict) for name in entry.get("figures") or {}}
 
 
 def _digest(*parts):
@@ -56,8 +55,11 @@ def _digest(*parts):
 
 def package_files():
     """``{relative path: SHA-256}`` of every file of the package, bytecode caches aside."""
-    return {name: sha for name, sha in folder_shas(PACKAGE).items()
-            if "__pycache__" not in name.split("/") and not name.endswith((".pyc", ".pyo"))}
+    return {
+        name: sha
+        for name, sha in folder_shas(PACKAGE).items()
+        if "__pycache__" not in name.split("/") and not name.endswith((".pyc", ".pyo"))
+    }
 
 
 def common_inputs():
@@ -111,12 +113,18 @@ def notebook_is_current(record, name, inputs, notebook_sha, figures_dir, figures
         return False
     if record.get("index_csv") != figures.get("index.csv"):
         return False
-    return (entry.get("inputs") == inputs and entry.get("notebook") == notebook_sha
-            and all(figures.get(f) == sha for f, sha in entry.get("figures", {}).items()))
+    return (
+        entry.get("inputs") == inputs
+        and entry.get("notebook") == notebook_sha
+        and all(figures.get(f) == sha for f, sha in entry.get("figures", {}).items())
+    )
 
 
 def site_is_current(record, inputs, site):
     """Whether the recorded site had these inputs and every file it wrote in folder ``site`` is still as written."""
     entry = record.get("site")
-    return bool(entry) and entry.get("inputs") == inputs and all(
-        (site / f).is_file() and file_sha(site / f) == sha for f, sha in entry.get("files", {}).items())
+    return (
+        bool(entry)
+        and entry.get("inputs") == inputs
+        and all((site / f).is_file() and file_sha(site / f) == sha for f, sha in entry.get("files", {}).items())
+    )

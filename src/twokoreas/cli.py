@@ -35,8 +35,9 @@ def _extract_corpus(args):
     from .errors import DataError
 
     try:
-        written, problems = extract_corpus(args.corpus, args.out, workers=args.workers, scheduler=args.scheduler,
-                                           timeout=args.timeout)
+        written, problems = extract_corpus(
+            args.corpus, args.out, workers=args.workers, scheduler=args.scheduler, timeout=args.timeout
+        )
     except DataError as err:
         print(err, file=sys.stderr)
         return 1
@@ -45,8 +46,11 @@ def _extract_corpus(args):
         return 1
     for article_id, problem in problems:
         print(f"{args.corpus}: {article_id}: {problem}", file=sys.stderr)
-    print(f"{written} candidate figures written to {args.out}"
-          + (f"; {len(problems)} articles skipped" if problems else ""), file=sys.stderr)
+    print(
+        f"{written} candidate figures written to {args.out}"
+        + (f"; {len(problems)} articles skipped" if problems else ""),
+        file=sys.stderr,
+    )
     return 1 if problems else 0
 
 
@@ -94,14 +98,17 @@ def _add(args):
     from .errors import DataError
 
     try:
-        article_id, counts = add_article(args.file, outlet=args.outlet, published=args.published, url=args.url,
-                                         force=args.force)
+        article_id, counts = add_article(
+            args.file, outlet=args.outlet, published=args.published, url=args.url, force=args.force
+        )
     except DataError as err:
         print(err, file=sys.stderr)
         return 1
-    print(f"added {article_id}: drafted 1 article row, {counts['claims']} claims, {counts['not_quantities']} "
-          f"other numbers, {counts['cross_check']} cross-check rows. Next: `.venv/bin/twokoreas review` lists what "
-          f"add drafted and every cell still to type; then `.venv/bin/twokoreas review --accept {article_id[:3]}`.")
+    print(
+        f"added {article_id}: drafted 1 article row, {counts['claims']} claims, {counts['not_quantities']} "
+        f"other numbers, {counts['cross_check']} cross-check rows. Next: `.venv/bin/twokoreas review` lists what "
+        f"add drafted and every cell still to type; then `.venv/bin/twokoreas review --accept {article_id[:3]}`."
+    )
     return 0
 
 
@@ -121,8 +128,11 @@ def _review(args):
         for problem in problems:
             print(fix(problem), file=sys.stderr)
         if problems:
-            print(f"nothing accepted: fix the problems above, then accept again (check stops at the first stage "
-                  f"that fails, so {len(problems)} found now may not be all)", file=sys.stderr)
+            print(
+                f"nothing accepted: fix the problems above, then accept again (check stops at the first stage "
+                f"that fails, so {len(problems)} found now may not be all)",
+                file=sys.stderr,
+            )
             return 1
         print(f"accepted {count} rows of {args.accept}")
         return 0
@@ -133,14 +143,21 @@ def _review(args):
     articles = sorted({a for a in _draft_articles()})
     for article_id in articles:
         drafted = drafted_fields(article_id)
-        print(f"{article_id}: {len(drafted)} fields drafted from the text; confirm each against its evidence "
-              f"(data/drafts/{article_id}.csv), change what is wrong:")
+        print(
+            f"{article_id}: {len(drafted)} fields drafted from the text; confirm each against its evidence "
+            f"(data/drafts/{article_id}.csv), change what is wrong:"
+        )
         for claim_id, fields in drafted.groupby("claim_id", sort=False):
             print(f"  {claim_id}: " + "; ".join(f"{r.field} = {r.value}" for r in fields.itertuples()))
         problems = review_problems(article_id)
-        print(f"{article_id}: `review --accept {article_id[:3]}` " + (
-            f"refuses it for these {len(problems)} problems; each is a cell a person types:" if problems
-            else "accepts it as it is"))
+        print(
+            f"{article_id}: `review --accept {article_id[:3]}` "
+            + (
+                f"refuses it for these {len(problems)} problems; each is a cell a person types:"
+                if problems
+                else "accepts it as it is"
+            )
+        )
         for problem in problems:
             print(f"  {fix(problem)}")
     print(f"{len(found)} draft rows (review: draft)")
@@ -153,8 +170,10 @@ def _draft_articles():
 
     from . import paths, registry
 
-    frames = [pd.read_csv(paths.DATA / registry.table(n).file, dtype=str, keep_default_na=False)
-              for n in ("articles", "claims", "not_quantities")]
+    frames = [
+        pd.read_csv(paths.DATA / registry.table(n).file, dtype=str, keep_default_na=False)
+        for n in ("articles", "claims", "not_quantities")
+    ]
     return {a for f in frames for a in f[f.review == "draft"].article_id}
 
 
@@ -278,18 +297,31 @@ class _Parser(argparse.ArgumentParser):
     argv = ()
 
     def error(self, message):
-        dashed = [a for a in self.argv if a.startswith("-") and a != "-" and a not in self._option_string_actions
-                  and a.split("=")[0] not in self._option_string_actions]
+        dashed = [
+            a
+            for a in self.argv
+            if a.startswith("-")
+            and a != "-"
+            and a not in self._option_string_actions
+            and a.split("=")[0] not in self._option_string_actions
+        ]
         if "required: FILE" in message and dashed:
-            message += (f" ({dashed[0]!r} was read as an option: for a file of that name, write "
-                        f"`twokoreas {self.prog.split()[-1]} -- {dashed[0]}`)")
+            message += (
+                f" ({dashed[0]!r} was read as an option: for a file of that name, write "
+                f"`twokoreas {self.prog.split()[-1]} -- {dashed[0]}`)"
+            )
         super().error(message)
 
 
 def _command(commands, name, summary, func):
     """A subcommand whose --help is plain text: the summary, the options, then examples."""
-    command = commands.add_parser(name, help=summary, description=summary[0].upper() + summary[1:] + ".",
-                                  epilog=EXAMPLES[name], formatter_class=argparse.RawDescriptionHelpFormatter)
+    command = commands.add_parser(
+        name,
+        help=summary,
+        description=summary[0].upper() + summary[1:] + ".",
+        epilog=EXAMPLES[name],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     command.set_defaults(func=func, parser=command)
     return command
 
@@ -298,39 +330,66 @@ def main(argv=None):
     """Entry point; returns the exit status (see :func:`twokoreas.faults.guarded`)."""
     faults.tolerate_console()
     _Parser.argv = sys.argv[1:] if argv is None else list(argv)
-    parser = _Parser(prog="twokoreas", description=DESCRIPTION, epilog=EXAMPLES[None],
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = _Parser(
+        prog="twokoreas",
+        description=DESCRIPTION,
+        epilog=EXAMPLES[None],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("--version", action=_VersionAction)
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     extract = _command(commands, "extract", "list candidate quantities in text files, as CSV", _extract)
     extract.add_argument("files", nargs="*", metavar="FILE", help="UTF-8 text files (articles); - reads stdin")
     extract.add_argument("--format", choices=["csv"], default="csv", help="output format (CSV only)")
-    extract.add_argument("--explain", action="store_true",
-                         help="list the numbers that are not quantities instead, with the reason")
-    extract.add_argument("--corpus", metavar="PATH",
-                         help="a folder of .txt articles or a Parquet file (article_id, text): write --out as Parquet")
+    extract.add_argument(
+        "--explain", action="store_true", help="list the numbers that are not quantities instead, with the reason"
+    )
+    extract.add_argument(
+        "--corpus",
+        metavar="PATH",
+        help="a folder of .txt articles or a Parquet file (article_id, text): write --out as Parquet",
+    )
     extract.add_argument("--out", metavar="FILE", help="the Parquet file for --corpus")
     extract.add_argument("--workers", type=int, metavar="N", help="run on a local Dask cluster of N worker processes")
     extract.add_argument("--scheduler", metavar="ADDRESS", help="run on an existing Dask cluster")
-    extract.add_argument("--timeout", type=float, default=30, metavar="SECONDS",
-                         help="how long to wait for a local cluster to start or a scheduler to answer (default 30)")
+    extract.add_argument(
+        "--timeout",
+        type=float,
+        default=30,
+        metavar="SECONDS",
+        help="how long to wait for a local cluster to start or a scheduler to answer (default 30)",
+    )
     _command(commands, "check", "validate every curated table", _check)
     add = _command(commands, "add", "add an article: copy the text, register its SHA-256, draft its rows", _add)
     add.add_argument("file", metavar="FILE", help="the article as UTF-8 text")
     add.add_argument("--outlet", help="the publisher, when the text does not name it")
     add.add_argument("--published", metavar="YYYY-MM-DD", help="the publication date, when the text prints none")
     add.add_argument("--url", help="where it was published (http:// or https://)")
-    add.add_argument("--force", action="store_true",
-                     help="add a text even if it differs from a registered one only in whitespace or a few words")
-    review = _command(commands, "review", "list draft rows and what each needs; --accept ARTICLE marks an "
-                      "article's drafts reviewed once they pass check", _review)
+    add.add_argument(
+        "--force",
+        action="store_true",
+        help="add a text even if it differs from a registered one only in whitespace or a few words",
+    )
+    review = _command(
+        commands,
+        "review",
+        "list draft rows and what each needs; --accept ARTICLE marks an article's drafts reviewed once they pass check",
+        _review,
+    )
     review.add_argument("--accept", metavar="ARTICLE", help="article id or its three-digit number")
-    _command(commands, "describe", "write data/datapackage.json and the data dictionary (data/README.md) from "
-             "the table registry", _describe)
+    _command(
+        commands,
+        "describe",
+        "write data/datapackage.json and the data dictionary (data/README.md) from the table registry",
+        _describe,
+    )
     run = _command(commands, "run", "execute the notebooks in order and render the site, saving all or nothing", _run)
     run.add_argument("--only", metavar="NN", help="execute only notebooks/NN_*.ipynb (no site)")
-    run.add_argument("--rebuild", action="store_true",
-                     help="execute every notebook, even those whose inputs have not changed since the last build")
+    run.add_argument(
+        "--rebuild",
+        action="store_true",
+        help="execute every notebook, even those whose inputs have not changed since the last build",
+    )
     _command(commands, "site", "render the executed notebooks to site/", _site)
     args = parser.parse_args(argv)
     return faults.guarded(args.command, args.func, args)

@@ -34,8 +34,13 @@ def schema():
     """The Arrow schema of the output."""
     import pyarrow as pa
 
-    types = {"start": pa.int64(), "end": pa.int64(), "value": pa.float64(), "value_low": pa.float64(),
-             "value_high": pa.float64()}
+    types = {
+        "start": pa.int64(),
+        "end": pa.int64(),
+        "value": pa.float64(),
+        "value_low": pa.float64(),
+        "value_high": pa.float64(),
+    }
     return pa.schema([(name, types.get(name, pa.string())) for name in COLUMNS])
 
 
@@ -52,8 +57,12 @@ def _parquet(path):
     for name in ("article_id", "text"):
         if name not in fields:
             raise DataError(path, "missing column", field=name)
-        if not (pa.types.is_string(fields[name]) or pa.types.is_large_string(fields[name])
-                or name == "text" and pa.types.is_binary(fields[name])):
+        if not (
+            pa.types.is_string(fields[name])
+            or pa.types.is_large_string(fields[name])
+            or name == "text"
+            and pa.types.is_binary(fields[name])
+        ):
             raise DataError(path, f"must be text, not {fields[name]}", field=name)
     return file
 
@@ -64,7 +73,7 @@ def partitions(path):
     path = Path(path)
     if path.is_dir():
         ids = sorted(p.stem for p in path.glob("*.txt"))
-        return [ids[i:i + PARTITION] for i in range(0, len(ids), PARTITION)]
+        return [ids[i : i + PARTITION] for i in range(0, len(ids), PARTITION)]
     if not path.exists():
         raise DataError(path, "no such file or folder")
     metadata, parts, rows = _parquet(path).metadata, [], 0
@@ -93,8 +102,9 @@ def _read(path, part):
     table = file.read_row_groups(part, columns=["article_id", "text"])
     first = sum(file.metadata.row_group(g).num_rows for g in range(part[0])) + 1
     articles = []
-    for number, (article_id, text) in enumerate(zip(table.column("article_id").to_pylist(),
-                                                    table.column("text").to_pylist()), first):
+    for number, (article_id, text) in enumerate(
+        zip(table.column("article_id").to_pylist(), table.column("text").to_pylist()), first
+    ):
         if article_id is None:
             articles.append((f"row {number}", None, "article_id: missing"))
         else:
@@ -160,8 +170,11 @@ def check_options(workers=None, timeout=TIMEOUT):
     if workers is not None and workers < 0:
         raise DataError("--workers", f"must be 0 (in-process) or more, not {workers}")
     if workers is not None and workers > max_workers():
-        raise DataError("--workers", f"at most {max_workers()} on this machine ({os.cpu_count() or 1} cores × "
-                                     f"{WORKERS_PER_CORE}), not {workers}")
+        raise DataError(
+            "--workers",
+            f"at most {max_workers()} on this machine ({os.cpu_count() or 1} cores × "
+            f"{WORKERS_PER_CORE}), not {workers}",
+        )
     if not timeout > 0:
         raise DataError("--timeout", f"must be more than 0 seconds, not {timeout:g}")
 
@@ -182,9 +195,15 @@ def connect(workers=None, scheduler=None, timeout=TIMEOUT):
     cluster = None
     try:
         # no dashboard, and the scheduler's HTTP server on a free port of this machine: never 8787, never a warning
-        cluster = LocalCluster(n_workers=0, threads_per_worker=1, processes=True,
-                               dashboard_address="127.0.0.1:0", scheduler_kwargs={"dashboard": False},
-                               timeout=timeout, silence_logs=logging.CRITICAL)  # its chatter is not ours to print
+        cluster = LocalCluster(
+            n_workers=0,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address="127.0.0.1:0",
+            scheduler_kwargs={"dashboard": False},
+            timeout=timeout,
+            silence_logs=logging.CRITICAL,
+        )  # its chatter is not ours to print
         client = Client(cluster, timeout=timeout)
         cluster.scale(workers)
         client.wait_for_workers(workers, timeout=timeout)  # --timeout bounds the start of every worker
@@ -233,4 +252,3 @@ def extract_corpus(path, out, workers=None, scheduler=None, progress=None, timeo
         if cluster is not None:
             cluster.close()
     return written, problems
-

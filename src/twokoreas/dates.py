@@ -44,8 +44,9 @@ class Interval:
 
     def overlaps(self, other):
         """True when the two intervals could share a day."""
-        return ((not self.bounded or other.earliest <= self.latest)
-                and (not other.bounded or self.earliest <= other.latest))
+        return (not self.bounded or other.earliest <= self.latest) and (
+            not other.bounded or self.earliest <= other.latest
+        )
 
     def within(self, start, end):
         """True when the interval is known to lie inside ``[start, end]`` (``end`` NaT = open)."""
@@ -73,8 +74,11 @@ class Interval:
             return day(first)
         if (first.month, first.day, last.month, last.day) == (1, 1, 12, 31) and first.year == last.year:
             return f"{first.year}"
-        if first.day == 1 and last == last + pd.offsets.MonthEnd(0) and (first.year, first.month) == (
-                last.year, last.month):
+        if (
+            first.day == 1
+            and last == last + pd.offsets.MonthEnd(0)
+            and (first.year, first.month) == (last.year, last.month)
+        ):
             return f"{first.strftime(month)} {first.year}"
         if (first.year, first.month) == (last.year, last.month):
             return f"{first.day}–{day(last)}"
@@ -112,8 +116,9 @@ def labels(frame, prefix="date", short=False):
 
 def sort_by_interval(frame, prefix="date", then=()):
     """``frame`` ordered by :meth:`Interval.sort_key`, then by the columns ``then``."""
-    keys = pd.DataFrame([i.sort_key() for i in intervals(frame, prefix)], columns=["_first", "_last"],
-                        index=frame.index)
+    keys = pd.DataFrame(
+        [i.sort_key() for i in intervals(frame, prefix)], columns=["_first", "_last"], index=frame.index
+    )
     ordered = pd.concat([frame, keys], axis=1).sort_values(["_first", "_last", *then], kind="stable")
     return ordered.drop(columns=["_first", "_last"])
 
@@ -121,4 +126,3 @@ def sort_by_interval(frame, prefix="date", then=()):
 def known_within(frame, start, end, prefix="date"):
     """Mask of rows whose interval is known to lie inside ``[start, end]``."""
     return pd.Series([i.within(start, end) for i in intervals(frame, prefix)], index=frame.index, dtype=bool)
-

@@ -56,7 +56,13 @@ def formula_warnings(data_dir=None):
         for column in frame.columns:
             for index, cell in frame[column].items():
                 if isinstance(cell, str) and looks_like_a_formula(cell):
-                    found.append(DataError(name, f"begins with {cell[:1]!r}, which a spreadsheet runs as a "
-                                                       "formula; the site's download writes it with a leading '",
-                                           row=line(index), field=column))
+                    found.append(
+                        DataError(
+                            name,
+                            f"begins with {cell[:1]!r}, which a spreadsheet runs as a "
+                            "formula; the site's download writes it with a leading '",
+                            row=line(index),
+                            field=column,
+                        )
+                    )
     return found

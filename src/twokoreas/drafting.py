@@ -24,8 +24,15 @@ STATES = (
     ("Iran", r"Iran(?:ian)?|Tehran"),
     ("NATO", r"NATO"),
 )
-ADJECTIVE = {"DPRK": "North Korean", "ROK": "South Korean", "Russia": "Russian", "Ukraine": "Ukrainian",
-             "USA": "US", "Poland": "Polish", "Iran": "Iranian"}
+ADJECTIVE = {
+    "DPRK": "North Korean",
+    "ROK": "South Korean",
+    "Russia": "Russian",
+    "Ukraine": "Ukrainian",
+    "USA": "US",
+    "Poland": "Polish",
+    "Iran": "Iranian",
+}
 
 # (theme, words of the figure's clause that say it), tried in order.
 THEME_CUES = (
@@ -70,16 +77,38 @@ ADVERBS = ("earlier", "later", "also", "still", "again", "then", "now", "previou
 SAY_VERBS = r"said|says|told|reported|estimated|estimates|put|assessed|claimed|announced|stated"
 CLAUSE_BREAK = re.compile(r",\s+(?:although|but|while|whereas)\s+|;\s+")
 NAME = re.compile(r"(?:[A-Z][\w.'’-]*)(?:\s+(?:of\s+)?[A-Z][\w.'’-]*)*")
-NOT_NAMES = re.compile(r"^(?:Earlier|Later|In|On|The|A|An|It|This|That|Last|Next)?\s*(?:Monday|Tuesday|Wednesday|"
-                       r"Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|"
-                       r"September|October|November|December)?$")
+NOT_NAMES = re.compile(
+    r"^(?:Earlier|Later|In|On|The|A|An|It|This|That|Last|Next)?\s*(?:Monday|Tuesday|Wednesday|"
+    r"Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|"
+    r"September|October|November|December)?$"
+)
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December")
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 SEASONS = {"spring": (3, 5), "summer": (6, 8), "fall": (9, 11), "autumn": (9, 11)}
-KIND_SLUGS = {"in place": "in", "total sent": "sent", "planned or pledged": "planned", "increment": "additional",
-              "killed or wounded": "casualties", "part of another figure": "part", "share": "share",
-              "duration": "length", "other": "count"}
+KIND_SLUGS = {
+    "in place": "in",
+    "total sent": "sent",
+    "planned or pledged": "planned",
+    "increment": "additional",
+    "killed or wounded": "casualties",
+    "part of another figure": "part",
+    "share": "share",
+    "duration": "length",
+    "other": "count",
+}
 
 
 @dataclass(frozen=True)
@@ -116,8 +145,12 @@ def _states(text):
 def _noun_phrase(after):
     """The counted noun phrase at the start of ``after`` (the words after a figure), up to a comma, a full stop
     or "and" before another number; at most ten words."""
-    phrase = re.split(r"[,.;:]|\s+and\s+(?=\d)|\s+(?:according to|citing|between|since|last|earlier|later)\s+|"
-                      r"\s+(?:in|on)\s+(?=[A-Z\d])", after.strip(), maxsplit=1)[0]
+    phrase = re.split(
+        r"[,.;:]|\s+and\s+(?=\d)|\s+(?:according to|citing|between|since|last|earlier|later)\s+|"
+        r"\s+(?:in|on)\s+(?=[A-Z\d])",
+        after.strip(),
+        maxsplit=1,
+    )[0]
     return " ".join(phrase.split()[:10])
 
 
@@ -151,7 +184,7 @@ def _figure_kind(clause, start, end, unit):
     if unit in ("month", "year", "week", "day"):
         return "duration", f"a length of time ('{unit}')"
     for kind, pattern in KIND_FIRST:
-        text = clause[max(0, start - 15):start] if kind == "increment" else clause
+        text = clause[max(0, start - 15) : start] if kind == "increment" else clause
         matches = sorted(_words(pattern).finditer(text), key=lambda m: abs(m.start() - start))
         if matches:
             return kind, f"'{matches[0].group(0)}'"
@@ -179,7 +212,7 @@ def _source(sentence, clause_left, clause_right, start):
             if match.start() + clause_left > start:
                 break
         if said:
-            before = clause[:said.start()]
+            before = clause[: said.start()]
             segments = [g.strip() for g in before.split(",")]
             citing = next((g for g in segments if g.startswith("citing ")), "")
             subject = next((g for g in reversed(segments) if g and not g.startswith(("citing ", "according"))), "")
@@ -222,50 +255,79 @@ def _dates(sentence, clause, published, published_evidence):
     elif month:
         number = MONTHS.index(month.group(1)) + 1
         month_year = year if number <= published.month else year - 1
-        interval = (pd.Timestamp(month_year, number, 1),
-                    min(pd.Timestamp(month_year, number, 1) + pd.offsets.MonthEnd(0), published))
+        interval = (
+            pd.Timestamp(month_year, number, 1),
+            min(pd.Timestamp(month_year, number, 1) + pd.offsets.MonthEnd(0), published),
+        )
         words = month.group(0)
     if interval:
-        drafts.update(date_earliest=interval[0], date_latest=interval[1], date_basis="inferred",
-                      date_evidence=f"'{words}', in a text printed {published_evidence}; the year is the text's")
+        drafts.update(
+            date_earliest=interval[0],
+            date_latest=interval[1],
+            date_basis="inferred",
+            date_evidence=f"'{words}', in a text printed {published_evidence}; the year is the text's",
+        )
     else:
-        drafts.update(date_earliest=pd.Timestamp(vocab.INVASION), date_latest=published,
-                      date_basis="bounded by article",
-                      date_evidence=f"Undated in its sentence: no earlier than the invasion, no later than the text "
-                                    f"(printed {published_evidence})")
-    said_day = re.search(rf"\b(?:said|reported|told \w+|announced)\s+on\s+(?:(\d{{1,2}}) ({'|'.join(MONTHS)})|"
-                         rf"({'|'.join(MONTHS)})\.? (\d{{1,2}}))\b", sentence)
+        drafts.update(
+            date_earliest=pd.Timestamp(vocab.INVASION),
+            date_latest=published,
+            date_basis="bounded by article",
+            date_evidence=f"Undated in its sentence: no earlier than the invasion, no later than the text "
+            f"(printed {published_evidence})",
+        )
+    said_day = re.search(
+        rf"\b(?:said|reported|told \w+|announced)\s+on\s+(?:(\d{{1,2}}) ({'|'.join(MONTHS)})|"
+        rf"({'|'.join(MONTHS)})\.? (\d{{1,2}}))\b",
+        sentence,
+    )
     if said_day:
-        day, name = ((said_day.group(1), said_day.group(2)) if said_day.group(1)
-                     else (said_day.group(4), said_day.group(3)))
+        day, name = (
+            (said_day.group(1), said_day.group(2)) if said_day.group(1) else (said_day.group(4), said_day.group(3))
+        )
         when = pd.Timestamp(year, MONTHS.index(name) + 1, int(day))
         when = when if when <= published else pd.Timestamp(year - 1, when.month, when.day)
         drafts["stated_date"] = when
         drafts["date_latest"] = min(drafts["date_latest"], when)
-    said_on = re.search(rf"\b(?:said|reported|told \w+|announced)\s+(?:on\s+)?({'|'.join(WEEKDAYS)})\b|"
-                        rf"\b(?:[Ee]arlier|[Ll]ater|[Oo]n)\s+({'|'.join(WEEKDAYS)})\b", sentence)
+    said_on = re.search(
+        rf"\b(?:said|reported|told \w+|announced)\s+(?:on\s+)?({'|'.join(WEEKDAYS)})\b|"
+        rf"\b(?:[Ee]arlier|[Ll]ater|[Oo]n)\s+({'|'.join(WEEKDAYS)})\b",
+        sentence,
+    )
     if said_on:
         day = _previous_weekday(published, said_on.group(1) or said_on.group(2))
         drafts["stated_date"] = day
         drafts["date_latest"] = min(drafts["date_latest"], day)
         if not interval:
-            drafts.update(date_latest=day, date_evidence=drafts["date_evidence"] + f"; said '{said_on.group(0)}', "
-                                                                                    f"the {day:%A} before it")
+            drafts.update(
+                date_latest=day,
+                date_evidence=drafts["date_evidence"] + f"; said '{said_on.group(0)}', the {day:%A} before it",
+            )
     return drafts
 
 
 def _fact_key(fields, value, existing):
     """A fact_key: an existing one when a reviewed claim of the same theme, kind and value states it, else a new
     one from the actor, theme, kind and value (numbered when taken)."""
-    same = existing[(existing.theme == fields.get("theme")) & (existing.figure_kind == fields.get("figure_kind"))
-                    & (existing.value_low == value[0]) & (existing.value_high == value[1])]
+    same = existing[
+        (existing.theme == fields.get("theme"))
+        & (existing.figure_kind == fields.get("figure_kind"))
+        & (existing.value_low == value[0])
+        & (existing.value_high == value[1])
+    ]
     if len(same):
         key = same.fact_key.iloc[0]
         return key, f"the same theme, kind and value as claim {same.claim_id.iloc[0]} ({key})"
-    parts = [fields.get("actor", ""), fields.get("theme", ""), KIND_SLUGS.get(fields.get("figure_kind"), ""),
-             "_".join(re.sub(r"[^a-z0-9]+", "_", re.sub(r"^.*?['’]s\s+", "", fields.get("attributed_to", "")
-                                                         .split(",")[0]).lower()).split("_")[:2]),
-             "_".join(v.split(".")[0] for v in dict.fromkeys(value) if v)]
+    parts = [
+        fields.get("actor", ""),
+        fields.get("theme", ""),
+        KIND_SLUGS.get(fields.get("figure_kind"), ""),
+        "_".join(
+            re.sub(
+                r"[^a-z0-9]+", "_", re.sub(r"^.*?['’]s\s+", "", fields.get("attributed_to", "").split(",")[0]).lower()
+            ).split("_")[:2]
+        ),
+        "_".join(v.split(".")[0] for v in dict.fromkeys(value) if v),
+    ]
     key = re.sub(r"_+", "_", "_".join(p for p in parts if p).lower()).strip("_")
     if not key or not fields.get("theme"):
         return "", ""
@@ -290,7 +352,7 @@ def _actor(clause, start, end, quantity_of, source):
     head = re.split(r"\b(?:to|in|from|against|with|into|for|at|of|on)\b", quantity_of, maxsplit=1)[0]
     named = _states(head)
     if named:
-        return named[0][2], f"'{head[named[0][0]:named[0][1]]}' in the counted phrase"
+        return named[0][2], f"'{head[named[0][0] : named[0][1]]}' in the counted phrase"
     preposition = r"\b(?:to|in|from|against|with|into|for|at|of|on)\s*$"
     for s_start, s_end, actor in reversed(_states(clause[:start])):
         if not re.search(preposition, clause[:s_start]) and clause[s_start:s_end] not in source:
@@ -301,7 +363,7 @@ def _actor(clause, start, end, quantity_of, source):
 def not_a_quantity(text, start, end):
     """The reason a figure the extractor found is not a quantity, when its surroundings say so, else None: the
     offset of a time zone ("03:04 GMT+10")."""
-    if re.search(r"\b(?:GMT|UTC)\s*[+−-]\s*$", text[max(0, start - 6):start]):
+    if re.search(r"\b(?:GMT|UTC)\s*[+−-]\s*$", text[max(0, start - 6) : start]):
         return "clock time"
     return None
 
@@ -323,9 +385,11 @@ def draft_claims(text, quantities, existing, published=None, published_evidence=
         quantity_of, why = _quantity_of(sentence, start, end, "", before.get("noun", ""))
         borrowed = bool(before) and before.get("noun", "") != "" and quantity_of.startswith(before["noun"])
         attributed_to, voice, source_kind, source_why = _source(sentence, c_left, c_right, start)
-        fields = {"theme": _theme(clause, q.unit),
-                  "figure_kind": _figure_kind(clause, start - c_left, end - c_left, q.unit),
-                  "actor": _actor(clause, start - c_left, end - c_left, quantity_of, attributed_to)}
+        fields = {
+            "theme": _theme(clause, q.unit),
+            "figure_kind": _figure_kind(clause, start - c_left, end - c_left, q.unit),
+            "actor": _actor(clause, start - c_left, end - c_left, quantity_of, attributed_to),
+        }
         for field in ("theme", "figure_kind", "actor") if borrowed else ("theme", "figure_kind"):
             if not fields[field][0] and before.get(field):
                 fields[field] = (before[field], f"as the figure before it in its paragraph ({before['mention']})")
@@ -334,18 +398,22 @@ def draft_claims(text, quantities, existing, published=None, published_evidence=
         if actor in ADJECTIVE and quantity_of and not _states(head):
             quantity_of, why = f"{ADJECTIVE[actor]} {quantity_of}", f"{why}; the state from its clause"
         fields["quantity_of"] = (quantity_of, why)
-        recipient = re.search(rf"\b(?:to|into)\s+(?:the\s+)?({'|'.join(p for _, p in STATES)})", clause[end - c_left:])
+        recipient = re.search(rf"\b(?:to|into)\s+(?:the\s+)?({'|'.join(p for _, p in STATES)})", clause[end - c_left :])
         if recipient and kind != "killed or wounded":
             to = next(a for a, p in STATES if re.fullmatch(p, recipient.group(1)))
             if to != actor:
                 fields["recipient"] = (to, f"'{recipient.group(0)}'")
-        fields.update(attributed_to=(attributed_to, source_why), voice=(voice, source_why),
-                      source_kind=(source_kind, source_why))
+        fields.update(
+            attributed_to=(attributed_to, source_why), voice=(voice, source_why), source_kind=(source_kind, source_why)
+        )
         dated = _dates(sentence, clause, published, published_evidence)
         for field, value in dated.items():
-            fields[field] = (value.strftime("%Y-%m-%d") if isinstance(value, pd.Timestamp) else value,
-                             dated.get("date_evidence", "") if field.startswith("date_") else
-                             "the weekday named, before the text's date")
+            fields[field] = (
+                value.strftime("%Y-%m-%d") if isinstance(value, pd.Timestamp) else value,
+                dated.get("date_evidence", "")
+                if field.startswith("date_")
+                else "the weekday named, before the text's date",
+            )
         if theme == "aid":
             status, words = _aid_status(sentence)
             if status:
@@ -356,6 +424,11 @@ def draft_claims(text, quantities, existing, published=None, published_evidence=
         noun = re.sub(r"\s+(?:had|have|has|were|was|are|is)\b.*$", "", quantity_of)
         if noun and actor in ADJECTIVE:
             noun = noun.removeprefix(f"{ADJECTIVE[actor]} ") if not borrowed else noun
-        previous[paragraph] = {"noun": noun, "theme": theme, "figure_kind": kind, "actor": actor,
-                               "mention": f"'{q.mention}'"}
+        previous[paragraph] = {
+            "noun": noun,
+            "theme": theme,
+            "figure_kind": kind,
+            "actor": actor,
+            "mention": f"'{q.mention}'",
+        }
     return drafts

@@ -27,9 +27,29 @@ from bisect import bisect_left, bisect_right
 import numpy as np
 import pandas as pd
 
-from .numbers import (CASE_FOLD_TRAPS, CURRENCY_CODES, FRACTIONS, HEDGES, MEGA_CODES, MULTIPLIER_WORDS,
-                      QUANTITY_RE, SCALE, SCALES, TENS_WORDS, UNITS_WORDS, VULGAR_FRACTIONS, WORD_NUMBER, ZERO_WORDS,
-                      has_scale, lower_pattern, parse_match, parse_quantity, proportion_parts, range_parts, unit_of)
+from .numbers import (
+    CASE_FOLD_TRAPS,
+    CURRENCY_CODES,
+    FRACTIONS,
+    HEDGES,
+    MEGA_CODES,
+    MULTIPLIER_WORDS,
+    QUANTITY_RE,
+    SCALE,
+    SCALES,
+    TENS_WORDS,
+    UNITS_WORDS,
+    VULGAR_FRACTIONS,
+    WORD_NUMBER,
+    ZERO_WORDS,
+    has_scale,
+    lower_pattern,
+    parse_match,
+    parse_quantity,
+    proportion_parts,
+    range_parts,
+    unit_of,
+)
 from .textfile import wide_encoding
 
 try:  # an optional DFA engine for the one scan over the whole text; Python re gives the same spans
@@ -38,8 +58,17 @@ except ImportError:  # pragma: no cover - exercised where google-re2 is not inst
     re2 = None
 
 COLUMNS = ["start", "end", "mention", "value", "value_low", "value_high", "qualifier", "unit", "needs_review"]
-DTYPES = {"start": "int64", "end": "int64", "mention": "str", "value": "float64", "value_low": "float64",
-          "value_high": "float64", "qualifier": "str", "unit": "str", "needs_review": "str"}
+DTYPES = {
+    "start": "int64",
+    "end": "int64",
+    "mention": "str",
+    "value": "float64",
+    "value_low": "float64",
+    "value_high": "float64",
+    "qualifier": "str",
+    "unit": "str",
+    "needs_review": "str",
+}
 
 MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
@@ -59,60 +88,92 @@ REFERENCE_LABELS = (
     "Ref|ref"  # a reference code in a caption: "ref 20230412"
 )
 #: "40K", "$8m", "50km", "200lbs", "8min", "1.2b" are figures, not model names.
-GLUED_SCALES = (r"(?:k|m|mn|mln|mil|b|bn|bln|tn|tr|trn|trln|tln|km|kg|lbs?|ml|t|kph|kmph|mph|rad|mins?|hrs?|cm|ha"
-                r"|kw|mw|gw|kwh|mwh|gwh|usd|eur|gbp|krw|rub|uah|jpy|cny|aud|cad)")
+GLUED_SCALES = (
+    r"(?:k|m|mn|mln|mil|b|bn|bln|tn|tr|trn|trln|tln|km|kg|lbs?|ml|t|kph|kmph|mph|rad|mins?|hrs?|cm|ha"
+    r"|kw|mw|gw|kwh|mwh|gwh|usd|eur|gbp|krw|rub|uah|jpy|cny|aud|cad)"
+)
 #: A war, a treaty or a division "70-year-old" is a duration, not an age.
-EVENT_NOUNS = (r"war|conflict|alliance|treaty|armistice|ceasefire|truce|agreement|pact|dispute|policy|ban|law|regime"
-               r"|division|standoff|stalemate|blockade|sanctions?|programme|program|feud|rivalry|border|dynasty"
-               r"|partition|occupation|invasion|crisis|confrontation|system|order|institution|organi[sz]ation")
+EVENT_NOUNS = (
+    r"war|conflict|alliance|treaty|armistice|ceasefire|truce|agreement|pact|dispute|policy|ban|law|regime"
+    r"|division|standoff|stalemate|blockade|sanctions?|programme|program|feud|rivalry|border|dynasty"
+    r"|partition|occupation|invasion|crisis|confrontation|system|order|institution|organi[sz]ation"
+)
 #: Shapes that are numbers but not quantities, in the order they are tried.
 NOT_QUANTITY_PATTERNS = [
     ("reading time", re.compile(r"reading time:?\s*\d+\s*min\.?", re.IGNORECASE)),
     ("footnote", re.compile(r"\[\d{1,3}\]")),
-    ("age", re.compile(
-        # a hedged age is a duration: "the nearly three-year-old conflict"
-        rf"(?<!nearly )(?<!almost )(?<!about )(?<!around )(?<!over )(?<!roughly )"
-        rf"\b(?:\d+|{WORD_NUMBER})[- ](?:year|month|week)s?[- ]olds?\b(?!\s+(?:[a-z]+\s+)?(?:{EVENT_NOUNS})\b)"
-        r"|\bat\s+(?:the\s+)?age\s+(?:of\s+)?\d+"
-        r"|\baged\s+(?:between\s+)?\d+(?:\s*(?:to|-|–|and|or)\s*(?:\d+|above|over|older|under|younger|more))?"
-        r"|\bages\s+(?:of\s+)?\d+(?:\s*(?:to|-|–|and)\s*\d+)?", re.IGNORECASE)),
-    ("date", re.compile(
-        rf"\b{MONTH}\s+{DAY}\b{AND_DAY}*{NOT_NUMBER_AFTER}(?:,?\s+{YEAR}\b)?"
-        rf"|\b{DAY}{AND_DAY}*\s+(?:of\s+)?{MONTH}(?:,?\s+{YEAR}\b)?"
-        rf"|\b{MONTH},?\s+{YEAR}\b")),
+    (
+        "age",
+        re.compile(
+            # a hedged age is a duration: "the nearly three-year-old conflict"
+            rf"(?<!nearly )(?<!almost )(?<!about )(?<!around )(?<!over )(?<!roughly )"
+            rf"\b(?:\d+|{WORD_NUMBER})[- ](?:year|month|week)s?[- ]olds?\b(?!\s+(?:[a-z]+\s+)?(?:{EVENT_NOUNS})\b)"
+            r"|\bat\s+(?:the\s+)?age\s+(?:of\s+)?\d+"
+            r"|\baged\s+(?:between\s+)?\d+(?:\s*(?:to|-|–|and|or)\s*(?:\d+|above|over|older|under|younger|more))?"
+            r"|\bages\s+(?:of\s+)?\d+(?:\s*(?:to|-|–|and)\s*\d+)?",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "date",
+        re.compile(
+            rf"\b{MONTH}\s+{DAY}\b{AND_DAY}*{NOT_NUMBER_AFTER}(?:,?\s+{YEAR}\b)?"
+            rf"|\b{DAY}{AND_DAY}*\s+(?:of\s+)?{MONTH}(?:,?\s+{YEAR}\b)?"
+            rf"|\b{MONTH},?\s+{YEAR}\b"
+        ),
+    ),
     ("date", re.compile(r"\b\d{1,2}/\d{1,2}/\d{2,4}|\b\d{4}-\d{2}-\d{2}\b")),
     ("clock time", re.compile(r"\b\d{1,2}:\d{2}\b(?:\s?[ap]\.?m\.?)?", re.IGNORECASE)),
     ("reference number", re.compile(rf"\b(?:{REFERENCE_LABELS})\s+\d+\b")),
-    ("calibre", re.compile(
-        r"\b\d+(?:\.\d+)?(?:\s?mm\b|-mm\b|[- ]millimet(?:er|re)s?\b|-inch\b|-in\.|-cal(?:ibre|iber)?\b)",
-        re.IGNORECASE)),
+    (
+        "calibre",
+        re.compile(
+            r"\b\d+(?:\.\d+)?(?:\s?mm\b|-mm\b|[- ]millimet(?:er|re)s?\b|-inch\b|-in\.|-cal(?:ibre|iber)?\b)",
+            re.IGNORECASE,
+        ),
+    ),
     ("ordinal", re.compile(r"\b\d+(?:st|nd|rd|th)\b")),
     ("decade", re.compile(rf"\b{YEAR}s\b")),
-    ("model or name", re.compile(
-        rf"\b(?=[A-Za-z]+-?\d)(?!(?i:{SCALE}|point)-)"
-        rf"(?!(?i:m?(?:{'|'.join(CURRENCY_CODES)}))\$?\d)(?!W\d[\d.,]*(?:tr|bn)\b)"  # "USD115", "W1.4tr" are money
-        r"[A-Za-z]+-?\d+[A-Za-z\d]*(?:/\d+[A-Za-z\d]*)*\b"
-        r"|\b[A-Z]+\.\d+\b|\b[A-Z]{1,3}/\d+\b"
-        rf"|\b\d+(?!(?i:{GLUED_SCALES})\b)[A-Za-z]+\d*\b|\bWorld\s+War\s+(?:One|Two|Three|I{{1,3}}|\d)\b(?!\.\d)"
-        r"|\bGroup\s+of\s+(?:Seven|Eight|Twenty|\d+)\b")),
+    (
+        "model or name",
+        re.compile(
+            rf"\b(?=[A-Za-z]+-?\d)(?!(?i:{SCALE}|point)-)"
+            rf"(?!(?i:m?(?:{'|'.join(CURRENCY_CODES)}))\$?\d)(?!W\d[\d.,]*(?:tr|bn)\b)"  # "USD115", "W1.4tr" are money
+            r"[A-Za-z]+-?\d+[A-Za-z\d]*(?:/\d+[A-Za-z\d]*)*\b"
+            r"|\b[A-Z]+\.\d+\b|\b[A-Z]{1,3}/\d+\b"
+            rf"|\b\d+(?!(?i:{GLUED_SCALES})\b)[A-Za-z]+\d*\b|\bWorld\s+War\s+(?:One|Two|Three|I{{1,3}}|\d)\b(?!\.\d)"
+            r"|\bGroup\s+of\s+(?:Seven|Eight|Twenty|\d+)\b"
+        ),
+    ),
     # after a count, "Capitalised-word number" is a designation: "18 Leopard 2 tanks", "14 PzH 2000 howitzers"
     ("model or name", re.compile(r"(?<=\d )(?P<span>[A-Z][A-Za-z]*\s\d+)\b")),
-    ("period", re.compile(r"\b(?:first|second|third|fourth|last|latter|former|final|other)\s+(?:half|quarter)\b",
-                          re.IGNORECASE)),
+    (
+        "period",
+        re.compile(
+            r"\b(?:first|second|third|fourth|last|latter|former|final|other)\s+(?:half|quarter)\b", re.IGNORECASE
+        ),
+    ),
     ("year", re.compile(rf"(?:©\s*)?(?<![$€£₩₽₴])(?<![$€£₩₽₴] )\b{YEAR}\b{NOT_NUMBER_AFTER}")),
 ]
 #: Words a shape cannot match without (lower case): a window that holds none of them skips the pattern.
 SHAPE_LITERALS = {
-    "reading time": ("reading",), "footnote": ("[",), "age": ("old", "age"), "clock time": (":",),
-    "calibre": ("mm", "millimet", "inch", "-in.", "-cal"), "decade": ("0s",), "period": ("half", "quarter"),
+    "reading time": ("reading",),
+    "footnote": ("[",),
+    "age": ("old", "age"),
+    "clock time": (":",),
+    "calibre": ("mm", "millimet", "inch", "-in.", "-cal"),
+    "decade": ("0s",),
+    "period": ("half", "quarter"),
     # a label and the space after it: "unit " but not "united", "ref " but not "refugees"
     "reference number": tuple(label.lower() + " " for label in REFERENCE_LABELS.replace("\\", "").split("|")),
 }
 #: For the other shapes, what their match cannot do without, as a pattern (one per pattern where a reason has two).
 #: The "digit space" before a designation is always in its window: every digit has a window around it.
 SHAPE_NEEDS = {
-    "date": ("Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec", r"\d[-/]\d"), "ordinal": r"\d(?:st|nd|rd|th)",
-    "model or name": (r"[A-Za-z][-./]?\d|\d[A-Za-z]|World|Group of", r"\d [A-Z]"), "year": r"(?:1[89]|20)\d\d",
+    "date": ("Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec", r"\d[-/]\d"),
+    "ordinal": r"\d(?:st|nd|rd|th)",
+    "model or name": (r"[A-Za-z][-./]?\d|\d[A-Za-z]|World|Group of", r"\d [A-Z]"),
+    "year": r"(?:1[89]|20)\d\d",
 }
 
 
@@ -124,12 +185,20 @@ def _gate(reason, nth):
     return needs if isinstance(needs, str) else needs[nth]
 
 
-_GATES = [_gate(reason, sum(r == reason for r, _ in NOT_QUANTITY_PATTERNS[:i]))
-          for i, (reason, _) in enumerate(NOT_QUANTITY_PATTERNS)]
-_SHAPES = [(reason, pattern, "span" if "span" in pattern.groupindex else 0)
-           for reason, pattern in NOT_QUANTITY_PATTERNS]
-NUMBER_WORDS = UNITS_WORDS + list(ZERO_WORDS) + TENS_WORDS + list(SCALES) + [
-    "dozen", "dozens", "scores", "tens", "hundreds", "thousands", "millions", "billions", "trillions"]
+_GATES = [
+    _gate(reason, sum(r == reason for r, _ in NOT_QUANTITY_PATTERNS[:i]))
+    for i, (reason, _) in enumerate(NOT_QUANTITY_PATTERNS)
+]
+_SHAPES = [
+    (reason, pattern, "span" if "span" in pattern.groupindex else 0) for reason, pattern in NOT_QUANTITY_PATTERNS
+]
+NUMBER_WORDS = (
+    UNITS_WORDS
+    + list(ZERO_WORDS)
+    + TENS_WORDS
+    + list(SCALES)
+    + ["dozen", "dozens", "scores", "tens", "hundreds", "thousands", "millions", "billions", "trillions"]
+)
 #: Words that can carry a figure without being a cardinal: fractions and multipliers ("half", "tripled").
 FIGURE_WORDS = NUMBER_WORDS + list(FRACTIONS) + list(MULTIPLIER_WORDS)
 
@@ -151,37 +220,53 @@ EMPHASIS_BEFORE = re.compile(r"\b(?:even|only|just|exactly)\s+$", re.IGNORECASE)
 UNIT_AFTER = re.compile(
     r"(?:\s+(?:and|or|to)\s+\d[\d.,]*)*[\s-]*(?:(?P<km2>sq(?:uare)?\.?\s+(?:km|kilomet(?:er|re)s)|km2|km²)"
     r"|(?P<km>km|kilomet(?:er|re)s?)|(?P<mile>miles?)|(?P<tonne>(?:metric\s+)?(?:tonnes?|tons?))"
-    r"|(?P<duration>year|month|week|day|hour|minute)s?|(?P<minute>mins?))\b", re.IGNORECASE)
+    r"|(?P<duration>year|month|week|day|hour|minute)s?|(?P<minute>mins?))\b",
+    re.IGNORECASE,
+)
 PLAIN_WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)?")
 #: "over" is a preposition, not "more than", before a place ("over four regions") or a stretch of time
 #: ("fired over two months"), unless the time is how long something lasted ("for over three weeks").
 OVER_HEDGE = re.compile(r"over\s+", re.IGNORECASE)
-PLACE_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:regions?|oblasts?|provinces?|cities|towns|villages|districts|areas"
-                         r"|countries|territor(?:y|ies)|fronts?|sectors?|directions?)\b", re.IGNORECASE)
+PLACE_AFTER = re.compile(
+    r"\s+(?:[a-z]+\s+)?(?:regions?|oblasts?|provinces?|cities|towns|villages|districts|areas"
+    r"|countries|territor(?:y|ies)|fronts?|sectors?|directions?)\b",
+    re.IGNORECASE,
+)
 TIME_AFTER = re.compile(r"[\s-]+(?:years?|months?|weeks?|days?|hours?|decades?)\b", re.IGNORECASE)
-LASTING_BEFORE = re.compile(r"\b(?:for|lasted|lasting|lasts|last|took|takes|taking|after|of|in|spent|spend|spanning"
-                            r"|than|be|been|is|was|are|were)\s+$", re.IGNORECASE)
+LASTING_BEFORE = re.compile(
+    r"\b(?:for|lasted|lasting|lasts|last|took|takes|taking|after|of|in|spent|spend|spanning"
+    r"|than|be|been|is|was|are|were)\s+$",
+    re.IGNORECASE,
+)
 #: "X to Y" is not an interval after a verb of change ("fell from 150,000 to 30,000") or in a vote ("passed 141-7").
 CHANGE_BEFORE = re.compile(
     r"\b(?:rose|risen|rise|rises|rising|fell|fallen|fall|falls|falling|increased?|increases|increasing|decreased?"
     r"|decreases|decreasing|grew|grown|grow|growing|dropped|drops?|dropping|declined?|declines|declining|jumped"
     r"|jumps?|climbed|climbs?|cut|cuts|reduced?|reduces|reducing|raised?|raises|raising|slashed|boosted|expanded"
     r"|shrank|shrunk|soared|plunged|surged|swelled|revised|lowered|lifted|hiked|trimmed|went|up|down|changed?)\b"
-    r"(?:\s+[\w%$.,]+){0,3}?\s+$", re.IGNORECASE)
-VOTE_BEFORE = re.compile(r"\b(?:vote[sd]?|voting|passed|adopted|approved|rejected|tally|margin|ballot)\b[^.;]{0,40}$",
-                         re.IGNORECASE)
+    r"(?:\s+[\w%$.,]+){0,3}?\s+$",
+    re.IGNORECASE,
+)
+VOTE_BEFORE = re.compile(
+    r"\b(?:vote[sd]?|voting|passed|adopted|approved|rejected|tally|margin|ballot)\b[^.;]{0,40}$", re.IGNORECASE
+)
 ODD_GROUPING = re.compile(r"[.,]\d")
 DIGIT_RUN = re.compile(r"\d+(?:[.,]\d+)*")
 WINDOW = 30  # characters of context around a number token: more than any shape or hedge reaches
 LOOKBACK = 40  # characters a quantity can start before its first number token ("slightly more than U.S. $")
 #: Whatever can open a quantity before its number: a hedge (the whole phrase, so "in" alone or "at" alone does not
 #: cost a try), a range word, a currency code, "a"/"an" before a word that can follow it in a quantity.
-PREFIX_WORDS = {c.lower() for c in CURRENCY_CODES} | set(MEGA_CODES) | {
-    "between", "from", "several", "u", "us", "c", "ca", "au", "minus", "negative", "w"}
+PREFIX_WORDS = (
+    {c.lower() for c in CURRENCY_CODES}
+    | set(MEGA_CODES)
+    | {"between", "from", "several", "u", "us", "c", "ca", "au", "minus", "negative", "w"}
+)
 _A_BEFORE = "|".join(["few", "dozen", *SCALES, *FRACTIONS])
 _PREFIX_WORDS = "|".join(
     [re.escape(h).replace(r"\ ", r"\s+") for h in sorted(HEDGES, key=len, reverse=True)]
-    + sorted(PREFIX_WORDS, key=len, reverse=True) + [rf"an?\s+(?:{_A_BEFORE})"])
+    + sorted(PREFIX_WORDS, key=len, reverse=True)
+    + [rf"an?\s+(?:{_A_BEFORE})"]
+)
 #: A currency sign, a minus sign or decimal point before a digit, or a whole word (letters, case-blind) of
 #: PREFIX_WORDS: where a quantity may start.
 PREFIX_WORD = re.compile(rf"[$€£₩₽₴]|(?<![\w.,)\]])[-−.](?=\d)|(?<!\w)(?ai:{_PREFIX_WORDS})(?![A-Za-z])")
@@ -199,9 +284,12 @@ REVIEW_SIGN = "a spaced dash before the number may be a minus sign"
 #: never a count of one.
 FRACTION_WORD_AFTER = re.compile(rf"\s+(?:{'|'.join(FRACTIONS)})\b", re.IGNORECASE)
 #: ... but "the past two quarters", "two quarters in a row" count periods.
-QUARTERS_COUNTED = re.compile(r"(?:\b(?:past|last|next|previous|consecutive|straight|first|recent|coming|final)\s+"
-                              r"\w+\s+quarters\b|\w+\s+(?:consecutive\s+|straight\s+)?quarters\s+(?:in\s+a\s+row"
-                              r"|running|straight)\b)", re.IGNORECASE)
+QUARTERS_COUNTED = re.compile(
+    r"(?:\b(?:past|last|next|previous|consecutive|straight|first|recent|coming|final)\s+"
+    r"\w+\s+quarters\b|\w+\s+(?:consecutive\s+|straight\s+)?quarters\s+(?:in\s+a\s+row"
+    r"|running|straight)\b)",
+    re.IGNORECASE,
+)
 #: "- 20 degrees" at a line's start or before a temperature: a minus sign or a dash, the text cannot say.
 SPACED_MINUS_BEFORE = re.compile(r"(?:^|\n)\s*[-−]\s+$|[-−]\s+$")
 DEGREES_AFTER = re.compile(r"\s*(?:°|degrees?\b|deg\b)", re.IGNORECASE)
@@ -211,7 +299,9 @@ DEGREES_AFTER = re.compile(r"\s*(?:°|degrees?\b|deg\b)", re.IGNORECASE)
 UNIT_WORD_AFTER = re.compile(
     r"(?:\s*-\s*|\s+)(?:miles?|kilomet(?:er|re)s?|km|met(?:er|re)s?|feet|foot|inch(?:es)?|pounds?|tons?|tonnes?"
     r"|gallons?|lit(?:er|re)s?|ounces?|acres?|yards?|dollars?|euros?|penny|pence|cents?|yen|won|yuan|r[o]?ubles?"
-    r"|hryvnias?|drachmas?|degrees?|percent|per\s+cent)\b", re.IGNORECASE)
+    r"|hryvnias?|drachmas?|degrees?|percent|per\s+cent)\b",
+    re.IGNORECASE,
+)
 #: "in one day", "for one week": a count of one, where "one day" alone may mean "some day".
 ONE_TIME_AFTER = re.compile(r"\s+(?:day|night|week|month|year|hour|minute)\b", re.IGNORECASE)
 ONE_TIME_BEFORE = re.compile(r"\b(?:in|within|for|than|over|just|only|after|lasting)\s+$", re.IGNORECASE)
@@ -221,7 +311,9 @@ ORDINAL_JOINED = re.compile(r"-(?:[a-z]+-)?[a-z]*(?:th|first|second|third)(?P<pl
 NAME_BEFORE = re.compile(r"[A-Z][\w'’-]*\s+$")
 #: A count word in apposition to the names a sentence opens with points back at them: "Russia and North Korea,
 #: two states under sanctions, ..." (not "In Seoul and Tokyo, two ...").
-NAMED_LIST_BEFORE = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*\s+(?:and|&)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*,\s+$")
+NAMED_LIST_BEFORE = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*\s+(?:and|&)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*,\s+$"
+)
 IDIOM_BEFORE = re.compile(r"\b(?:to|for)\s+$", re.IGNORECASE)  # "came to naught"
 #: Two one-sided bounds joined by "and" are one range: "above 1000 and below 1500".
 LOWER_BOUNDS, UPPER_BOUNDS = {"more_than", "at_least"}, {"less_than", "up_to"}
@@ -355,8 +447,12 @@ def _re_gates():
 
     def shapes(window):
         lower = window.lower()
-        return [i for i, gate in enumerate(gates)
-                if (gate.search(window) if gate else any(word in lower for word in words[i]))]
+        return [
+            i
+            for i, gate in enumerate(gates)
+            if (gate.search(window) if gate else any(word in lower for word in words[i]))
+        ]
+
     return shapes
 
 
@@ -395,7 +491,7 @@ def _quoted_name(text, start, before):
 
 def _word_reason(text, start, end, mention):
     """Why a bare number word is not a quantity, or None when it is one."""
-    before = text[max(0, start - 40):start]
+    before = text[max(0, start - 40) : start]
     lower = mention.lower()
     if _quoted_name(text, start, before):
         return "name"
@@ -457,13 +553,16 @@ def _rows(text, start, end):
         return [_row(text, start, end, quantity)]
     (a, b), (c, d) = parts
     first, second = mention[a:b], mention[c:d]
-    before = text[max(0, start - 60):start]
+    before = text[max(0, start - 60) : start]
     lower = mention.lower()
     units = unit_of(first), unit_of(second)
     mixed = None not in units and units[0] != units[1]  # "rose 9 per cent to $165 million": two figures
-    if (not mixed and parse_quantity(first).value < parse_quantity(second).value
-            and not (VOTE_BEFORE.search(before) and not lower.startswith("between"))
-            and not (lower.startswith("from") and CHANGE_BEFORE.search(before))):
+    if (
+        not mixed
+        and parse_quantity(first).value < parse_quantity(second).value
+        and not (VOTE_BEFORE.search(before) and not lower.startswith("between"))
+        and not (lower.startswith("from") and CHANGE_BEFORE.search(before))
+    ):
         return [_row(text, start, end, quantity)]
     rows = []
     for (s, e), own, other in (((a, b), first, second), ((c, d), second, first)):
@@ -479,11 +578,16 @@ def _join_bounds(text, rows):
     joined = []
     for row in rows:
         last = joined[-1] if joined else None
-        if (last and {last[6], row[6]} <= LOWER_BOUNDS | UPPER_BOUNDS and (last[6] in LOWER_BOUNDS) != (
-                row[6] in LOWER_BOUNDS) and last[7] == row[7] and BOUND_JOIN.fullmatch(text, last[1], row[0])):
+        if (
+            last
+            and {last[6], row[6]} <= LOWER_BOUNDS | UPPER_BOUNDS
+            and (last[6] in LOWER_BOUNDS) != (row[6] in LOWER_BOUNDS)
+            and last[7] == row[7]
+            and BOUND_JOIN.fullmatch(text, last[1], row[0])
+        ):
             low, high = (last[3], row[3]) if last[6] in LOWER_BOUNDS else (row[3], last[3])
             if low < high:
-                joined[-1] = [last[0], row[1], text[last[0]:row[1]], np.nan, low, high, "range", row[7], ""]
+                joined[-1] = [last[0], row[1], text[last[0] : row[1]], np.nan, low, high, "range", row[7], ""]
                 continue
         joined.append(row)
     return joined
@@ -524,15 +628,18 @@ def _classify_text(text):
                 rows.extend(_rows(text, start + parts[1][0], start + parts[1][1]))
             continue
         plain = PLAIN_WORD.fullmatch(mention)
-        if (mention[-1].isalpha() and FRACTION_WORD_AFTER.match(text, end)
-                and not QUARTERS_COUNTED.match(text, text.rfind(" ", 0, max(0, start - 1)) + 1)
-                and not QUARTERS_COUNTED.match(text, start)):
+        if (
+            mention[-1].isalpha()
+            and FRACTION_WORD_AFTER.match(text, end)
+            and not QUARTERS_COUNTED.match(text, text.rfind(" ", 0, max(0, start - 1)) + 1)
+            and not QUARTERS_COUNTED.match(text, start)
+        ):
             rows.append(_review(start, FRACTION_WORD_AFTER.match(text, end).end(), text, REVIEW_FRACTION))
             continue
-        near = text[max(0, start - 4):start]
+        near = text[max(0, start - 4) : start]
         dash = ("-" in near or "−" in near) and SPACED_MINUS_BEFORE.search(text, max(0, start - 4), start)
         line_start = text.rfind("\n", 0, start) + 1 if dash else 0  # the dash opens its line, or a temperature
-        if dash and (not text[line_start:dash.end()].strip(" \t-−") or DEGREES_AFTER.match(text, end)):
+        if dash and (not text[line_start : dash.end()].strip(" \t-−") or DEGREES_AFTER.match(text, end)):
             rows.append(_review(dash.end() - len(dash.group(0).lstrip()), end, text, REVIEW_SIGN))
             continue
         if plain and (ordinal := ORDINAL_JOINED.match(text, end)):
@@ -555,14 +662,20 @@ def _classify_text(text):
         if _currency_problem(text, start, mention):
             rows.append(_review(start, end, text, REVIEW_CURRENCY))
             continue
-        metres = 2 if text[end:end + 2] == " M" else 1  # "10m", "10M", "1,674,200.5 M"
-        if (text[end + metres - 1:end + metres] in ("m", "M") and not text[end + metres:end + metres + 1].isalpha()
-                and mention[-1].isdigit()):
+        metres = 2 if text[end : end + 2] == " M" else 1  # "10m", "10M", "1,674,200.5 M"
+        if (
+            text[end + metres - 1 : end + metres] in ("m", "M")
+            and not text[end + metres : end + metres + 1].isalpha()
+            and mention[-1].isdigit()
+        ):
             rows.append(_review(start, end + metres, text, REVIEW_METRES))
             continue
         hedge = OVER_HEDGE.match(mention)
-        if hedge and (PLACE_AFTER.match(text, end) or TIME_AFTER.match(text, end)
-                      and not LASTING_BEFORE.search(text[max(0, start - 20):start])):
+        if hedge and (
+            PLACE_AFTER.match(text, end)
+            or TIME_AFTER.match(text, end)
+            and not LASTING_BEFORE.search(text[max(0, start - 20) : start])
+        ):
             start += hedge.end()
         rows.extend(_rows(text, start, end))
     return _join_bounds(text, rows), rejected, shapes
@@ -592,8 +705,11 @@ def find_quantities(text: str) -> pd.DataFrame:
 def find_quantities_in(texts) -> pd.DataFrame:
     """:func:`find_quantities` over many texts at once, with a leading ``text`` column (the text's position):
     the DataFrame is built once for the batch, not once per text."""
-    return rows_frame([[i, *row] for i, text in enumerate(texts) for row in quantity_rows(text)],
-                      ["text", *COLUMNS], {"text": "int64", **DTYPES})
+    return rows_frame(
+        [[i, *row] for i, text in enumerate(texts) for row in quantity_rows(text)],
+        ["text", *COLUMNS],
+        {"text": "int64", **DTYPES},
+    )
 
 
 def _union(spans):

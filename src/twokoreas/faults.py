@@ -143,7 +143,9 @@ def guarded(command, run, *args):
             return BROKEN_PIPE
         line = describe(err)
         if line is None:
-            line = (f"twokoreas {command}: internal error ({type(err).__name__}); this is a bug: "
-                    f"run it again with {DEBUG_VARIABLE}=1 to see where")
+            line = (
+                f"twokoreas {command}: internal error ({type(err).__name__}); this is a bug: "
+                f"run it again with {DEBUG_VARIABLE}=1 to see where"
+            )
         _say(line)
         return FAILED

@@ -7,12 +7,30 @@ import pandas as pd
 from .sentences import own_voice, quoted, sentences
 
 KOREA_NAMES = {
-    "DPRK": [r"\bNorth Korea", r"\bNorth and South Korea", r"\bDPRK\b", r"\bPyongyang\b", r"\bKim Jong[- ]un\b",
-             r"\bKim\b(?! Keon-hee| Eun-hye)",
-             r"\b[Tt]he North(?:'s|’s)?\b", r"\bDemocratic People(?:'|’)s Republic of Korea\b"],
-    "ROK": [r"\bSouth Korea", r"\bRO[Kk]\b", r"\bSeoul\b", r"\bYoon\b", r"\bYun\b", r"\bPark Jin\b",
-            r"\bChang Ho-jin\b", r"(?<!People's )(?<!People’s )\bRepublic of Korea\b",
-            r"\bNational Intelligence Service\b", r"\bNIS\b", r"\bDemocratic Party of Korea\b", r"\bGallup Korea\b"],
+    "DPRK": [
+        r"\bNorth Korea",
+        r"\bNorth and South Korea",
+        r"\bDPRK\b",
+        r"\bPyongyang\b",
+        r"\bKim Jong[- ]un\b",
+        r"\bKim\b(?! Keon-hee| Eun-hye)",
+        r"\b[Tt]he North(?:'s|’s)?\b",
+        r"\bDemocratic People(?:'|’)s Republic of Korea\b",
+    ],
+    "ROK": [
+        r"\bSouth Korea",
+        r"\bRO[Kk]\b",
+        r"\bSeoul\b",
+        r"\bYoon\b",
+        r"\bYun\b",
+        r"\bPark Jin\b",
+        r"\bChang Ho-jin\b",
+        r"(?<!People's )(?<!People’s )\bRepublic of Korea\b",
+        r"\bNational Intelligence Service\b",
+        r"\bNIS\b",
+        r"\bDemocratic Party of Korea\b",
+        r"\bGallup Korea\b",
+    ],
 }
 _KOREA_RES = {korea: re.compile("|".join(names)) for korea, names in KOREA_NAMES.items()}
 
@@ -53,8 +71,9 @@ def marker_counts(text, markers):
 
 def marker_counts_by_voice(text, markers):
     """Marker counts in ``text`` split by voice: a frame with columns ``own voice`` and ``in quotes``."""
-    return pd.DataFrame({"own voice": marker_counts(own_voice(text), markers),
-                         "in quotes": marker_counts(quoted(text), markers)})
+    return pd.DataFrame(
+        {"own voice": marker_counts(own_voice(text), markers), "in quotes": marker_counts(quoted(text), markers)}
+    )
 
 
 def agreement(labelled, detected):
@@ -62,8 +81,12 @@ def agreement(labelled, detected):
     agreement two raters would reach by chance with the same label frequencies (1 is perfect, 0 is chance)."""
     labelled, detected = pd.Series(list(labelled)), pd.Series(list(detected))
     observed = float((labelled == detected).mean())
-    chance = float(sum(labelled.value_counts(normalize=True).get(k, 0) * share
-                       for k, share in detected.value_counts(normalize=True).items()))
+    chance = float(
+        sum(
+            labelled.value_counts(normalize=True).get(k, 0) * share
+            for k, share in detected.value_counts(normalize=True).items()
+        )
+    )
     return observed, (observed - chance) / (1 - chance) if chance < 1 else 1.0
 
 

@@ -18,6 +18,5 @@ def checked_bytes(data_dir, file, recorded, register, line, what="file"):
         raise DataError(register, f"{what} {file} not found", row=line, field="file")
     raw = path.read_bytes()
     if hashlib.sha256(raw).hexdigest() != recorded:
-        raise DataError(register, f"{file} has changed: its SHA-256 is not the one recorded", row=line,
-                        field="sha256")
+        raise DataError(register, f"{file} has changed: its SHA-256 is not the one recorded", row=line, field="sha256")
     return raw

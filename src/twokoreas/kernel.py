@@ -14,10 +14,12 @@ NAME = "python3"
 DISPLAY_NAME = "Python 3 (twokoreas)"
 KERNELSPEC = {"name": NAME, "display_name": DISPLAY_NAME, "language": "python"}
 # What `python -m ipykernel_launcher` does, with "version" dropped from the kernel's language_info first.
-LAUNCH = ("import sys; sys.path[0] == '' and sys.path.pop(0); from ipykernel import kernelapp; "
-          "from ipykernel.ipkernel import IPythonKernel as K; "
-          "K.language_info = {k: v for k, v in K.language_info.items() if k != 'version'}; "
-          "kernelapp.launch_new_instance()")
+LAUNCH = (
+    "import sys; sys.path[0] == '' and sys.path.pop(0); from ipykernel import kernelapp; "
+    "from ipykernel.ipkernel import IPythonKernel as K; "
+    "K.language_info = {k: v for k, v in K.language_info.items() if k != 'version'}; "
+    "kernelapp.launch_new_instance()"
+)
 
 
 def install():
@@ -27,7 +29,7 @@ def install():
     spec = Path(install_kernelspec(kernel_name=NAME, display_name=DISPLAY_NAME, prefix=sys.prefix)) / "kernel.json"
     kernel = json.loads(spec.read_text())
     at = kernel["argv"].index("ipykernel_launcher")
-    kernel["argv"][at - 1:at + 1] = ["-c", LAUNCH]
+    kernel["argv"][at - 1 : at + 1] = ["-c", LAUNCH]
     spec.write_text(json.dumps(kernel, indent=1) + "\n")
 
 

@@ -23,9 +23,15 @@ _fresh = {}
 
 def snapshot():
     """Remember the kernel's state as it is now (call it before any notebook runs)."""
-    _fresh.update(cwd=os.getcwd(), environ=dict(os.environ), path=list(sys.path), argv=list(sys.argv),
-                  warnings=list(warnings.filters), rc=dict(matplotlib.rcParams),
-                  units=dict(matplotlib.units.registry))
+    _fresh.update(
+        cwd=os.getcwd(),
+        environ=dict(os.environ),
+        path=list(sys.path),
+        argv=list(sys.argv),
+        warnings=list(warnings.filters),
+        rc=dict(matplotlib.rcParams),
+        units=dict(matplotlib.units.registry),
+    )
 
 
 def restore():

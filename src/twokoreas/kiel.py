@@ -28,8 +28,12 @@ def tracker_sum(tracker_usd, iso, measure, first_month, last_month):
     rows = tracker_usd[(tracker_usd.iso == iso) & (months >= first_month) & (months <= last_month)]
     missing = sorted(set(rows[rows[measure].isna()].year))
     if missing:  # never a sum that skips what could not be converted
-        raise DataError("data/exchange_rates.csv", f"no US dollar rate for {', '.join(map(str, missing))}: needed "
-                        f"to convert the tracker's {measure} for {iso}, {first_month} to {last_month}", field="year")
+        raise DataError(
+            "data/exchange_rates.csv",
+            f"no US dollar rate for {', '.join(map(str, missing))}: needed "
+            f"to convert the tracker's {measure} for {iso}, {first_month} to {last_month}",
+            field="year",
+        )
     return float(rows[measure].sum())
 
 
@@ -59,8 +63,11 @@ def candidate_months(tracker_usd, iso, measure, value, before, tolerance=0.1):
     ``value`` (dollars): where a single figure could be booked in more than one month, all of them."""
     rows = tracker_usd[(tracker_usd.iso == iso) & (tracker_usd.month_start <= before)]
     near = rows[(rows[measure] - value).abs() <= tolerance * value]
-    return near.assign(month=near.month_start.dt.strftime("%B %Y"))[["month", measure]].rename(
-        columns={measure: "tracker_usd"}).reset_index(drop=True)
+    return (
+        near.assign(month=near.month_start.dt.strftime("%B %Y"))[["month", measure]]
+        .rename(columns={measure: "tracker_usd"})
+        .reset_index(drop=True)
+    )
 
 
 def undrawn_balance(tracker, iso, last_month=None):
@@ -77,8 +84,11 @@ def comparison_per_fact(comparison):
     months become one row, their ids and wordings joined."""
     grouped = comparison.groupby(["fact_key", "measure", "months"], sort=False, dropna=False)
     first = grouped.head(1).set_index(["fact_key", "measure", "months"])
-    joined = grouped.agg(claim_id=("claim_id", "; ".join), figure=("figure", " / ".join),
-                         credit=("credit", lambda c: " / ".join(dict.fromkeys(c))))
+    joined = grouped.agg(
+        claim_id=("claim_id", "; ".join),
+        figure=("figure", " / ".join),
+        credit=("credit", lambda c: " / ".join(dict.fromkeys(c))),
+    )
     return first.drop(columns=["claim_id", "figure", "credit"]).join(joined).reset_index()[comparison.columns]
 
 
@@ -93,14 +103,28 @@ def compare(claims, mapping, tracker_usd, iso=ROK_ISO):
     rows = []
     merged = mapping.merge(claims, on="claim_id", how="left", validate="one_to_one")
     for row in merged.itertuples():
-        base = {"claim_id": row.claim_id, "fact_key": getattr(row, "fact_key", row.claim_id), "figure": row.figure,
-                "quantity_of": row.quantity_of, "outlet": row.outlet, "credit": row.credit, "measure": row.measure,
-                "months": f"{row.first_month} to {row.last_month}" if row.measure != "none" else "",
-                "reason": row.reason}
+        base = {
+            "claim_id": row.claim_id,
+            "fact_key": getattr(row, "fact_key", row.claim_id),
+            "figure": row.figure,
+            "quantity_of": row.quantity_of,
+            "outlet": row.outlet,
+            "credit": row.credit,
+            "measure": row.measure,
+            "months": f"{row.first_month} to {row.last_month}" if row.measure != "none" else "",
+            "reason": row.reason,
+        }
         if row.measure == "none":
-            rows.append({**base, "tracker_usd": math.nan, "tracker_usd_latest": math.nan, "gap_usd": math.nan,
-                         "gap_pct": math.nan,
-                         "verdict": "no tracker match"})
+            rows.append(
+                {
+                    **base,
+                    "tracker_usd": math.nan,
+                    "tracker_usd_latest": math.nan,
+                    "gap_usd": math.nan,
+                    "gap_pct": math.nan,
+                    "verdict": "no tracker match",
+                }
+            )
             continue
         latest = row.last_month_latest or row.last_month
         value = tracker_sum(tracker_usd, iso, row.measure, row.first_month, row.last_month)
@@ -109,8 +133,14 @@ def compare(claims, mapping, tracker_usd, iso=ROK_ISO):
         point = row.value
         if latest != row.last_month:
             base["months"] += f" (or to {latest}: the text's date allows either)"
-        rows.append({**base, "tracker_usd": value, "tracker_usd_latest": value_latest, "gap_usd": value - point,
-                     "gap_pct": (value - point) / point * 100 if point == point else math.nan,
-                     "verdict": verdicts[0] if len(verdicts) == 1 else
-                     f"{' or '.join(verdicts)}, by the text's date"})
+        rows.append(
+            {
+                **base,
+                "tracker_usd": value,
+                "tracker_usd_latest": value_latest,
+                "gap_usd": value - point,
+                "gap_pct": (value - point) / point * 100 if point == point else math.nan,
+                "verdict": verdicts[0] if len(verdicts) == 1 else f"{' or '.join(verdicts)}, by the text's date",
+            }
+        )
     return pd.DataFrame(rows)

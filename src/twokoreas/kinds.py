@@ -45,8 +45,11 @@ def unread(claims):
         notebook, kinds = READ_BY.get(theme, (None, ()))
         if kind in kinds:
             continue
-        why = (f"no notebook reads theme {theme!r}" if notebook is None
-               else f"notebook {notebook} does not read kind {kind!r}")
+        why = (
+            f"no notebook reads theme {theme!r}"
+            if notebook is None
+            else f"notebook {notebook} does not read kind {kind!r}"
+        )
         lines.append(f"claims.csv: {why} (claims {', '.join(rows.claim_id)}): counted in 01's inventory only")
     return lines
 

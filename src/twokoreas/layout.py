@@ -16,8 +16,11 @@ class LayoutError(ValueError):
 def _ticks_in_view(axis):
     low, high = sorted(axis.get_view_interval())
     span = (high - low) * 1e-9
-    return [label for loc, label in zip(axis.get_majorticklocs(), axis.get_majorticklabels())
-            if low - span <= loc <= high + span]
+    return [
+        label
+        for loc, label in zip(axis.get_majorticklocs(), axis.get_majorticklabels())
+        if low - span <= loc <= high + span
+    ]
 
 
 def _axes_texts(ax):
@@ -46,8 +49,12 @@ def _overlap(a, b):
 
 def _crosses(box, frame):
     """True when ``box`` lies partly inside and partly outside ``frame``."""
-    inside = (box.x0 >= frame.x0 - TOLERANCE_PX and box.x1 <= frame.x1 + TOLERANCE_PX
-              and box.y0 >= frame.y0 - TOLERANCE_PX and box.y1 <= frame.y1 + TOLERANCE_PX)
+    inside = (
+        box.x0 >= frame.x0 - TOLERANCE_PX
+        and box.x1 <= frame.x1 + TOLERANCE_PX
+        and box.y0 >= frame.y0 - TOLERANCE_PX
+        and box.y1 <= frame.y1 + TOLERANCE_PX
+    )
     return not inside and _overlap(box, frame)
 
 
@@ -66,7 +73,7 @@ def layout_problems(fig, chart):
         if ax is not None and text in ax.texts and _crosses(box, ax.get_window_extent(renderer)):
             problems.append(f"chart {chart}: label {_name(text)} is cut by the frame of its axes")
     for i, (first, a) in enumerate(zip(texts, boxes)):
-        for second, b in zip(texts[i + 1:], boxes[i + 1:]):
+        for second, b in zip(texts[i + 1 :], boxes[i + 1 :]):
             if first[0] is not second[0] and _overlap(a, b):
                 problems.append(f"chart {chart}: label {_name(first[0])} overlaps label {_name(second[0])}")
     return problems

@@ -123,8 +123,12 @@ def _check_articles(data_dir):
     texts, problems = _read_article_texts(frame, data_dir, _display(data_dir / registry.ARTICLES.file))
     if problems:
         return None, {}, problems
-    frame, problems = schemas.failures(frame, schemas.articles_text_schema(texts),
-                                       _display(data_dir / registry.ARTICLES.file), frame.attrs.get("lines"))
+    frame, problems = schemas.failures(
+        frame,
+        schemas.articles_text_schema(texts),
+        _display(data_dir / registry.ARTICLES.file),
+        frame.attrs.get("lines"),
+    )
     return frame, texts, problems
 
 
@@ -153,8 +157,11 @@ def _with_derived_columns(frame, texts):
     frame["body_words"] = frame.body.str.split().str.len()
     frame["label"] = frame.article_id.str[:3] + " · " + frame.outlet.replace("unknown", "unnamed outlet")
     frame["published_label"] = dates.labels(frame, "published")
-    frame["source_label"] = frame.outlet.where(frame.outlet != "unknown", "article " + frame.article_id.str[:3]) + \
-        ", " + frame.outlet_description
+    frame["source_label"] = (
+        frame.outlet.where(frame.outlet != "unknown", "article " + frame.article_id.str[:3])
+        + ", "
+        + frame.outlet_description
+    )
     return frame.reset_index(drop=True), texts
 
 
@@ -213,8 +220,11 @@ def load_sourced_claims(data_dir=None):
     ``credit``, ``date_label``, and ``needs_attribution`` with the ``attribution`` prose must carry."""
     articles, texts = _articles(data_dir)
     claims = _claims(data_dir, (articles, texts)).merge(
-        articles[["article_id", "outlet", "source_type", "outlet_description", "source_label",
-                  "published_label"]], on="article_id", how="left", validate="many_to_one")
+        articles[["article_id", "outlet", "source_type", "outlet_description", "source_label", "published_label"]],
+        on="article_id",
+        how="left",
+        validate="many_to_one",
+    )
     claims["article"] = claims.article_id.str[:3]
     claims["figure"] = [worded(row) for row in claims.itertuples()]
     claims["credit"] = claims.attributed_to.where(claims.attributed_to != "own reporting", claims.outlet)
@@ -257,8 +267,9 @@ def _check_reference_files(data_dir):
     for path in sorted((data_dir / "reference").rglob("*")):
         file = str(path.relative_to(data_dir))
         if path.is_file() and file not in registered:
-            problems.append(DataError(csv, f"{file} is under data/reference/ but not registered with its SHA-256",
-                                      field="file"))
+            problems.append(
+                DataError(csv, f"{file} is under data/reference/ but not registered with its SHA-256", field="file")
+            )
     return frame, problems
 
 
@@ -331,8 +342,9 @@ def load_donor_regions(data_dir=None):
 
 
 def _check_cross_check(data_dir, claims):
-    return _check(data_dir, "cross_check",
-                  known={"claim_id": (set(claims.claim_id), "unknown claim_id (not in claims.csv)")})
+    return _check(
+        data_dir, "cross_check", known={"claim_id": (set(claims.claim_id), "unknown claim_id (not in claims.csv)")}
+    )
 
 
 def load_cross_check(data_dir=None):
@@ -345,8 +357,9 @@ def load_cross_check(data_dir=None):
     if not problems:
         tracker, problems = _check_kiel(data_dir)
     if not problems:
-        problems = _tracker_coverage(data_dir, tracker, load_donor_regions(data_dir), load_exchange_rates(data_dir),
-                                     mapping)
+        problems = _tracker_coverage(
+            data_dir, tracker, load_donor_regions(data_dir), load_exchange_rates(data_dir), mapping
+        )
     return _loaded(mapping, problems)
 
 
@@ -368,8 +381,11 @@ def _check_actor_sample(data_dir, articles):
         return frame, problems
     bodies = articles.set_index("article_id").body
     file = _display(data_dir / registry.table("actor_sample").file)
-    missing = [DataError(file, "not a sentence of the article's body", row=_line(frame, i), field="sentence")
-               for i, row in frame.iterrows() if row.sentence not in bodies[row.article_id]]
+    missing = [
+        DataError(file, "not a sentence of the article's body", row=_line(frame, i), field="sentence")
+        for i, row in frame.iterrows()
+        if row.sentence not in bodies[row.article_id]
+    ]
     return (None, missing) if missing else (frame, [])
 
 
@@ -381,8 +397,14 @@ def load_codebook(data_dir=None):
 def _check_events(data_dir, articles, texts, codebook):
     rungs = {int(c) for c in codebook[codebook.kind == "rung"].code}
     statuses = set(codebook[codebook.kind == "status"].code)
-    return _check(data_dir, "events", schemas.events_text_schema(texts, _raw_article_dates(articles)),
-                  known={"article_id": _article_ids(articles)}, rungs=rungs, statuses=statuses)
+    return _check(
+        data_dir,
+        "events",
+        schemas.events_text_schema(texts, _raw_article_dates(articles)),
+        known={"article_id": _article_ids(articles)},
+        rungs=rungs,
+        statuses=statuses,
+    )
 
 
 def load_events(data_dir=None):
@@ -416,18 +438,25 @@ def _unresolved_event_links(data_dir, events):
     codes, code_problems = _check_reference(data_dir, "goldstein")
     if record_problems or vote_problems or code_problems:
         return record_problems + vote_problems + code_problems
-    known["record_ids"] = (set(record.record_id) | set(votes.resolution), "is not in the public record "
-                           "(chronology record_id or UN vote resolution)")
+    known["record_ids"] = (
+        set(record.record_id) | set(votes.resolution),
+        "is not in the public record (chronology record_id or UN vote resolution)",
+    )
     problems = []
     for index, row in events.iterrows():
         for column, (values, message) in known.items():
             for other in filter(None, row[column].split(";")):
                 if other not in values or other == row.event_id:
-                    problems.append(DataError(file, f"{other!r} {message}", row=_line(events, index),
-                                              field=column))
+                    problems.append(DataError(file, f"{other!r} {message}", row=_line(events, index), field=column))
         if row.cameo_code not in set(codes.cameo_code):
-            problems.append(DataError(file, f"{row.cameo_code!r} is not a CAMEO code of the Goldstein table",
-                                      row=_line(events, index), field="cameo_code"))
+            problems.append(
+                DataError(
+                    file,
+                    f"{row.cameo_code!r} is not a CAMEO code of the Goldstein table",
+                    row=_line(events, index),
+                    field="cameo_code",
+                )
+            )
     return problems
 
 
@@ -450,15 +479,20 @@ def validate_all(data_dir=None):
         codebook, found = _check(data_dir, "codebook")
         return (None, found) if found else _check_events(data_dir, articles, texts, codebook)
 
-    checks = {"boilerplate": span("boilerplate"), "claims": span("claims"),
-              "not_quantities": span("not_quantities"), "events": events, "kiel": lambda: _check_kiel(data_dir),
-              "exchange_rates": lambda: _check(data_dir, "exchange_rates"),
-              "donor_regions": lambda: _check(data_dir, "donor_regions"),
-              "markers": lambda: _check(data_dir, "markers", schemas.markers_text_schema(texts)),
-              "un_votes": lambda: _check_reference(data_dir, "un_votes"),
-              "chronology": lambda: _check_reference(data_dir, "chronology"),
-              "goldstein": lambda: _check_reference(data_dir, "goldstein"),
-              "actor_sample": lambda: _check_actor_sample(data_dir, articles)}
+    checks = {
+        "boilerplate": span("boilerplate"),
+        "claims": span("claims"),
+        "not_quantities": span("not_quantities"),
+        "events": events,
+        "kiel": lambda: _check_kiel(data_dir),
+        "exchange_rates": lambda: _check(data_dir, "exchange_rates"),
+        "donor_regions": lambda: _check(data_dir, "donor_regions"),
+        "markers": lambda: _check(data_dir, "markers", schemas.markers_text_schema(texts)),
+        "un_votes": lambda: _check_reference(data_dir, "un_votes"),
+        "chronology": lambda: _check_reference(data_dir, "chronology"),
+        "goldstein": lambda: _check_reference(data_dir, "goldstein"),
+        "actor_sample": lambda: _check_actor_sample(data_dir, articles),
+    }
     for name, check in checks.items():
         try:
             checked[name], found = check()
@@ -469,8 +503,10 @@ def validate_all(data_dir=None):
     if claims is not None and checked.get("not_quantities") is not None:
         problems += _uncovered_numbers(data_dir, articles, claims, checked["not_quantities"])
     if claims is not None:
-        for name, check in (("fact_relations", lambda: _check_fact_relations(data_dir, claims)),
-                            ("cross_check", lambda: _check_cross_check(data_dir, claims))):
+        for name, check in (
+            ("fact_relations", lambda: _check_fact_relations(data_dir, claims)),
+            ("cross_check", lambda: _check_cross_check(data_dir, claims)),
+        ):
             try:
                 checked[name], found = check()
             except DataError as err:
@@ -517,8 +553,9 @@ def drafts(data_dir=None):
             needs = f"still needs {', '.join(empty)}" if empty else "complete: check it against the text"
             if row.get("note", "").startswith("needs_review:"):
                 needs += f"; {row['note']}"
-            found.append(DataError(_display(path), f"draft, not yet reviewed: {needs}", row=_line(frame, index),
-                                   field="review"))
+            found.append(
+                DataError(_display(path), f"draft, not yet reviewed: {needs}", row=_line(frame, index), field="review")
+            )
     return found
 
 
@@ -533,8 +570,14 @@ def _uncovered_numbers(data_dir, articles, claims, others):
             holders = int(((mine.start <= start) & (mine.end >= end)).sum())
             if holders != 1:
                 where = "no claims.csv or not_quantities.csv row" if not holders else f"{holders} rows"
-                problems.append(DataError(file, f"{article.article_id} {start}:{end} {article.text[start:end]!r} "
-                                                f"is in {where}: every number must be in exactly one", field="start"))
+                problems.append(
+                    DataError(
+                        file,
+                        f"{article.article_id} {start}:{end} {article.text[start:end]!r} "
+                        f"is in {where}: every number must be in exactly one",
+                        field="start",
+                    )
+                )
     return problems
 
 
@@ -547,12 +590,26 @@ def _aid_claims_without_cross_check(data_dir, claims):
     if found:
         return []
     aid = claims[(claims.actor == "ROK") & (claims.theme == "aid")]
-    problems = [DataError(_display(data_dir / registry.CLAIMS.file), f"South Korean aid claim {c} has no "
-                          "cross_check.csv row", row=_line(claims, i), field="claim_id")
-                for i, c in zip(aid.index, aid.claim_id) if c not in set(mapped.claim_id)]
+    problems = [
+        DataError(
+            _display(data_dir / registry.CLAIMS.file),
+            f"South Korean aid claim {c} has no cross_check.csv row",
+            row=_line(claims, i),
+            field="claim_id",
+        )
+        for i, c in zip(aid.index, aid.claim_id)
+        if c not in set(mapped.claim_id)
+    ]
     stray = mapped[~mapped.claim_id.isin(aid.claim_id)]
-    problems += [DataError(_display(data_dir / registry.CROSS_CHECK.file), f"{c} is not a South Korean aid claim",
-                           row=_line(mapped, i), field="claim_id") for i, c in zip(stray.index, stray.claim_id)]
+    problems += [
+        DataError(
+            _display(data_dir / registry.CROSS_CHECK.file),
+            f"{c} is not a South Korean aid claim",
+            row=_line(mapped, i),
+            field="claim_id",
+        )
+        for i, c in zip(stray.index, stray.claim_id)
+    ]
     return problems
 
 
@@ -567,8 +624,14 @@ def _unresolved_corroborations(data_dir, claims, events):
         for index, row in frame.iterrows():
             for other in filter(None, row.corroborated_by.split(";")):
                 if other not in known or other == row[id_column]:
-                    problems.append(DataError(file, f"{other!r} is not another claim or event id",
-                                              row=_line(frame, index), field="corroborated_by"))
+                    problems.append(
+                        DataError(
+                            file,
+                            f"{other!r} is not another claim or event id",
+                            row=_line(frame, index),
+                            field="corroborated_by",
+                        )
+                    )
     return problems
 
 
@@ -580,19 +643,34 @@ def _tracker_coverage(data_dir, tracker, regions, rates, mapping):
     regions_file = _display(data_dir / registry.DONOR_REGIONS.file)
     mapping_file = _display(data_dir / registry.CROSS_CHECK.file)
     lines = tracker.attrs["lines"]
-    problems = [DataError(tracker_file, f"{row.iso} ({row.country}) has no region in {regions_file}",
-                          row=lines[index], field="iso")
-                for index, row in tracker.drop_duplicates("iso").iterrows() if row.iso not in set(regions.iso)]
+    problems = [
+        DataError(
+            tracker_file, f"{row.iso} ({row.country}) has no region in {regions_file}", row=lines[index], field="iso"
+        )
+        for index, row in tracker.drop_duplicates("iso").iterrows()
+        if row.iso not in set(regions.iso)
+    ]
     held = mapping[mapping.measure != "none"]
     if not held.empty and ROK_ISO not in set(tracker.iso):
-        problems.append(DataError(tracker_file, f"no rows for {ROK_ISO} (South Korea), the donor {mapping_file} "
-                                                "holds aid claims against", field="iso"))
+        problems.append(
+            DataError(
+                tracker_file,
+                f"no rows for {ROK_ISO} (South Korea), the donor {mapping_file} holds aid claims against",
+                field="iso",
+            )
+        )
     needing = {}
     for index, row in held.iterrows():
         for year in range(int(row.first_month[:4]), int(row.last_month[:4]) + 1):
             needing.setdefault(year, []).append(str(mapping.attrs["lines"][index]))
     for year in sorted(set(needing) - set(rates.year)):
-        problems.append(DataError(_display(data_dir / registry.EXCHANGE_RATES.file), f"no US dollar rate for {year}, "
-                                  f"needed to convert the tracker's euros for {mapping_file} lines "
-                                  f"{', '.join(needing[year])}", field="year"))
+        problems.append(
+            DataError(
+                _display(data_dir / registry.EXCHANGE_RATES.file),
+                f"no US dollar rate for {year}, "
+                f"needed to convert the tracker's euros for {mapping_file} lines "
+                f"{', '.join(needing[year])}",
+                field="year",
+            )
+        )
     return problems

@@ -47,8 +47,10 @@ class Notebook:
         rows = self.claims[self.claims.fact_key == fact_key]
         if source is not None:
             wanted = source.lower()
-            rows = rows[rows.credit.str.lower().str.contains(wanted, regex=False)
-                        | rows.source_label.str.lower().str.contains(wanted, regex=False)]
+            rows = rows[
+                rows.credit.str.lower().str.contains(wanted, regex=False)
+                | rows.source_label.str.lower().str.contains(wanted, regex=False)
+            ]
         if rows.empty:
             raise FactNotFound(f"no claim states {fact_key!r}" + (f" from {source!r}" if source else ""))
         ranked = rows.assign(_width=dates.widths(rows), _own=rows.voice == "own")
@@ -99,13 +101,18 @@ class Notebook:
         2024"), naming any text whose open-ended date means it may be later still."""
         articles = self.articles.set_index("article_id")
         newest = articles.loc[rows.article_id.iloc[0]]
-        later = articles[(articles.index != newest.name) & (articles.published_latest.isna()
-                                                            | (articles.published_latest > newest.published_earliest))]
+        later = articles[
+            (articles.index != newest.name)
+            & (articles.published_latest.isna() | (articles.published_latest > newest.published_earliest))
+        ]
         names = [names_of(a) for _, a in later.iterrows()]
         label = f"{names_of(newest)} of {newest.published_label}"
         if not names:
             return label
-        return label + f" (only {' and '.join(names)} may be later: {'its date is' if len(names) == 1 else 'their dates are'} open-ended)"
+        return (
+            label
+            + f" (only {' and '.join(names)} may be later: {'its date is' if len(names) == 1 else 'their dates are'} open-ended)"
+        )
 
     def sentence(self, article, words):
         """The full sentence of article ``article`` (its three-digit id) that holds ``words``; fails when the
@@ -137,8 +144,9 @@ class Notebook:
         """Save a chart (title from its first axes, alt text = title + ``description``) after the layout check."""
         titles = [ax.get_title("left") or ax.get_title() for ax in fig.axes]
         title = next(filter(None, titles), slug)
-        return charts.save_figure(fig, self.name, slug, title, data, list(claim_ids), list(event_ids),
-                                  description=description)
+        return charts.save_figure(
+            fig, self.name, slug, title, data, list(claim_ids), list(event_ids), description=description
+        )
 
     def table(self, frame, slug=None, title="", claim_ids=(), event_ids=(), missing=NOT_REPORTED):
         """A table for readers; saved as ``figures/NN_slug.csv`` and indexed when ``slug`` is given."""
@@ -151,11 +159,22 @@ class Notebook:
         """The closing sources table: each claim's figure beside the full sentence it comes from, its article,
         outlet, date, whom it credits and in what voice; each span verified. Saved and returned for display."""
         rows = [verified(c, self.texts) for _, c in claims.sort_values("claim_id").iterrows()]
-        frame = (self.claims.set_index("claim_id").loc[[c.claim_id for c in rows]].reset_index()
-                 .assign(quote=[self.quote(c) for c in rows])
-                 [["claim_id", "figure", "quote", "source_label", "published_label", "attributed_to", "voice"]]
-                 .rename(columns={"claim_id": "claim", "source_label": "outlet", "published_label": "published",
-                                  "attributed_to": "attributed to"}))
+        frame = (
+            self.claims.set_index("claim_id")
+            .loc[[c.claim_id for c in rows]]
+            .reset_index()
+            .assign(quote=[self.quote(c) for c in rows])[
+                ["claim_id", "figure", "quote", "source_label", "published_label", "attributed_to", "voice"]
+            ]
+            .rename(
+                columns={
+                    "claim_id": "claim",
+                    "source_label": "outlet",
+                    "published_label": "published",
+                    "attributed_to": "attributed to",
+                }
+            )
+        )
         return self.table(frame, slug, "Sources of the figures in this notebook", frame.claim)
 
 
@@ -180,8 +199,11 @@ def _span(earliest, latest):
     """``from X to Y`` over intervals, or ``from X on`` when one of them has no latest date."""
     if latest.isna().any():
         bounded = latest.dropna()
-        return f"from {_day(earliest.min())} on (" + (
-            f"the latest bounded date is {_day(bounded.max())}; " if len(bounded) else "") + "some dates are open-ended)"
+        return (
+            f"from {_day(earliest.min())} on ("
+            + (f"the latest bounded date is {_day(bounded.max())}; " if len(bounded) else "")
+            + "some dates are open-ended)"
+        )
     return f"from {_day(earliest.min())} to {_day(latest.max())}"
 
 
@@ -190,14 +212,17 @@ def period_covered(rows, articles, what="figures"):
     (claims or events; None for the texts alone) and of the texts they come from."""
     texts = articles if rows is None else articles[articles.article_id.isin(rows.article_id)]
     published = f"{spelled(len(texts))} text{'s' * (len(texts) != 1)} published " + _span(
-        texts.published_earliest, texts.published_latest)
+        texts.published_earliest, texts.published_latest
+    )
     if rows is None:
         return f"**Period covered:** {published}."
     held = _span(rows.date_earliest, rows.date_latest)
-    if "(" in held and published.endswith(held[held.index(" ("):]):  # the same bounds: said once
-        published = published[:-len(held) + held.index(" (")] + ", with the same latest bounded date (some open-ended)"
-    return (f"**Period covered:** the {len(rows)} {what} here held {held}, "
-            f"as their texts date them; they come from {published}.")
+    if "(" in held and published.endswith(held[held.index(" (") :]):  # the same bounds: said once
+        published = published[: -len(held) + held.index(" (")] + ", with the same latest bounded date (some open-ended)"
+    return (
+        f"**Period covered:** the {len(rows)} {what} here held {held}, "
+        f"as their texts date them; they come from {published}."
+    )
 
 
 def notebook(name):

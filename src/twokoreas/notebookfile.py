@@ -20,8 +20,11 @@ def read_notebook(path):
     try:
         json.loads(text)
     except json.JSONDecodeError as err:
-        raise DataError(name, f"not a notebook: not valid JSON at column {err.colno} "
-                              f"({err.msg.lower().removesuffix(' at')}; truncated?)", row=err.lineno) from None
+        raise DataError(
+            name,
+            f"not a notebook: not valid JSON at column {err.colno} ({err.msg.lower().removesuffix(' at')}; truncated?)",
+            row=err.lineno,
+        ) from None
     try:
         notebook = nbformat.reader.reads(text)
         nbformat.validate(notebook)

@@ -32,50 +32,162 @@ ZERO_WORDS = ("nought", "naught")  # British zero: "nine point nought four"
 SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 #: Abbreviated scales; ``m``, ``mm`` and ``tr`` only after a currency sign (a bare ``8m`` may be metres), ``b``
 #: only glued to the digits ("1.2b").
-SCALE_ABBREVIATIONS = {"k": 1e3, "m": 1e6, "mm": 1e6, "mn": 1e6, "mln": 1e6, "mil": 1e6, "b": 1e9, "bn": 1e9,
-                       "bln": 1e9, "tn": 1e12, "tr": 1e12, "trn": 1e12, "trln": 1e12, "tln": 1e12}
-WORD_VALUES = ({w: i for i, w in enumerate(UNITS_WORDS)} | {w: 20 + 10 * i for i, w in enumerate(TENS_WORDS)}
-               | dict.fromkeys(ZERO_WORDS, 0))
+SCALE_ABBREVIATIONS = {
+    "k": 1e3,
+    "m": 1e6,
+    "mm": 1e6,
+    "mn": 1e6,
+    "mln": 1e6,
+    "mil": 1e6,
+    "b": 1e9,
+    "bn": 1e9,
+    "bln": 1e9,
+    "tn": 1e12,
+    "tr": 1e12,
+    "trn": 1e12,
+    "trln": 1e12,
+    "tln": 1e12,
+}
+WORD_VALUES = (
+    {w: i for i, w in enumerate(UNITS_WORDS)}
+    | {w: 20 + 10 * i for i, w in enumerate(TENS_WORDS)}
+    | dict.fromkeys(ZERO_WORDS, 0)
+)
 #: Denominators of the fraction words: "two-thirds", "a fifth", "one-fourth", "half".
-FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4,
-             "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7, "eighth": 8,
-             "eighths": 8, "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10}
+FRACTIONS = {
+    "half": 2,
+    "halves": 2,
+    "third": 3,
+    "thirds": 3,
+    "quarter": 4,
+    "quarters": 4,
+    "fourth": 4,
+    "fourths": 4,
+    "fifth": 5,
+    "fifths": 5,
+    "sixth": 6,
+    "sixths": 6,
+    "seventh": 7,
+    "sevenths": 7,
+    "eighth": 8,
+    "eighths": 8,
+    "ninth": 9,
+    "ninths": 9,
+    "tenth": 10,
+    "tenths": 10,
+}
 #: Unicode fraction characters and the digit fractions read as such ("3/4", "10 1/2"): only those a text
 #: writes for a part of one, so "9/11" or "24/7" stay apart.
 VULGAR_FRACTIONS = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞"
 DIGIT_FRACTION = r"(?:(?=\d\d?/)(?<![\d/.])(?:1/2|[12]/3|[13]/4|[1-4]/5|[1357]/8|(?:1[0-5]|[1-9])/16)(?![\d/]))"
 #: Words that multiply: "doubled", "triple its contribution", "twice as many".
-MULTIPLIER_WORDS = {"double": 2.0, "doubled": 2.0, "twice": 2.0, "triple": 3.0, "tripled": 3.0, "treble": 3.0,
-                    "trebled": 3.0, "thrice": 3.0, "quadruple": 4.0, "quadrupled": 4.0, "halved": 0.5}
+MULTIPLIER_WORDS = {
+    "double": 2.0,
+    "doubled": 2.0,
+    "twice": 2.0,
+    "triple": 3.0,
+    "tripled": 3.0,
+    "treble": 3.0,
+    "trebled": 3.0,
+    "thrice": 3.0,
+    "quadruple": 4.0,
+    "quadrupled": 4.0,
+    "halved": 0.5,
+}
 
 #: Qualifier for each hedge or comparator, as written before a number.
 HEDGES = {
-    "approximately": "approximately", "about": "approximately", "around": "approximately",
-    "roughly": "approximately", "some": "approximately", "an estimated": "approximately",
-    "estimated at": "approximately", "circa": "approximately", "approx.": "approximately",
-    "estimated at more than": "more_than", "estimated at over": "more_than",
-    "nearly": "nearly", "almost": "nearly", "close to": "nearly", "just under": "nearly", "nearing": "nearly",
-    "approaching": "nearly", "just shy of": "nearly", "a little under": "nearly", "just below": "nearly",
-    "at least": "at_least", "no fewer than": "at_least", "no less than": "at_least", "not less than": "at_least",
+    "approximately": "approximately",
+    "about": "approximately",
+    "around": "approximately",
+    "roughly": "approximately",
+    "some": "approximately",
+    "an estimated": "approximately",
+    "estimated at": "approximately",
+    "circa": "approximately",
+    "approx.": "approximately",
+    "estimated at more than": "more_than",
+    "estimated at over": "more_than",
+    "nearly": "nearly",
+    "almost": "nearly",
+    "close to": "nearly",
+    "just under": "nearly",
+    "nearing": "nearly",
+    "approaching": "nearly",
+    "just shy of": "nearly",
+    "a little under": "nearly",
+    "just below": "nearly",
+    "at least": "at_least",
+    "no fewer than": "at_least",
+    "no less than": "at_least",
+    "not less than": "at_least",
     "a minimum of": "at_least",
-    "more than": "more_than", "over": "more_than", "upwards of": "more_than", "upward of": "more_than",
-    "in excess of": "more_than", "just over": "more_than", "well over": "more_than", "a little over": "more_than",
-    "above": "more_than", "well above": "more_than", "just above": "more_than", "slightly more than": "more_than",
-    "up to": "up_to", "as many as": "up_to", "as much as": "up_to", "at most": "up_to", "no more than": "up_to",
-    "not more than": "up_to", "a maximum of": "up_to", "within": "up_to",
-    "less than": "less_than", "fewer than": "less_than", "under": "less_than", "below": "less_than",
-    "well below": "less_than", "well under": "less_than",
+    "more than": "more_than",
+    "over": "more_than",
+    "upwards of": "more_than",
+    "upward of": "more_than",
+    "in excess of": "more_than",
+    "just over": "more_than",
+    "well over": "more_than",
+    "a little over": "more_than",
+    "above": "more_than",
+    "well above": "more_than",
+    "just above": "more_than",
+    "slightly more than": "more_than",
+    "up to": "up_to",
+    "as many as": "up_to",
+    "as much as": "up_to",
+    "at most": "up_to",
+    "no more than": "up_to",
+    "not more than": "up_to",
+    "a maximum of": "up_to",
+    "within": "up_to",
+    "less than": "less_than",
+    "fewer than": "less_than",
+    "under": "less_than",
+    "below": "less_than",
+    "well below": "less_than",
+    "well under": "less_than",
 }
 QUALIFIERS = ("exact", "approximately", "nearly", "at_least", "more_than", "up_to", "less_than", "range", "vague")
-UNITS = ("USD", "EUR", "GBP", "KRW", "RUB", "UAH", "JPY", "CNY", "AUD", "CAD", "percent", "percentage_point",
-         "fraction", "times", "count", "year", "month", "week", "day", "hour", "minute", "km", "km2", "mile",
-         "tonne")
+UNITS = (
+    "USD",
+    "EUR",
+    "GBP",
+    "KRW",
+    "RUB",
+    "UAH",
+    "JPY",
+    "CNY",
+    "AUD",
+    "CAD",
+    "percent",
+    "percentage_point",
+    "fraction",
+    "times",
+    "count",
+    "year",
+    "month",
+    "week",
+    "day",
+    "hour",
+    "minute",
+    "km",
+    "km2",
+    "mile",
+    "tonne",
+)
 
 #: Vague magnitudes: a bare plural of a unit is at least two of it and sets no upper bound (news says
 #: "millions of dollars" of 3 million and of 300 million alike), so its high is empty.
 VAGUE_BOUNDS = {
-    "dozens": (24, math.nan), "scores": (40, math.nan), "hundreds": (200, math.nan), "thousands": (2e3, math.nan),
-    "millions": (2e6, math.nan), "billions": (2e9, math.nan), "trillions": (2e12, math.nan),
+    "dozens": (24, math.nan),
+    "scores": (40, math.nan),
+    "hundreds": (200, math.nan),
+    "thousands": (2e3, math.nan),
+    "millions": (2e6, math.nan),
+    "billions": (2e9, math.nan),
+    "trillions": (2e12, math.nan),
 }
 #: An order of magnitude does bound it: "tens of millions" is 20 to 100 million (a larger sum would be
 #: "hundreds of millions").
@@ -85,11 +197,14 @@ VAGUE_COUNTS = {"several": (3, 10), "few": (2, 10)}
 
 _words = lambda ws: "|".join(sorted(ws, key=len, reverse=True))  # noqa: E731
 _phrases = lambda ws: "|".join(  # noqa: E731
-    re.escape(w).replace(r"\ ", r"\s+") for w in sorted(ws, key=len, reverse=True))
+    re.escape(w).replace(r"\ ", r"\s+") for w in sorted(ws, key=len, reverse=True)
+)
 _SP = r"[ \u00a0\u202f]"
 # "fifty-two", "fifty two", "fifty - two"
-WORD_NUMBER = (rf"(?:(?:{_words(TENS_WORDS)})(?:(?:\s*-\s*|\s+)(?:{_words(UNITS_WORDS[1:10])})\b)?"
-               rf"|{_words(UNITS_WORDS + list(ZERO_WORDS))})")
+WORD_NUMBER = (
+    rf"(?:(?:{_words(TENS_WORDS)})(?:(?:\s*-\s*|\s+)(?:{_words(UNITS_WORDS[1:10])})\b)?"
+    rf"|{_words(UNITS_WORDS + list(ZERO_WORDS))})"
+)
 #: "dozen(s)" multiplies a number before it ("3 dozens"); bare "dozens" is vague (VAGUE_BOUNDS).
 DOZENS = ("dozen", "dozens", "dzs", "dozs")
 SCALE_WORDS = {**SCALES, **dict.fromkeys(DOZENS, 12)}
@@ -103,17 +218,23 @@ DIGITS = (
 )
 DIGIT_WORDS = _words(UNITS_WORDS[:10] + list(ZERO_WORDS))
 # "two-point-four", "14-point-eight", "two-point-45", "two hundred point seventy-one"
-SPELLED_DECIMAL = (rf"(?:[- ]point(?:[- ](?:(?:{_words(TENS_WORDS)})(?:-(?:{DIGIT_WORDS}))?|{DIGIT_WORDS}|\d+))"
-                   rf"(?:[- ](?:{DIGIT_WORDS}|\d+))*\b)")
+SPELLED_DECIMAL = (
+    rf"(?:[- ]point(?:[- ](?:(?:{_words(TENS_WORDS)})(?:-(?:{DIGIT_WORDS}))?|{DIGIT_WORDS}|\d+))"
+    rf"(?:[- ](?:{DIGIT_WORDS}|\d+))*\b)"
+)
 FRACTION_WORD = rf"(?:{_words(FRACTIONS)})"
 # A whole number and a fraction: "five and a half", "3 million and a quarter", "one and one fourth" (not "200
 # and two thirds of the village", where the fraction is of something else).
-AND_A_FRACTION = (r"(?:[- ]and[- ](?:an?|one|two|three|four|five|six|seven|eight|nine)[- ]"
-              rf"{FRACTION_WORD}\b(?!\s+of\b))")
+AND_A_FRACTION = (
+    r"(?:[- ]and[- ](?:an?|one|two|three|four|five|six|seven|eight|nine)[- ]"
+    rf"{FRACTION_WORD}\b(?!\s+of\b))"
+)
 SIGN = r"(?:(?<![\w.,/)\]\-−])[-−](?=[\d.]\d*)|(?<!plus or )(?<!plus/)\b(?:minus|negative)\s+)"  # not a margin
-UNIT_NUMBER = (rf"(?:(?:{DIGIT_FRACTION}|[{VULGAR_FRACTIONS}]|{DIGITS}(?:\s+{DIGIT_FRACTION}|\s?[{VULGAR_FRACTIONS}])?"
-               rf"|\b{WORD_NUMBER}\b)"
-               rf"{SPELLED_DECIMAL}?{AND_A_FRACTION}?)")
+UNIT_NUMBER = (
+    rf"(?:(?:{DIGIT_FRACTION}|[{VULGAR_FRACTIONS}]|{DIGITS}(?:\s+{DIGIT_FRACTION}|\s?[{VULGAR_FRACTIONS}])?"
+    rf"|\b{WORD_NUMBER}\b)"
+    rf"{SPELLED_DECIMAL}?{AND_A_FRACTION}?)"
+)
 # After a scale word, a smaller number may follow: "three-thousand-200", "three thousand two hundred",
 # "two hundred and fifty". A space-separated word must lead to another scale, so "3 million two weeks" stays apart.
 AFTER_SCALE = (
@@ -122,9 +243,7 @@ AFTER_SCALE = (
     rf"|(?:\s+and)?\s+{WORD_NUMBER}(?=(?:-|\s+){SCALE}\b)"  # "two thousand and two hundred"
     r"|\s+\d{1,3}(?=\s+hundred\b))"  # "4 thousand 3 hundred"
 )
-FRACTION = (
-    rf"(?:\b(?:an?|one|two|three|four|five|six|seven|eight|nine|\d)(?:\s*-\s*|\s+){FRACTION_WORD}\b|\bhalf\b)"
-)
+FRACTION = rf"(?:\b(?:an?|one|two|three|four|five|six|seven|eight|nine|\d)(?:\s*-\s*|\s+){FRACTION_WORD}\b|\bhalf\b)"
 BIG_SCALE = r"(?:thousand|million|billion|trillion|dozen)"
 NUMBER = (
     rf"(?:(?=[a-z])(?:{FRACTION}|\bquarter)\s+(?:(?:of\s+)?an?\s+)?{BIG_SCALE}\b(?:[- ]{SCALE}\b)*"
@@ -132,8 +251,19 @@ NUMBER = (
     rf"(?:(?<=hundred){SPELLED_DECIMAL}|{AND_A_FRACTION}(?:\s+{BIG_SCALE}\b)?)?"
     rf"|\ban?\s+{SCALE}\b(?:[- ]{SCALE}\b)*{AND_A_FRACTION}?)"
 )
-CURRENCY_CODES = {"USD": "USD", "EUR": "EUR", "GBP": "GBP", "KRW": "KRW", "RUB": "RUB", "UAH": "UAH", "JPY": "JPY",
-                  "CNY": "CNY", "RMB": "CNY", "AUD": "AUD", "CAD": "CAD"}
+CURRENCY_CODES = {
+    "USD": "USD",
+    "EUR": "EUR",
+    "GBP": "GBP",
+    "KRW": "KRW",
+    "RUB": "RUB",
+    "UAH": "UAH",
+    "JPY": "JPY",
+    "CNY": "CNY",
+    "RMB": "CNY",
+    "AUD": "AUD",
+    "CAD": "CAD",
+}
 #: A code with an M prefix is millions of it, in Nordic business style: "30 MUSD", "MEUR 120".
 MEGA_CODES = {"m" + code.lower(): code for code in CURRENCY_CODES}
 _CODES = _words(CURRENCY_CODES)
@@ -148,8 +278,10 @@ CURRENCY_WORD = (
 )
 #: Dollars and cents: "3 dollars 50 cents", "thirteen dollars and forty-five cents", and the cents without their
 #: word where the clause ends: "15 dollars and 50."
-CENTS = (rf"(?:(?:(?<=dollar)|(?<=dollars)|(?<=\busd))(?:\s+and)?\s+(?:\d{{1,2}}|{WORD_NUMBER})"
-         r"(?:\s+cents?\b|(?=\s*[.!?;]|\s*$)))")
+CENTS = (
+    rf"(?:(?:(?<=dollar)|(?<=dollars)|(?<=\busd))(?:\s+and)?\s+(?:\d{{1,2}}|{WORD_NUMBER})"
+    r"(?:\s+cents?\b|(?=\s*[.!?;]|\s*$)))"
+)
 FEET_INCHES = r"(?:\d+\s?(?:feet|foot|ft)\.?(?:\s+and)?\s+\d{1,2}(?:\.\d+)?\s?(?:inches|inch|in)\b)"
 PERCENT = r"(?:\s?%|\s+per\s?cent\b|\s+percentage\s+points?\b)"
 HEDGE = rf"(?:\b(?:{_phrases(HEDGES)})\s+)"
@@ -162,22 +294,20 @@ ABBREVIATED = (
     rf"(?:(?:(?!\d){CURRENCY_PREFIX})?{DIGITS}(?:\s?(?:trln|tln|trn|mln|bln|mil|mn|bn|tn)|k|\sk(?!-\w)|b)\b"
     rf"|{CURRENCY_PREFIX}{DIGITS}\s?(?:mm|m|tr)\b)"
 )
-AMOUNT = (rf"(?:(?:(?!\d){SIGN})?(?:(?=\d+\s?f){FEET_INCHES}|{ABBREVIATED}|(?:(?!\d){CURRENCY_PREFIX})?{NUMBER})"
-          rf"(?:{PERCENT}|{CURRENCY_WORD}(?:\s+(?:million|billion)\b|{CENTS})?)?)")
+AMOUNT = (
+    rf"(?:(?:(?!\d){SIGN})?(?:(?=\d+\s?f){FEET_INCHES}|{ABBREVIATED}|(?:(?!\d){CURRENCY_PREFIX})?{NUMBER})"
+    rf"(?:{PERCENT}|{CURRENCY_WORD}(?:\s+(?:million|billion)\b|{CENTS})?)?)"
+)
 # A repeated unit belongs to a range: "between 300 km and 500 km".
 MEASURE = r"(?:\s?(?:km|kilomet(?:er|re)s|miles|tonnes|tons)\b)"
 RANGE_TAIL = rf"(?:{MEASURE}?\s*(?:to|through|-|–|—)\s*{AMOUNT}{MEASURE}?)"
-RANGE = (
-    rf"(?:\bbetween\s+{AMOUNT}{MEASURE}?\s+and\s+{AMOUNT}{MEASURE}?|\bfrom\s+{AMOUNT}{RANGE_TAIL})"
-)
+RANGE = rf"(?:\bbetween\s+{AMOUNT}{MEASURE}?\s+and\s+{AMOUNT}{MEASURE}?|\bfrom\s+{AMOUNT}{RANGE_TAIL})"
 #: An amount, or a range that starts with it (one pattern, so the amount is not matched twice).
 AMOUNT_OR_RANGE = rf"(?:{AMOUNT}{RANGE_TAIL}?)"
 DENOMINATOR = r"(?:1,?000|100|10|[2-9]|ten|two|three|four|five|six|seven|eight|nine|an?\s+hundred|one\s+hundred)"
 NOT_TIME_AFTER = r"(?!\s+(?:days?|weeks?|months?|years?|hours?|minutes?|seconds?|km|kilomet|miles?|percent|per\s?cent))"
 #: "six in 10", "2 out of 3", "one in four": a proportion, not two numbers.
-PROPORTION_OF = (
-    rf"(?:(?:\d{{1,3}}|\b{WORD_NUMBER})\s+(?:in|out\s+of)\s+{DENOMINATOR}\b(?![.,]?\d|%){NOT_TIME_AFTER})"
-)
+PROPORTION_OF = rf"(?:(?:\d{{1,3}}|\b{WORD_NUMBER})\s+(?:in|out\s+of)\s+{DENOMINATOR}\b(?![.,]?\d|%){NOT_TIME_AFTER})"
 #: "half of the drones", "two-thirds of those polled", "a fifth of its budget".
 QUARTERS_AS_PERIODS = (  # "the past two quarters", "two quarters of growth", "the first two quarters of 2024"
     r"(?<!past )(?<!last )(?<!next )(?<!first )(?<!previous )(?<!consecutive )(?<!straight )(?<!coming )"
@@ -242,36 +372,57 @@ _MULTIPLIER = re.compile(MULTIPLIER, re.IGNORECASE)
 _VAGUE = re.compile(rf"{VAGUE}{CURRENCY_WORD}?", re.IGNORECASE)
 _RANGE = _CaseBlind(
     rf"(?:between\s+(?P<a>{AMOUNT})(?:{MEASURE})?\s+and\s+(?P<b>{AMOUNT})(?:{MEASURE})?)"
-    rf"|(?:from\s+)?(?P<c>{AMOUNT})(?:{MEASURE})?\s*(?:to|through|-|–|—)\s*(?P<d>{AMOUNT})(?:{MEASURE})?")
+    rf"|(?:from\s+)?(?P<c>{AMOUNT})(?:{MEASURE})?\s*(?:to|through|-|–|—)\s*(?P<d>{AMOUNT})(?:{MEASURE})?"
+)
 _AMOUNT = _CaseBlind(AMOUNT)
 _FRACTION = re.compile(FRACTION, re.IGNORECASE)
 _SCALE_AT_END = re.compile(rf"({SCALE})\s*$", re.IGNORECASE)
-_HAS_SCALE = re.compile(rf"\b{SCALE}\b|\d\s?(?:trln|tln|trn|mln|bln|mil|mn|bn|tn|tr|k|mm|m|b)\b|\bM(?:{_CODES})\b",
-                        re.IGNORECASE)
+_HAS_SCALE = re.compile(
+    rf"\b{SCALE}\b|\d\s?(?:trln|tln|trn|mln|bln|mil|mn|bn|tn|tr|k|mm|m|b)\b|\bM(?:{_CODES})\b", re.IGNORECASE
+)
 _STRIP = re.compile(rf"^{CURRENCY_PREFIX}|{PERCENT}$|{CURRENCY_WORD}$", re.IGNORECASE)
 _GROUPING = re.compile(r"(?<=\d)[,\u00a0\u202f ](?=\d{3}\b)")
-_AND_FRACTION = re.compile(rf"\band[- ](an?|one|two|three|four|five|six|seven|eight|nine)[- ]({FRACTION_WORD})\b",
-                           re.IGNORECASE)
+_AND_FRACTION = re.compile(
+    rf"\band[- ](an?|one|two|three|four|five|six|seven|eight|nine)[- ]({FRACTION_WORD})\b", re.IGNORECASE
+)
 _SIGN_AT_START = re.compile(r"(?:[-−]\s*|(?:minus|negative)\s+)", re.IGNORECASE)
 _PREFIX_AT_START = re.compile(CURRENCY_PREFIX, re.IGNORECASE)
 _MEGA = re.compile(rf"\bM(?:{_CODES})\b", re.IGNORECASE)
-_DOLLARS_CENTS = re.compile(rf"(?P<d>.+?)\s*(?:\bdollars?\b|\bUSD\b)(?:\s+and)?\s+(?P<c>\d{{1,2}}|{WORD_NUMBER})"
-                            r"(?:\s+cents?)?", re.IGNORECASE)
-_FEET_INCHES = re.compile(r"(?P<f>\d+)\s?(?:feet|foot|ft)\.?(?:\s+and)?\s+(?P<i>\d{1,2}(?:\.\d+)?)"
-                          r"\s?(?:inches|inch|in)",
-                          re.IGNORECASE)
+_DOLLARS_CENTS = re.compile(
+    rf"(?P<d>.+?)\s*(?:\bdollars?\b|\bUSD\b)(?:\s+and)?\s+(?P<c>\d{{1,2}}|{WORD_NUMBER})"
+    r"(?:\s+cents?)?",
+    re.IGNORECASE,
+)
+_FEET_INCHES = re.compile(
+    r"(?P<f>\d+)\s?(?:feet|foot|ft)\.?(?:\s+and)?\s+(?P<i>\d{1,2}(?:\.\d+)?)"
+    r"\s?(?:inches|inch|in)",
+    re.IGNORECASE,
+)
 #: Words an amount may hold that carry no number: currency names and codes between a number and its scale.
 _SILENT = {"and", "of", "us", "dollar", "dollars"} | {code.lower() for code in CURRENCY_CODES}
 _CURRENCY_WORD_AT_END = re.compile(CURRENCY_WORD + "$", re.IGNORECASE)
 _TIMES_AT_END = re.compile(r"[- ]?fold$|\s+times$", re.IGNORECASE)
 _TOKENS = re.compile(rf"\d+/\d+|[{VULGAR_FRACTIONS}]|\d*\.\d+|\d+|[A-Za-z]+|&")
-_UNIT_PATTERNS = [(re.compile(p, re.IGNORECASE), unit) for p, unit in (
-    (r"percentage\s+points?", "percentage_point"), (PERCENT, "percent"),
-    (r"AU?\$|(?<![a-z])M?AUD(?![a-z])", "AUD"), (r"CA?\$|(?<![a-z])M?CAD(?![a-z])", "CAD"),
-    (r"\$|\bdollars?\b|(?<![a-z])M?USD(?![a-z])", "USD"), (r"€|\beuros?\b|(?<![a-z])M?EUR(?![a-z])", "EUR"), (r"£|\bpounds\b|(?<![a-z])M?GBP(?![a-z])", "GBP"),
-    (r"₩|\bwon\b|(?<![a-z])M?KRW(?![a-z])|^W(?=\d)", "KRW"), (r"₽|\br[o]?ubles?\b|(?<![a-z])M?RUB(?![a-z])", "RUB"),
-    (r"₴|\bhryvnias?\b|(?<![a-z])M?UAH(?![a-z])", "UAH"), (r"\byen\b|(?<![a-z])M?JPY(?![a-z])", "JPY"), (r"\byuan\b|(?<![a-z])M?CNY(?![a-z])|\bRMB\b", "CNY"),
-    (r"\bkm\b|\bkilomet", "km"), (r"\bmiles\b", "mile"), (r"\btonnes\b|\btons\b", "tonne"))]
+_UNIT_PATTERNS = [
+    (re.compile(p, re.IGNORECASE), unit)
+    for p, unit in (
+        (r"percentage\s+points?", "percentage_point"),
+        (PERCENT, "percent"),
+        (r"AU?\$|(?<![a-z])M?AUD(?![a-z])", "AUD"),
+        (r"CA?\$|(?<![a-z])M?CAD(?![a-z])", "CAD"),
+        (r"\$|\bdollars?\b|(?<![a-z])M?USD(?![a-z])", "USD"),
+        (r"€|\beuros?\b|(?<![a-z])M?EUR(?![a-z])", "EUR"),
+        (r"£|\bpounds\b|(?<![a-z])M?GBP(?![a-z])", "GBP"),
+        (r"₩|\bwon\b|(?<![a-z])M?KRW(?![a-z])|^W(?=\d)", "KRW"),
+        (r"₽|\br[o]?ubles?\b|(?<![a-z])M?RUB(?![a-z])", "RUB"),
+        (r"₴|\bhryvnias?\b|(?<![a-z])M?UAH(?![a-z])", "UAH"),
+        (r"\byen\b|(?<![a-z])M?JPY(?![a-z])", "JPY"),
+        (r"\byuan\b|(?<![a-z])M?CNY(?![a-z])|\bRMB\b", "CNY"),
+        (r"\bkm\b|\bkilomet", "km"),
+        (r"\bmiles\b", "mile"),
+        (r"\btonnes\b|\btons\b", "tonne"),
+    )
+]
 
 
 class Quantity(NamedTuple):
@@ -285,8 +436,10 @@ class Quantity(NamedTuple):
 
 
 #: What every unit pattern needs, lower case: one search of the lower-cased text rules out a count with no unit.
-_UNIT_HINT = re.compile("[%$€£₩₽₴]|^w\\d|per|aud|cad|dollar|usd|eur|pounds|gbp|won|krw|uble|rub|hryvnia|uah|yen|jpy"
-                        "|yuan|cny|rmb|km|kilomet|miles|tonnes|tons")
+_UNIT_HINT = re.compile(
+    "[%$€£₩₽₴]|^w\\d|per|aud|cad|dollar|usd|eur|pounds|gbp|won|krw|uble|rub|hryvnia|uah|yen|jpy"
+    "|yuan|cny|rmb|km|kilomet|miles|tonnes|tons"
+)
 #: What every range holds ("between ... and", "to", a dash): one search that rules out most amounts.
 _RANGE_HINT = re.compile(r"to|and|through|[-–—]", re.IGNORECASE)
 
@@ -308,7 +461,7 @@ def _amount_value(text):
     lower = core.lower()
     sign = lower[:1] in ("-", "−", "m", "n") and _SIGN_AT_START.match(core)
     if sign:
-        return -_amount_value(core[sign.end():])
+        return -_amount_value(core[sign.end() :])
     mega = 1e6 if "m" in lower and _MEGA.search(core) else 1.0
     if "f" in lower and (parts := _FEET_INCHES.fullmatch(core)):
         return float(parts.group("f")) + float(parts.group("i")) / 12
@@ -319,8 +472,14 @@ def _amount_value(text):
     core = _STRIP.sub("", core).strip()
     core = _GROUPING.sub("", _STRIP.sub("", core).strip())
     fractions = []
-    core = core if "and" not in lower else _AND_FRACTION.sub(lambda m: fractions.append(
-        WORD_VALUES.get(m.group(1).lower(), 1) / FRACTIONS[m.group(2).lower()]) or " & ", core)
+    core = (
+        core
+        if "and" not in lower
+        else _AND_FRACTION.sub(
+            lambda m: fractions.append(WORD_VALUES.get(m.group(1).lower(), 1) / FRACTIONS[m.group(2).lower()]) or " & ",
+            core,
+        )
+    )
     total, current, small, fraction, decimals, of_whole = 0.0, 0.0, 0.0, None, None, False
     last_scale = pending = 0.0
     for token in _TOKENS.findall(core.lower()):
@@ -464,11 +623,11 @@ def _quantity(value, low, high, qualifier, unit):
 def _parse(text):
     qualifier = "exact"
     hedge = _HEDGE.match(text)
-    if hedge and _FULL.fullmatch(text[hedge.end():]):
+    if hedge and _FULL.fullmatch(text[hedge.end() :]):
         qualifier = HEDGES.get(" ".join(hedge.group(0).lower().split()))
         if qualifier is None:  # IGNORECASE also matches look-alikes that lower() keeps: "ſome" (long s)
             raise ValueError(f"hedge not recognised: {hedge.group(0).strip()!r}")
-        text = text[hedge.end():]
+        text = text[hedge.end() :]
     unit = unit_of(text)
     if _VAGUE.fullmatch(text):
         low, high = _vague_bounds(text)
@@ -492,8 +651,13 @@ def _parse(text):
 
 
 WORDED_HEDGES = {
-    "exact": "", "approximately": "about ", "nearly": "nearly ", "at_least": "at least ",
-    "more_than": "more than ", "up_to": "up to ", "less_than": "less than ",
+    "exact": "",
+    "approximately": "about ",
+    "nearly": "nearly ",
+    "at_least": "at least ",
+    "more_than": "more than ",
+    "up_to": "up to ",
+    "less_than": "less than ",
 }
 
 

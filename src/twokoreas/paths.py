@@ -31,12 +31,16 @@ def figures_dir():
     if folder.exists() and not folder.is_dir():
         raise DataError(FIGURES_VARIABLE, f"{folder} is not a folder")
     if ROOT.is_relative_to(folder):
-        raise DataError(FIGURES_VARIABLE, f"{folder} holds the whole project: figures go to figures/ "
-                                          "or a folder outside the project")
+        raise DataError(
+            FIGURES_VARIABLE,
+            f"{folder} holds the whole project: figures go to figures/ or a folder outside the project",
+        )
     for name in _NOT_FOR_FIGURES:
         if folder.is_relative_to(ROOT / name):
-            raise DataError(FIGURES_VARIABLE, f"{folder} is inside the project's {name}/: figures go to "
-                                              "figures/ or a folder outside the project")
+            raise DataError(
+                FIGURES_VARIABLE,
+                f"{folder} is inside the project's {name}/: figures go to figures/ or a folder outside the project",
+            )
     return folder
 
 

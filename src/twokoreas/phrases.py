@@ -66,7 +66,7 @@ def once_per_sentence(text, named):
             at = sentence.find(clause)
             while at >= 0:
                 if re.search(rf"(?<!\w){re.escape(short)}(?!\w)", sentence[:at]):
-                    sentence = sentence[:at] + sentence[at + len(clause):]
+                    sentence = sentence[:at] + sentence[at + len(clause) :]
                     at = sentence.find(clause, at)
                 else:
                     at = sentence.find(clause, at + len(clause))

@@ -43,8 +43,10 @@ def yearly_rates(years, last_month, path=None):
     when the file does not cover it to its end, is the mean from January to that month, stated as such."""
     path = Path(path or daily_file())
     usd = daily_usd(path)
-    provenance = (f"{FILE} in {PACKAGE} {importlib.metadata.version(PACKAGE)}, SHA-256 "
-                  f"{hashlib.sha256(path.read_bytes()).hexdigest()}")
+    provenance = (
+        f"{FILE} in {PACKAGE} {importlib.metadata.version(PACKAGE)}, SHA-256 "
+        f"{hashlib.sha256(path.read_bytes()).hexdigest()}"
+    )
     end = pd.Period(last_month, "M")
     rows = []
     for year in years:
@@ -53,13 +55,20 @@ def yearly_rates(years, last_month, path=None):
             chosen, span = usd[usd.index.year == year], f"mean of the daily rates of {year}"
         elif year == end.year:
             chosen = usd[(usd.index >= pd.Timestamp(year, 1, 1)) & (usd.index < end.end_time)]
-            span = (f"{year} is not over in the file: mean of the daily rates of January to {end.strftime('%B')} "
-                    f"{year}, the months the tracker release covers")
+            span = (
+                f"{year} is not over in the file: mean of the daily rates of January to {end.strftime('%B')} "
+                f"{year}, the months the tracker release covers"
+            )
         else:
             raise ValueError(f"{year}: the ECB file ends on {usd.index.max():%Y-%m-%d}")
-        rows.append({"year": year, "usd_per_eur": f"{chosen.mean():.4f}",
-                     "source": f"ECB euro foreign exchange reference rates, US dollar: {span} ({len(chosen)} days; "
-                               f"{provenance})"})
+        rows.append(
+            {
+                "year": year,
+                "usd_per_eur": f"{chosen.mean():.4f}",
+                "source": f"ECB euro foreign exchange reference rates, US dollar: {span} ({len(chosen)} days; "
+                f"{provenance})",
+            }
+        )
     return pd.DataFrame(rows, columns=registry.EXCHANGE_RATES.column_names)
 
 

@@ -112,8 +112,9 @@ class _Build:
     def plan(self):
         """Read every notebook and decide which must run; DataError for one that is not a notebook."""
         previous = build_cache.load(self.build)  # what earlier builds wrote, even for a rebuild
-        self.owned = (build_cache.written_figures(previous) if previous.get("figures_dir") == str(self.figures)
-                      else {"index.csv"})
+        self.owned = (
+            build_cache.written_figures(previous) if previous.get("figures_dir") == str(self.figures) else {"index.csv"}
+        )
         self.record = {} if self.rebuild else previous
         named = previous.get("not_ours")
         self.record_foreign = [n for n in named if isinstance(n, str)] if isinstance(named, list) else []
@@ -123,10 +124,12 @@ class _Build:
         for path in [self.only] if self.only else notebook_paths():
             text, notebook, sha = _read_notebook(path)  # the bytes run are the bytes checked before saving
             inputs = build_cache.notebook_inputs(self.common, notebook)
-            current = build_cache.notebook_is_current(self.record, path.stem, inputs, sha, self.figures,
-                                                      self.figure_shas)
-            self.notebooks.append({"path": path, "text": text, "inputs": inputs, "sha": sha,
-                                   "run": bool(self.only) or not current})
+            current = build_cache.notebook_is_current(
+                self.record, path.stem, inputs, sha, self.figures, self.figure_shas
+            )
+            self.notebooks.append(
+                {"path": path, "text": text, "inputs": inputs, "sha": sha, "run": bool(self.only) or not current}
+            )
             notebook_shas[path.name] = sha
         self.site_inputs = build_cache.site_inputs(self.common, notebook_shas, self.figure_shas)
         site_current = self.only or build_cache.site_is_current(self.record, self.site_inputs, paths.SITE)
@@ -171,8 +174,10 @@ class _Build:
                 ran += 1
                 print(f"{time.perf_counter() - began:.1f} s")
         skipped = total - ran
-        print(f"{ran} of {total} notebooks executed in {time.perf_counter() - started:.1f} s"
-              + (f"; {skipped} unchanged since the last build, skipped (make rebuild runs them all)" if skipped else ""))
+        print(
+            f"{ran} of {total} notebooks executed in {time.perf_counter() - started:.1f} s"
+            + (f"; {skipped} unchanged since the last build, skipped (make rebuild runs them all)" if skipped else "")
+        )
         return notebooks, figures
 
     def owned_files(self, folder):
@@ -195,8 +200,11 @@ class _Build:
         for n in self.notebooks:
             path = n["path"]
             if not path.is_file() or build_cache.file_sha(path) != n["sha"]:
-                raise DataError(_show(path), "changed while the build ran (saved in JupyterLab?), so the build did "
-                                             "not overwrite it: run `make` again to build it as it is now")
+                raise DataError(
+                    _show(path),
+                    "changed while the build ran (saved in JupyterLab?), so the build did "
+                    "not overwrite it: run `make` again to build it as it is now",
+                )
 
     def prune(self, figures):
         """Remove from the staged ``figures`` what an earlier build wrote and no notebook wrote this build (a
@@ -233,17 +241,29 @@ class _Build:
         for n in self.notebooks:
             name = n["path"].stem
             written = self.produced.get(name) if n["run"] else list(old.get(name, {}).get("figures", {}))
-            entries[name] = {"inputs": n["inputs"], "notebook": build_cache.file_sha(n["path"]), "figures": written or []}
+            entries[name] = {
+                "inputs": n["inputs"],
+                "notebook": build_cache.file_sha(n["path"]),
+                "figures": written or [],
+            }
         figures = build_cache.figure_shas(self.figures, build_cache.written_figures({"notebooks": entries}))
         for entry in entries.values():
             entry["figures"] = {f: figures.get(f) for f in entry["figures"]}
         notebook_shas = {n["path"].name: build_cache.file_sha(n["path"]) for n in self.notebooks}
-        site = {"inputs": build_cache.site_inputs(self.common, notebook_shas, figures),
-                "files": build_cache.folder_shas(stage / "site")}
-        build_cache.save(self.build, {
-            "figures_dir": str(self.figures), "index_csv": figures.get("index.csv"), "notebooks": entries,
-            "not_ours": self.record_foreign,
-            "site": self.record.get("site", {}) if self.only else site})
+        site = {
+            "inputs": build_cache.site_inputs(self.common, notebook_shas, figures),
+            "files": build_cache.folder_shas(stage / "site"),
+        }
+        build_cache.save(
+            self.build,
+            {
+                "figures_dir": str(self.figures),
+                "index_csv": figures.get("index.csv"),
+                "notebooks": entries,
+                "not_ours": self.record_foreign,
+                "site": self.record.get("site", {}) if self.only else site,
+            },
+        )
 
 
 def _build(build):
@@ -280,8 +300,11 @@ def _build(build):
                 remove += staging.stale_files(stage / "site", paths.SITE, _files)
             build.check_unchanged()
             build.step = f"saving into notebooks/, {_show(build.figures)}/ and site/"
-            replaced = staging.commit([(notebooks, paths.NOTEBOOKS), (figures, build.figures),
-                                       (stage / "site", paths.SITE)], build.build, remove)
+            replaced = staging.commit(
+                [(notebooks, paths.NOTEBOOKS), (figures, build.figures), (stage / "site", paths.SITE)],
+                build.build,
+                remove,
+            )
             build.committed = True
             build.foreign_files()
             build.save_record(stage)

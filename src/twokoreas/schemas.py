@@ -62,59 +62,104 @@ def _span_order():
 
 def _interval_order(prefix="date"):
     first, last = f"{prefix}_earliest", f"{prefix}_latest"
-    return _row_check(last, f"{last} is before {first}",
-                      lambda r: getattr(r, last) == "" or getattr(r, first) <= getattr(r, last))
+    return _row_check(
+        last, f"{last} is before {first}", lambda r: getattr(r, last) == "" or getattr(r, first) <= getattr(r, last)
+    )
 
 
 def _voice_rule():
-    return _row_check("voice", "the own voice is `own reporting` or `unattributed ...`, and only it",
-                      lambda r: (r.voice == "own") == (r.attributed_to == "own reporting"
-                                                        or r.attributed_to.startswith("unattributed")))
+    return _row_check(
+        "voice",
+        "the own voice is `own reporting` or `unattributed ...`, and only it",
+        lambda r: (
+            (r.voice == "own") == (r.attributed_to == "own reporting" or r.attributed_to.startswith("unattributed"))
+        ),
+    )
 
 
 ROW_RULES = {
     "articles": [
         _row_check("body_end", "body_end must be after body_start", lambda r: r.body_start < r.body_end),
         _interval_order("published"),
-        _row_check("published_latest", "a printed or updated date has equal bounds",
-                   lambda r: r.published_basis == "inferred" or r.published_earliest == r.published_latest),
-        _row_check("published_latest_evidence", "a latest date needs its evidence",
-                   lambda r: (r.published_latest == "") == (r.published_latest_evidence == "")),
+        _row_check(
+            "published_latest",
+            "a printed or updated date has equal bounds",
+            lambda r: r.published_basis == "inferred" or r.published_earliest == r.published_latest,
+        ),
+        _row_check(
+            "published_latest_evidence",
+            "a latest date needs its evidence",
+            lambda r: (r.published_latest == "") == (r.published_latest_evidence == ""),
+        ),
     ],
     "boilerplate": [],
     "claims": [
-        _row_check("value_low", "bounds out of order (value_low > value_high)",
-                   lambda r: not (r.value_low > r.value_high)),
-        _row_check("value", "value outside its bounds",
-                   lambda r: not (r.value < r.value_low or r.value > r.value_high)),
-        _span_order(), _interval_order(),
+        _row_check(
+            "value_low", "bounds out of order (value_low > value_high)", lambda r: not (r.value_low > r.value_high)
+        ),
+        _row_check(
+            "value", "value outside its bounds", lambda r: not (r.value < r.value_low or r.value > r.value_high)
+        ),
+        _span_order(),
+        _interval_order(),
         _voice_rule(),
-        _row_check("note", "a value read by the reviewer says in the note how it was read",
-                   lambda r: r.read_by != "reviewer" or r.note.strip() != ""),
-        _row_check("aid_status", "missing: an aid figure (theme aid) says what happened to the money",
-                   lambda r: r.theme != "aid" or r.aid_status != ""),
-        _row_check("aid_status", "must be empty: only an aid figure (theme aid) has one",
-                   lambda r: r.theme == "aid" or r.aid_status == ""),
-        pa.Check(lambda df: df.groupby("fact_key").figure_kind.transform("nunique") == 1,
-                 name="figure_kind: the claims of one fact_key count one kind of figure; make them agree"),
-        _row_check("aid_status_words", "a status needs the words that say it, and only a status does",
-                   lambda r: (r.aid_status == "") == (r.aid_status_words == "")),
+        _row_check(
+            "note",
+            "a value read by the reviewer says in the note how it was read",
+            lambda r: r.read_by != "reviewer" or r.note.strip() != "",
+        ),
+        _row_check(
+            "aid_status",
+            "missing: an aid figure (theme aid) says what happened to the money",
+            lambda r: r.theme != "aid" or r.aid_status != "",
+        ),
+        _row_check(
+            "aid_status",
+            "must be empty: only an aid figure (theme aid) has one",
+            lambda r: r.theme == "aid" or r.aid_status == "",
+        ),
+        pa.Check(
+            lambda df: df.groupby("fact_key").figure_kind.transform("nunique") == 1,
+            name="figure_kind: the claims of one fact_key count one kind of figure; make them agree",
+        ),
+        _row_check(
+            "aid_status_words",
+            "a status needs the words that say it, and only a status does",
+            lambda r: (r.aid_status == "") == (r.aid_status_words == ""),
+        ),
     ],
     "not_quantities": [_span_order()],
-    "events": [_span_order(), _interval_order(),
-               _voice_rule(),
-               _row_check("claimed_status", "an alleged event says what is alleged, and only it",
-                          lambda r: (r.status == "alleged") == (r.claimed_status != ""))],
+    "events": [
+        _span_order(),
+        _interval_order(),
+        _voice_rule(),
+        _row_check(
+            "claimed_status",
+            "an alleged event says what is alleged, and only it",
+            lambda r: (r.status == "alleged") == (r.claimed_status != ""),
+        ),
+    ],
     "chronology": [_interval_order()],
     "cross_check": [
-        _row_check("first_month", "months are required for a measure and must be empty for none",
-                   lambda r: (r.measure == "none") == (r.first_month == "" and r.last_month == "")),
+        _row_check(
+            "first_month",
+            "months are required for a measure and must be empty for none",
+            lambda r: (r.measure == "none") == (r.first_month == "" and r.last_month == ""),
+        ),
         _row_check("last_month", "last_month before first_month", lambda r: r.first_month <= r.last_month),
-        _row_check("last_month_latest", "empty, or a month after last_month",
-                   lambda r: r.last_month_latest == "" or r.last_month_latest > r.last_month),
+        _row_check(
+            "last_month_latest",
+            "empty, or a month after last_month",
+            lambda r: r.last_month_latest == "" or r.last_month_latest > r.last_month,
+        ),
     ],
-    "codebook": [_row_check("code", "a rung's code must be a whole number from 0 to 7",
-                            lambda r: r.kind != "rung" or (r.code.isdigit() and int(r.code) <= 7))],
+    "codebook": [
+        _row_check(
+            "code",
+            "a rung's code must be a whole number from 0 to 7",
+            lambda r: r.kind != "rung" or (r.code.isdigit() and int(r.code) <= 7),
+        )
+    ],
     "markers": [],
 }
 
@@ -140,11 +185,13 @@ def schema(name, known=None, rungs=None, statuses=None):
             extra.append(pa.Check.isin(values, error=message))
         columns[column.name] = _column(column, extra)
     if name == "markers":
-        columns["pattern"] = pa.Column(str, pa.Check(lambda s: s.map(_compiles), error="not a valid regular "
-                                                                                     "expression"))
+        columns["pattern"] = pa.Column(
+            str, pa.Check(lambda s: s.map(_compiles), error="not a valid regular expression")
+        )
     if rungs is not None:
-        columns["rung"] = pa.Column("int64", pa.Check(lambda s: s.abs().isin(rungs),
-                                                      error="|rung| is not a codebook rung"), coerce=True)
+        columns["rung"] = pa.Column(
+            "int64", pa.Check(lambda s: s.abs().isin(rungs), error="|rung| is not a codebook rung"), coerce=True
+        )
     if statuses is not None:
         columns["status"] = pa.Column(str, pa.Check.isin(statuses, error="status is not in the codebook"))
     unique = list(table.key) if len(table.key) > 1 else None
@@ -156,24 +203,41 @@ def schema(name, known=None, rungs=None, statuses=None):
 
 def _span_reads(texts, column="mention"):
     """The span lies within its article (slicing would stop quietly at the end) and reads ``column``."""
-    return [_row_check("end", "past the end of the article text", lambda r: r.end <= len(texts[r.article_id])),
-            _row_check(column, f"span does not read the {column} in the article",
-                       lambda r: texts[r.article_id][r.start:r.end] == getattr(r, column))]
+    return [
+        _row_check("end", "past the end of the article text", lambda r: r.end <= len(texts[r.article_id])),
+        _row_check(
+            column,
+            f"span does not read the {column} in the article",
+            lambda r: texts[r.article_id][r.start : r.end] == getattr(r, column),
+        ),
+    ]
 
 
 def articles_text_schema(texts):
     """Each article's evidence, title and body span against its text."""
+
     def inside(r, value):
         return value in ("", "unknown") or value in texts[r.article_id]
-    return pa.DataFrameSchema(checks=[
-        _row_check("published_earliest_evidence", "not found in the article text",
-                   lambda r: inside(r, r.published_earliest_evidence)),
-        _row_check("published_latest_evidence", "not found in the article text",
-                   lambda r: inside(r, r.published_latest_evidence)),
-        _row_check("outlet_evidence", "not found in the article text", lambda r: inside(r, r.outlet_evidence)),
-        _row_check("title", "not found in the article text", lambda r: inside(r, r.title)),
-        _row_check("body_end", "past the end of the article text", lambda r: r.body_end <= len(texts[r.article_id])),
-    ])
+
+    return pa.DataFrameSchema(
+        checks=[
+            _row_check(
+                "published_earliest_evidence",
+                "not found in the article text",
+                lambda r: inside(r, r.published_earliest_evidence),
+            ),
+            _row_check(
+                "published_latest_evidence",
+                "not found in the article text",
+                lambda r: inside(r, r.published_latest_evidence),
+            ),
+            _row_check("outlet_evidence", "not found in the article text", lambda r: inside(r, r.outlet_evidence)),
+            _row_check("title", "not found in the article text", lambda r: inside(r, r.title)),
+            _row_check(
+                "body_end", "past the end of the article text", lambda r: r.body_end <= len(texts[r.article_id])
+            ),
+        ]
+    )
 
 
 def _within_article(articles):
@@ -187,27 +251,46 @@ def _within_article(articles):
         return r.date_earliest <= bound and r.date_latest != "" and r.date_latest <= bound
 
     return [
-        _row_check("date_latest", "later than the article's latest possible date (or open where the article "
-                   "is bounded)", not_after),
-        _row_check("date_latest", "a date bounded by article must end at the article's latest date",
-                   lambda r: r.date_basis != "bounded by article" or r.date_latest == latest[r.article_id]),
+        _row_check(
+            "date_latest",
+            "later than the article's latest possible date (or open where the article is bounded)",
+            not_after,
+        ),
+        _row_check(
+            "date_latest",
+            "a date bounded by article must end at the article's latest date",
+            lambda r: r.date_basis != "bounded by article" or r.date_latest == latest[r.article_id],
+        ),
     ]
 
 
 def claims_text_schema(texts, articles):
     """Each claim against its article: the span reads the mention, the cleaner agrees with the values, its
     dates lie within the article's."""
-    return pa.DataFrameSchema(checks=[
-        *_span_reads(texts),
-        _row_check("value", "the cleaner's parse of the mention disagrees with value, bounds, qualifier or unit",
-                   lambda r: (r.read_by == "reviewer" and cleaner_reads(r.mention))  # named by read_by
-                   or claim_disagreement(r, texts[r.article_id]) is None),
-        _row_check("read_by", "the cleaner reads this mention, so read_by must be cleaner and its parse is checked",
-                   lambda r: r.read_by != "reviewer" or not cleaner_reads(r.mention)),
-        *_within_article(articles),
-        _row_check("aid_status_words", "not found in the figure's sentence",
-                   lambda r: r.aid_status_words in sentence_around(texts[r.article_id], r.start, r.end)),
-    ])
+    return pa.DataFrameSchema(
+        checks=[
+            *_span_reads(texts),
+            _row_check(
+                "value",
+                "the cleaner's parse of the mention disagrees with value, bounds, qualifier or unit",
+                lambda r: (
+                    (r.read_by == "reviewer" and cleaner_reads(r.mention))  # named by read_by
+                    or claim_disagreement(r, texts[r.article_id]) is None
+                ),
+            ),
+            _row_check(
+                "read_by",
+                "the cleaner reads this mention, so read_by must be cleaner and its parse is checked",
+                lambda r: r.read_by != "reviewer" or not cleaner_reads(r.mention),
+            ),
+            *_within_article(articles),
+            _row_check(
+                "aid_status_words",
+                "not found in the figure's sentence",
+                lambda r: r.aid_status_words in sentence_around(texts[r.article_id], r.start, r.end),
+            ),
+        ]
+    )
 
 
 def events_text_schema(texts, articles):
@@ -218,10 +301,14 @@ def events_text_schema(texts, articles):
 def markers_text_schema(texts):
     """Each marker's pattern must not match the empty string and must match somewhere in the corpus."""
     corpus = "\n".join(texts.values())
-    return pa.DataFrameSchema(checks=[
-        _row_check("pattern", "matches the empty string", lambda r: re.fullmatch(r.pattern, "") is None),
-        _row_check("pattern", "matches nothing in the articles", lambda r: re.search(r.pattern, corpus) is not None),
-    ])
+    return pa.DataFrameSchema(
+        checks=[
+            _row_check("pattern", "matches the empty string", lambda r: re.fullmatch(r.pattern, "") is None),
+            _row_check(
+                "pattern", "matches nothing in the articles", lambda r: re.search(r.pattern, corpus) is not None
+            ),
+        ]
+    )
 
 
 def spans_text_schema(texts, column="mention"):
@@ -229,8 +316,11 @@ def spans_text_schema(texts, column="mention"):
     return pa.DataFrameSchema(checks=_span_reads(texts, column))
 
 
-STRUCTURE = {"column_in_dataframe": "missing column", "column_in_schema": "unexpected column",
-             "column_ordered": "column out of order"}
+STRUCTURE = {
+    "column_in_dataframe": "missing column",
+    "column_in_schema": "unexpected column",
+    "column_ordered": "column out of order",
+}
 TYPE_NAMES = {"int64": "not a whole number", "float64": "not a number"}
 
 
@@ -238,7 +328,7 @@ def _type_problem(check):
     """``not a whole number`` for pandera's ``coerce_dtype('int64')`` or ``dtype('int64')``; None for other checks."""
     for prefix in ("coerce_dtype('", "dtype('"):
         if check.startswith(prefix):
-            dtype = check[len(prefix):].rstrip("')")
+            dtype = check[len(prefix) :].rstrip("')")
             return TYPE_NAMES.get(dtype, f"not of type {dtype}")
     return None
 

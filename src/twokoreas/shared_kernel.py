@@ -42,7 +42,9 @@ class SharedKernel:
         reply = client.wait_for_reply(client.kc.execute(code, silent=True, store_history=False))
         if reply is None or reply["content"]["status"] != "ok":
             error = reply["content"] if reply else {"ename": "TimeoutError", "evalue": "no reply"}
-            raise NotebookFailed(f"{name}: the kernel could not be reset: {error['ename']}: {one_line(error['evalue'])}")
+            raise NotebookFailed(
+                f"{name}: the kernel could not be reset: {error['ename']}: {one_line(error['evalue'])}"
+            )
 
     def execute(self, nb, name):
         """Execute the notebook node ``nb`` (``name`` names it in errors) and return it, cleaned.
@@ -64,8 +66,7 @@ class SharedKernel:
                 except CellTimeoutError:
                     raise NotebookFailed(f"{where}: still running after {CELL_TIMEOUT} s, stopped") from None
         except DeadKernelError:
-            raise NotebookFailed(f"{where}: the kernel died "
-                                 "(it crashed, ran out of memory or was killed)") from None
+            raise NotebookFailed(f"{where}: the kernel died (it crashed, ran out of memory or was killed)") from None
         for cell in nb.cells:
             cell.metadata.pop("execution", None)
             cell.metadata.pop("collapsed", None)
@@ -75,9 +76,14 @@ class SharedKernel:
 @contextmanager
 def shared_kernel(cwd, env):
     """Start one ``python3`` kernel in folder ``cwd`` with environment ``env``; kill it when the block ends."""
-    client = NotebookClient(new_notebook(), kernel_name=KERNELSPEC["name"], timeout=CELL_TIMEOUT,
-                            record_timing=False, shutdown_kernel="immediate",
-                            resources={"metadata": {"path": str(cwd)}})
+    client = NotebookClient(
+        new_notebook(),
+        kernel_name=KERNELSPEC["name"],
+        timeout=CELL_TIMEOUT,
+        record_timing=False,
+        shutdown_kernel="immediate",
+        resources={"metadata": {"path": str(cwd)}},
+    )
     try:
         with client.setup_kernel(stderr=subprocess.DEVNULL, env=env):  # the kernel's own start-up chatter
             language_info = client.wait_for_reply(client.kc.kernel_info())["content"]["language_info"]

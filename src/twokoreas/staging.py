@@ -26,8 +26,11 @@ def changed_files(staged, target):
     pairs = []
     for source in sorted(p for p in staged.rglob("*") if p.is_file()):
         destination = target / source.relative_to(staged)
-        if not (destination.is_file() and destination.stat().st_size == source.stat().st_size
-                and destination.read_bytes() == source.read_bytes()):
+        if not (
+            destination.is_file()
+            and destination.stat().st_size == source.stat().st_size
+            and destination.read_bytes() == source.read_bytes()
+        ):
             pairs.append((source, destination))
     return pairs
 

@@ -68,15 +68,20 @@ def swapped(name, first, second, base=LADDER):
 def ranked_apart(name, event_ids, just_above, base=LADDER):
     """``base`` with ``event_ids`` ranked just above rung ``just_above`` (and below the next rung)."""
     rank = (base.ranks[just_above][0], base.ranks[just_above][1] + 1)
-    return Ordering(name, dict(base.ranks), {**base.event_ranks, **{e: rank for e in event_ids}},
-                    dict(base.event_rungs))
+    return Ordering(
+        name, dict(base.ranks), {**base.event_ranks, **{e: rank for e in event_ids}}, dict(base.event_rungs)
+    )
 
 
 def ranked_as(name, event_ids, rung, base=LADDER):
     """``base`` with ``event_ids`` ranked and counted as rung ``rung`` (a step coded lower, counted at a higher
     rung): :func:`furthest` then reports them at ``rung``."""
-    return Ordering(name, dict(base.ranks), {**base.event_ranks, **{e: base.ranks[rung] for e in event_ids}},
-                    {**base.event_rungs, **{e: rung for e in event_ids}})
+    return Ordering(
+        name,
+        dict(base.ranks),
+        {**base.event_ranks, **{e: base.ranks[rung] for e in event_ids}},
+        {**base.event_rungs, **{e: rung for e in event_ids}},
+    )
 
 
 def _confirmations(events):
@@ -118,8 +123,10 @@ def coded(events, alleged_counts=False, third_party_alleged=False, overrides=Non
         status = status.where(~third, "alleged")
     status = status.where(~((status == "alleged") & alleged_counts), claimed)
     frame["status_used"] = status
-    frame["counts_as"] = [("done" if s == "done" else "intent" if s in INTENT
-                           else "ends intent" if s in ENDS_INTENT else None) for s in status]
+    frame["counts_as"] = [
+        ("done" if s == "done" else "intent" if s in INTENT else "ends intent" if s in ENDS_INTENT else None)
+        for s in status
+    ]
     frame["date"] = frame.date_latest  # the day by which the event is known to have happened
     return frame.sort_values(["date", "event_id"], na_position="last").reset_index(drop=True)
 
@@ -133,7 +140,9 @@ def _listed_votes(votes):
     if votes is None:
         return set()
     read = votes[votes.un_record_read == "yes"]
-    return {(r, k) for k in KOREAS for r, basis in zip(read.resolution, read[f"{k.lower()}_basis"]) if basis == "listed"}
+    return {
+        (r, k) for k in KOREAS for r, basis in zip(read.resolution, read[f"{k.lower()}_basis"]) if basis == "listed"
+    }
 
 
 def corroboration(events, chronology=None, votes=None):
@@ -168,9 +177,16 @@ def corroboration(events, chronology=None, votes=None):
             confirmed = "two governments"
         else:
             confirmed = "unconfirmed"
-        rows.append({"event_id": event.event_id, "actor": event.actor, "claimed": claimed,
-                     "confirmed_by": confirmed, "sources": "; ".join(sorted(sources)),
-                     "rule_status": "alleged" if confirmed == "unconfirmed" else claimed})
+        rows.append(
+            {
+                "event_id": event.event_id,
+                "actor": event.actor,
+                "claimed": claimed,
+                "confirmed_by": confirmed,
+                "sources": "; ".join(sorted(sources)),
+                "rule_status": "alleged" if confirmed == "unconfirmed" else claimed,
+            }
+        )
     return pd.DataFrame(rows, columns=["event_id", "actor", "claimed", "confirmed_by", "sources", "rule_status"])
 
 
@@ -197,8 +213,14 @@ def furthest(events, actor, ordering=LADDER, **options):
         rank = ordering.rank(event.event_id, event.rung)
         if best is None or rank > best:
             best = rank
-            rows.append({"date": event.date, "event_id": event.event_id,
-                         "rung": ordering.counted(event.event_id, event.rung), "action": event.action})
+            rows.append(
+                {
+                    "date": event.date,
+                    "event_id": event.event_id,
+                    "rung": ordering.counted(event.event_id, event.rung),
+                    "action": event.action,
+                }
+            )
     return pd.DataFrame(rows, columns=["date", "event_id", "rung", "action"])
 
 
@@ -303,20 +325,34 @@ def intentions(events, window_days=180, ordering=LADDER, end=None, undated_ends=
             if event.event_id in links.get(other.event_id, set()) or Interval.of(other).follows(interval):
                 candidates.append((other.date_earliest, f"{other.status_used} ({other.event_id})"))
             elif undated_ends and (pd.isna(other.date_latest) or other.date_latest > event.date):
-                candidates.append((max(other.date_earliest, event.date + pd.Timedelta(days=1)),
-                                   f"{other.status_used} ({other.event_id}), undated: could follow it"))
+                candidates.append(
+                    (
+                        max(other.date_earliest, event.date + pd.Timedelta(days=1)),
+                        f"{other.status_used} ({other.event_id}), undated: could follow it",
+                    )
+                )
         limit = limits.get(event.event_id, pd.NaT)
         if pd.notna(limit):
             candidates.append((limit + pd.Timedelta(days=1), f"time limit ({_day(limit)})"))
         if window_days is not None:
             candidates.append((event.date + pd.Timedelta(days=window_days), f"window of {window_days} days"))
         until, lapse = min(candidates) if candidates else (pd.NaT, "none")
-        rows.append({"event_id": event.event_id, "actor": event.actor, "rung": event.rung,
-                     "status": event.status_used, "action": event.action, "from": event.date, "until": until,
-                     "lapse": lapse,
-                     "current_at_end": end is not None and (pd.isna(until) or until > pd.Timestamp(end))})
-    return pd.DataFrame(rows, columns=["event_id", "actor", "rung", "status", "action", "from", "until", "lapse",
-                                       "current_at_end"])
+        rows.append(
+            {
+                "event_id": event.event_id,
+                "actor": event.actor,
+                "rung": event.rung,
+                "status": event.status_used,
+                "action": event.action,
+                "from": event.date,
+                "until": until,
+                "lapse": lapse,
+                "current_at_end": end is not None and (pd.isna(until) or until > pd.Timestamp(end)),
+            }
+        )
+    return pd.DataFrame(
+        rows, columns=["event_id", "actor", "rung", "status", "action", "from", "until", "lapse", "current_at_end"]
+    )
 
 
 def current_intentions(events, when, window_days=180, ordering=LADDER, **options):
@@ -331,7 +367,8 @@ def compare(first, second, ordering=LADDER):
     rank``, or, when a side took no step, ``only first``, ``only second``, ``neither``."""
     if first is None or second is None:
         return {(True, True): "neither", (False, True): "only first", (True, False): "only second"}[
-            (first is None, second is None)]
+            (first is None, second is None)
+        ]
     a, b = ordering.rank(*first), ordering.rank(*second)
     return "first" if a > b else "second" if b > a else "same rank"
 
@@ -346,12 +383,19 @@ def undated_by(events, actor, when, above=None, ordering=LADDER, **options):
     (``(event_id, rung)``; None: any): what a comparison "by ``when``" cannot count."""
     frame = coded(events, **options)
     when = pd.Timestamp(when)
-    mine = frame[(frame.actor == actor) & (frame.counts_as == "done") & (frame.date_earliest <= when)
-                 & (frame.date.isna() | (frame.date > when))]
+    mine = frame[
+        (frame.actor == actor)
+        & (frame.counts_as == "done")
+        & (frame.date_earliest <= when)
+        & (frame.date.isna() | (frame.date > when))
+    ]
     if above is not None:
         floor = ordering.rank(*above)
-        mine = mine[pd.Series([ordering.rank(e, r) > floor for e, r in zip(mine.event_id, mine.rung)], index=mine.index,
-                              dtype=bool)]
+        mine = mine[
+            pd.Series(
+                [ordering.rank(e, r) > floor for e, r in zip(mine.event_id, mine.rung)], index=mine.index, dtype=bool
+            )
+        ]
     return list(mine.event_id)
 
 
@@ -379,13 +423,18 @@ def furthest_compared(events, spans, orderings, chronology=None, **options):
         for ordering in orderings:
             rok, dprk = (_step(furthest_by(events, k, span.end, ordering, **options)) for k in KOREAS)
             verdict = names.get(compare(rok, dprk, ordering), compare(rok, dprk, ordering))
-            behind = {"ROK": ("DPRK", rok), "only ROK": ("DPRK", rok), "DPRK": ("ROK", dprk),
-                      "only DPRK": ("ROK", dprk)}.get(verdict)
+            behind = {
+                "ROK": ("DPRK", rok),
+                "only ROK": ("DPRK", rok),
+                "DPRK": ("ROK", dprk),
+                "only DPRK": ("ROK", dprk),
+            }.get(verdict)
             if behind is not None:
                 hidden = undated_by(events, behind[0], span.end, behind[1], ordering, **options)
                 if hidden:
-                    verdict += (f"; {behind[0]} steps undated by then: {', '.join(hidden)}"
-                                + _on_record(events, hidden, span.end, chronology))
+                    verdict += f"; {behind[0]} steps undated by then: {', '.join(hidden)}" + _on_record(
+                        events, hidden, span.end, chronology
+                    )
             row[ordering.name] = verdict
         rows.append(row)
     return pd.DataFrame(rows)
@@ -409,8 +458,12 @@ def posture_compared(events, spans, orderings, **options):
     return pd.DataFrame(rows)
 
 
-GOLDSTEIN_COLUMNS = ("cooperation toward Ukraine", "conflict with Ukraine", "cooperation toward Russia",
-                     "conflict with Russia")
+GOLDSTEIN_COLUMNS = (
+    "cooperation toward Ukraine",
+    "conflict with Ukraine",
+    "cooperation toward Russia",
+    "conflict with Russia",
+)
 
 
 def goldstein(events, spans, **options):
@@ -435,8 +488,9 @@ def goldstein(events, spans, **options):
 
 def responses(events):
     """The links the texts themselves make: one row per event and the event it is presented as responding to."""
-    rows = [{"event_id": e, "responds_to": other} for e, others in _text_links(events).items() for other in
-            sorted(others)]
+    rows = [
+        {"event_id": e, "responds_to": other} for e, others in _text_links(events).items() for other in sorted(others)
+    ]
     return pd.DataFrame(rows, columns=["event_id", "responds_to"])
 
 
@@ -448,8 +502,12 @@ def lean(row):
     """A Korea's Goldstein lean in one row of :func:`goldstein`: cooperation with the side it leans to and
     conflict with the other, less the reverse."""
     mine, other = FAVOURED[row["actor"]]
-    return (row[f"cooperation toward {mine}"] - row[f"conflict with {other}"]
-            - row[f"cooperation toward {other}"] + row[f"conflict with {mine}"])
+    return (
+        row[f"cooperation toward {mine}"]
+        - row[f"conflict with {other}"]
+        - row[f"cooperation toward {other}"]
+        + row[f"conflict with {mine}"]
+    )
 
 
 def _direction(before, after, tolerance):
@@ -472,13 +530,29 @@ def ladder_against_goldstein(events, spans, ordering=LADDER, tolerance=TOLERANCE
         rows = rows.reset_index(drop=True)
         for before, after in zip(rows.iloc[:-1].itertuples(), rows.iloc[1:].itertuples()):
             ranks = [None if pd.isna(r.done) else ordering.rank(r.done_step, r.done) for r in (before, after)]
-            ladder = ("same rung" if ranks[0] == ranks[1] else "further" if ranks[0] is None
-                      or (ranks[1] is not None and ranks[1] > ranks[0]) else "less far")
+            ladder = (
+                "same rung"
+                if ranks[0] == ranks[1]
+                else "further"
+                if ranks[0] is None or (ranks[1] is not None and ranks[1] > ranks[0])
+                else "less far"
+            )
             moved = _direction(before.lean, after.lean, tolerance)
-            agree = None if moved.startswith("no change") else (ladder, moved) in {("further", "higher"),
-                                                                                 ("less far", "lower")}
-            changes.append({"actor": actor, "from": before.period, "to": after.period, "ladder": ladder,
-                            "Goldstein lean": f"{moved} ({before.lean:+.1f} to {after.lean:+.1f})", "agree": agree})
+            agree = (
+                None
+                if moved.startswith("no change")
+                else (ladder, moved) in {("further", "higher"), ("less far", "lower")}
+            )
+            changes.append(
+                {
+                    "actor": actor,
+                    "from": before.period,
+                    "to": after.period,
+                    "ladder": ladder,
+                    "Goldstein lean": f"{moved} ({before.lean:+.1f} to {after.lean:+.1f})",
+                    "agree": agree,
+                }
+            )
     columns = ["actor", "from", "to", "ladder", "Goldstein lean", "agree"]
     return table, pd.DataFrame(changes, columns=columns).astype({"agree": object})
 
@@ -494,7 +568,9 @@ def readings(events, end, labels, window=180, ordering=LADDER, undated_ends=Fals
     end = pd.Timestamp(end)
     rok, dprk = (furthest_by(events, k, end, ordering, **options) for k in KOREAS)
     verdict = compare(_step(rok), _step(dprk), ordering)
-    further = {"first": "South Korea", "second": "North Korea", "same rank": "neither (same rank)"}.get(verdict, verdict)
+    further = {"first": "South Korea", "second": "North Korea", "same rank": "neither (same rank)"}.get(
+        verdict, verdict
+    )
     plans = intentions(events, window, ordering, end=end, undated_ends=undated_ends, **options)
     lethal = plans[(plans.actor == "ROK") & (plans.rung.abs() >= 6)]
     year_before = pd.Timestamp(end.year - 1, 12, 31)
@@ -502,18 +578,21 @@ def readings(events, end, labels, window=180, ordering=LADDER, undated_ends=Fals
     held = lethal[(lethal["from"] <= year_before) & (lethal.until.isna() | (lethal.until > year_before))]
     later = lethal[(lethal["from"] <= end) & (lethal.until.isna() | (lethal.until > last_half))]
     current = plans[plans.current_at_end & (plans.actor == "ROK")]
-    return {f"ROK furthest step by end of {end.year}": _said(rok, labels),
-            f"DPRK furthest step by end of {end.year}": _said(dprk, labels),
-            f"further by end of {end.year}": further,
-            f"ROK lethal-arms intentions held on 31 Dec {year_before.year}": ", ".join(sorted(held.event_id)) or "none",
-            f"ROK lethal-arms intentions held in {end.year} H2": ", ".join(sorted(later.event_id)) or "none",
-            f"ROK intentions current at end of {end.year}": ", ".join(current.event_id) or "none"}
+    return {
+        f"ROK furthest step by end of {end.year}": _said(rok, labels),
+        f"DPRK furthest step by end of {end.year}": _said(dprk, labels),
+        f"further by end of {end.year}": further,
+        f"ROK lethal-arms intentions held on 31 Dec {year_before.year}": ", ".join(sorted(held.event_id)) or "none",
+        f"ROK lethal-arms intentions held in {end.year} H2": ", ".join(sorted(later.event_id)) or "none",
+        f"ROK intentions current at end of {end.year}": ", ".join(current.event_id) or "none",
+    }
 
 
 def sensitivity(events, end, labels, codings):
     """One row of :func:`readings` per coding (``{name: options}``)."""
-    return pd.DataFrame([{"coding": name, **readings(events, end, labels, **options)} for name, options in
-                         codings.items()])
+    return pd.DataFrame(
+        [{"coding": name, **readings(events, end, labels, **options)} for name, options in codings.items()]
+    )
 
 
 def fares(table, column, value=None):
@@ -531,11 +610,16 @@ def coverage(events, claims, articles, spans):
     for span in spans.itertuples():
         row = {"half-year": span.period}
         for actor in KOREAS:
-            row[f"{actor} events"] = int((events[dates.known_within(events, span.start, span.end)].actor == actor).sum())
-            row[f"{actor} figures"] = int((claims[dates.known_within(claims, span.start, span.end)].actor == actor).sum())
+            row[f"{actor} events"] = int(
+                (events[dates.known_within(events, span.start, span.end)].actor == actor).sum()
+            )
+            row[f"{actor} figures"] = int(
+                (claims[dates.known_within(claims, span.start, span.end)].actor == actor).sum()
+            )
         certain = dates.known_within(articles, span.start, span.end, "published")
-        possible = (articles.published_earliest <= span.end) & (articles.published_latest.isna()
-                                                                | (articles.published_latest >= span.start))
+        possible = (articles.published_earliest <= span.end) & (
+            articles.published_latest.isna() | (articles.published_latest >= span.start)
+        )
         row["texts certainly published in it"] = ", ".join(articles[certain].label)
         row["texts that may have been published in it"] = ", ".join(articles[possible & ~certain].label)
         rows.append(row)
@@ -549,10 +633,15 @@ def silent(table):
 
 def unpublished_years(articles, first, last):
     """The years from ``first`` to ``last`` in which no text could have been published."""
+
     def years(row):
-        end = pd.Timestamp(last, 12, 31) if pd.isna(row.published_latest) else min(row.published_latest,
-                                                                                   pd.Timestamp(last, 12, 31))
+        end = (
+            pd.Timestamp(last, 12, 31)
+            if pd.isna(row.published_latest)
+            else min(row.published_latest, pd.Timestamp(last, 12, 31))
+        )
         return set(range(row.published_earliest.year, end.year + 1))
+
     return [y for y in range(first, last + 1) if not any(y in years(a) for a in articles.itertuples())]
 
 
@@ -564,8 +653,15 @@ def record_panels(chronology, events):
     for event in events.itertuples():
         for record in _ids(event.record_ids):
             bears.setdefault(record, set()).update({event.actor, event.cameo_target} & set(KOREAS))
-    return {k: chronology[[a == k or (a not in KOREAS and k in bears.get(r, ())) for a, r in
-                           zip(chronology.actor, chronology.record_id)]] for k in KOREAS}
+    return {
+        k: chronology[
+            [
+                a == k or (a not in KOREAS and k in bears.get(r, ()))
+                for a, r in zip(chronology.actor, chronology.record_id)
+            ]
+        ]
+        for k in KOREAS
+    }
 
 
 def record_check(events, chronology, votes):
@@ -578,8 +674,21 @@ def record_check(events, chronology, votes):
     for event in events[events.record_ids != ""].itertuples():
         for record in _ids(event.record_ids):
             interval, says = dated[record]
-            check = ("no UN record read confirms it" if record not in read else "overlaps"
-                     if interval.overlaps(Interval.of(event)) else "the text dates it outside the record")
-            rows.append({"event": event.event_id, "text dates it": event.date_label, "record": record,
-                         "record dates it": interval.label(), "record says": says, "check": check})
+            check = (
+                "no UN record read confirms it"
+                if record not in read
+                else "overlaps"
+                if interval.overlaps(Interval.of(event))
+                else "the text dates it outside the record"
+            )
+            rows.append(
+                {
+                    "event": event.event_id,
+                    "text dates it": event.date_label,
+                    "record": record,
+                    "record dates it": interval.label(),
+                    "record says": says,
+                    "check": check,
+                }
+            )
     return pd.DataFrame(rows, columns=["event", "text dates it", "record", "record dates it", "record says", "check"])

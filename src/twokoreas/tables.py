@@ -60,12 +60,16 @@ class ReaderTable:
         self._uuid = uuid
 
     def _repr_html_(self):
-        styler = (self.cells.style.hide(axis="index").set_uuid(self._uuid)
-                  .format(html_text).format_index(html_text, axis=1)
-                  # styled like every pandas table in Lab and the site; never typeset as maths (MathJax 2 and 3)
-                  .set_table_attributes('class="dataframe tex2jax_ignore mathjax_ignore"')
-                  .set_properties(**{"text-align": "left", "vertical-align": "top", "white-space": "pre-wrap"})
-                  .set_table_styles([{"selector": "th", "props": "text-align: left;"}]))
+        styler = (
+            self.cells.style.hide(axis="index")
+            .set_uuid(self._uuid)
+            .format(html_text)
+            .format_index(html_text, axis=1)
+            # styled like every pandas table in Lab and the site; never typeset as maths (MathJax 2 and 3)
+            .set_table_attributes('class="dataframe tex2jax_ignore mathjax_ignore"')
+            .set_properties(**{"text-align": "left", "vertical-align": "top", "white-space": "pre-wrap"})
+            .set_table_styles([{"selector": "th", "props": "text-align: left;"}])
+        )
         return styler.to_html()
 
     def __repr__(self):

@@ -23,8 +23,12 @@ from .faults import os_problem, shown
 
 BOM = "\ufeff"
 # UTF-32 first: its little-endian mark starts with UTF-16's.
-_WIDE_MARKS = ((codecs.BOM_UTF32_LE, "UTF-32"), (codecs.BOM_UTF32_BE, "UTF-32"),
-               (codecs.BOM_UTF16_LE, "UTF-16"), (codecs.BOM_UTF16_BE, "UTF-16"))
+_WIDE_MARKS = (
+    (codecs.BOM_UTF32_LE, "UTF-32"),
+    (codecs.BOM_UTF32_BE, "UTF-32"),
+    (codecs.BOM_UTF16_LE, "UTF-16"),
+    (codecs.BOM_UTF16_BE, "UTF-16"),
+)
 
 
 def wide_encoding(raw):
@@ -50,8 +54,9 @@ def decode(raw, name, *, spans=False):
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
         line, column = _line_and_column(raw, err.start)
-        raise DataError(name, f"not UTF-8 text: byte 0x{raw[err.start]:02x} at column {column} "
-                              "(save the file as UTF-8)", row=line) from None
+        raise DataError(
+            name, f"not UTF-8 text: byte 0x{raw[err.start]:02x} at column {column} (save the file as UTF-8)", row=line
+        ) from None
     if spans:
         _check_span_layout(text, name)
     return text
@@ -66,14 +71,21 @@ def _line_and_column(raw, offset):
 
 def _check_span_layout(text, name):
     if text.startswith(BOM):
-        raise DataError(name, "starts with a UTF-8 byte-order mark (BOM), which shifts every character offset "
-                              "by one: save the file as UTF-8 without a BOM", row=1)
+        raise DataError(
+            name,
+            "starts with a UTF-8 byte-order mark (BOM), which shifts every character offset "
+            "by one: save the file as UTF-8 without a BOM",
+            row=1,
+        )
     carriage_return = text.find("\r")
     if carriage_return >= 0:
         line = text.count("\n", 0, carriage_return) + 1
         kind = "Windows (CRLF) line endings" if text.startswith("\r\n", carriage_return) else "a carriage return"
-        raise DataError(name, f"{kind}, which shift every character offset after them: "
-                              "convert the file to LF line endings", row=line)
+        raise DataError(
+            name,
+            f"{kind}, which shift every character offset after them: convert the file to LF line endings",
+            row=line,
+        )
 
 
 def read_bytes(path, name=None):
@@ -141,8 +153,14 @@ def _stray_carriage_returns(text, name):
             field += 1
         elif char == "\r" and not text.startswith("\n", at + 1):
             column = header[field] if not first_record and field < len(header) else None
-            problems.append(DataError(name, "a carriage return inside a cell splits its row (remove it, or quote "
-                                            "the cell)", row=line, field=column))
+            problems.append(
+                DataError(
+                    name,
+                    "a carriage return inside a cell splits its row (remove it, or quote the cell)",
+                    row=line,
+                    field=column,
+                )
+            )
         elif char == "\n":
             line, field, first_record = line + 1, 0, False
     return problems
@@ -159,6 +177,13 @@ def field_count_problems(text, name):
     if header is None:
         return []
     width = len(header[1])
-    return [DataError(name, f"{len(fields)} fields where the header has {width}"
-                            + (" (a comma in an unquoted cell?)" if len(fields) > width else ""), row=line)
-            for line, fields in records if len(fields) != width]
+    return [
+        DataError(
+            name,
+            f"{len(fields)} fields where the header has {width}"
+            + (" (a comma in an unquoted cell?)" if len(fields) > width else ""),
+            row=line,
+        )
+        for line, fields in records
+        if len(fields) != width
+    ]

@@ -25,8 +25,8 @@ def cleaner_reads(mention):
 def claim_disagreement(claim, text):
     """Why ``claim`` (a claims row) does not read from ``text``, or None when its span reads its mention and
     the cleaner's parse of the mention gives its value, bounds, qualifier and unit."""
-    if text[claim.start:claim.end] != claim.mention:
-        return f"span {claim.start}:{claim.end} reads {text[claim.start:claim.end]!r}, not {claim.mention!r}"
+    if text[claim.start : claim.end] != claim.mention:
+        return f"span {claim.start}:{claim.end} reads {text[claim.start : claim.end]!r}, not {claim.mention!r}"
     try:
         parsed = parse_quantity(claim.mention)
     except ValueError as err:
@@ -35,8 +35,11 @@ def claim_disagreement(claim, text):
         return f"the cleaner cannot read {claim.mention!r}: {err}; a reviewer who reads it sets read_by to reviewer"
     if getattr(claim, "read_by", "cleaner") == "reviewer":
         return f"the cleaner reads {claim.mention!r}: read_by must be cleaner, so its parse is checked"
-    for field, got, stored in (("value", parsed.value, claim.value), ("value_low", parsed.low, claim.value_low),
-                               ("value_high", parsed.high, claim.value_high)):
+    for field, got, stored in (
+        ("value", parsed.value, claim.value),
+        ("value_low", parsed.low, claim.value_low),
+        ("value_high", parsed.high, claim.value_high),
+    ):
         if not same_number(got, stored):
             return f"{field} {stored} disagrees with the text's {claim.mention!r} ({got})"
     if parsed.qualifier != claim.qualifier:

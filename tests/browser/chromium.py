@@ -15,10 +15,15 @@ VARIABLE = "TWOKOREAS_CHROMIUM"
 # Where Chromium or Chrome usually lives, most likely first; commands are looked up on PATH.
 USUAL = {
     "linux": ["/usr/bin/chromium", "chromium", "chromium-browser", "google-chrome", "google-chrome-stable"],
-    "darwin": ["/Applications/Chromium.app/Contents/MacOS/Chromium",
-               "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome"],
-    "win32": [r"C:\Program Files\Google\Chrome\Application\chrome.exe",
-              r"C:\Program Files (x86)\Google\Chrome\Application\chrome.exe", "chrome"],
+    "darwin": [
+        "/Applications/Chromium.app/Contents/MacOS/Chromium",
+        "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome",
+    ],
+    "win32": [
+        r"C:\Program Files\Google\Chrome\Application\chrome.exe",
+        r"C:\Program Files (x86)\Google\Chrome\Application\chrome.exe",
+        "chrome",
+    ],
 }
 INSTALL = {
     "linux": "apt-get install chromium (Debian, Ubuntu) or dnf install chromium (Fedora)",
@@ -48,7 +53,8 @@ def chromium_path():
             return found
     raise BrowserMissing(
         f"no Chromium or Chrome found for the browser tests. Install one ({INSTALL.get(_platform(), INSTALL['linux'])}),"
-        f" or set {VARIABLE} to a Chromium or Chrome executable")
+        f" or set {VARIABLE} to a Chromium or Chrome executable"
+    )
 
 
 @pytest.fixture(scope="session")

@@ -46,14 +46,33 @@ def running_lab(tmp_path, clear_outputs):
     settings.mkdir(parents=True)
     (settings / "tracker.jupyterlab-settings").write_text('{"windowingMode": "none"}')  # render every cell
     port, token = free_port(), secrets.token_hex(16)
-    env = {**os.environ, "TWOKOREAS_FIGURES": str(tmp_path / "figures"), "JUPYTER_CONFIG_DIR": str(tmp_path / "config"),
-           "JUPYTER_RUNTIME_DIR": str(tmp_path / "runtime"), "JUPYTERLAB_SETTINGS_DIR": str(tmp_path / "settings")}
+    env = {
+        **os.environ,
+        "TWOKOREAS_FIGURES": str(tmp_path / "figures"),
+        "JUPYTER_CONFIG_DIR": str(tmp_path / "config"),
+        "JUPYTER_RUNTIME_DIR": str(tmp_path / "runtime"),
+        "JUPYTERLAB_SETTINGS_DIR": str(tmp_path / "settings"),
+    }
     server = subprocess.Popen(
-        [sys.executable, "-m", "jupyter", "lab", "--no-browser", "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={port}",
-         f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={workdir}",
-         "--LabApp.news_url=", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
-         *(["--allow-root"] if os.geteuid() == 0 else [])],
-        cwd=workdir, env=env, stdout=subprocess.DEVNULL, stderr=open(tmp_path / "lab.log", "w"))
+        [
+            sys.executable,
+            "-m",
+            "jupyter",
+            "lab",
+            "--no-browser",
+            "--ServerApp.ip=127.0.0.1",
+            f"--ServerApp.port={port}",
+            f"--IdentityProvider.token={token}",
+            f"--ServerApp.root_dir={workdir}",
+            "--LabApp.news_url=",
+            "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+            *(["--allow-root"] if os.geteuid() == 0 else []),
+        ],
+        cwd=workdir,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=open(tmp_path / "lab.log", "w"),
+    )
     try:
         deadline = time.monotonic() + START_TIMEOUT
         while True:
@@ -112,15 +131,17 @@ def test_open_notebook_run_all_shows_figures_and_tables(lab, chromium):
             page.wait_for_function(
                 """() => { const prompts = [...document.querySelectorAll('.jp-Notebook .jp-CodeCell .jp-InputPrompt')];
                            return prompts.length > 0 && prompts.every(p => /\\[\\d+\\]/.test(p.textContent)); }""",
-                timeout=RUN_TIMEOUT)
+                timeout=RUN_TIMEOUT,
+            )
             assert cells.count() > 0
             errors = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']")
             assert errors.count() == 0, errors.all_inner_texts()
             assert page.locator(".jp-RenderedImage img").count() >= 1
             assert page.locator(".jp-OutputArea-output table.dataframe").count() >= 2
             assert page.get_by_text("Traceback (most recent call last)").count() == 0
-            assert page.locator(".jp-OutputArea-output mjx-container, .jp-OutputArea-output .MathJax").count() == 0, \
+            assert page.locator(".jp-OutputArea-output mjx-container, .jp-OutputArea-output .MathJax").count() == 0, (
                 "money must not be typeset as maths"
+            )
             ARTIFACTS.mkdir(exist_ok=True)
             page.screenshot(path=str(ARTIFACTS / "jupyterlab-run-all.png"))
         finally:
@@ -150,7 +171,9 @@ def test_opening_and_saving_a_notebook_changes_nothing(lab_as_committed, chromiu
             page = open_notebook(browser, url, token)
             page.wait_for_timeout(2_000)  # time for Lab to write the kernel's metadata into the model, if it differed
             tab = page.locator(".lm-DockPanel-tabBar .lm-TabBar-tab", has_text=NOTEBOOK)
-            assert "jp-mod-dirty" not in (tab.get_attribute("class") or ""), "the notebook shows unsaved changes on open"
+            assert "jp-mod-dirty" not in (tab.get_attribute("class") or ""), (
+                "the notebook shows unsaved changes on open"
+            )
             page.locator(".jp-Notebook").first.click()
             page.keyboard.press("Control+s")
             deadline = time.monotonic() + 30
@@ -159,5 +182,7 @@ def test_opening_and_saving_a_notebook_changes_nothing(lab_as_committed, chromiu
                 time.sleep(0.2)
         finally:
             browser.close()
-    diff = subprocess.run(["git", "diff", "--no-index", "--", str(expected), str(saved)], capture_output=True, text=True)
+    diff = subprocess.run(
+        ["git", "diff", "--no-index", "--", str(expected), str(saved)], capture_output=True, text=True
+    )
     assert saved.read_bytes() == expected.read_bytes(), f"saving without running changed it:\n{diff.stdout[:3000]}"

@@ -18,8 +18,15 @@ import pytest
 from chromium import chromium  # noqa: F401 (the fixture)
 from twokoreas import paths
 
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--no-first-run"]
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 ARTIFACTS = paths.ROOT / "test-artifacts"
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 800}
@@ -32,11 +39,18 @@ def site(tmp_path_factory):
     the project: its own build/ and site/, which no other test running at the same time can touch."""
     root = tmp_path_factory.mktemp("site-project")
     for name in ("src", "data", "notebooks", "figures"):
-        shutil.copytree(paths.ROOT / name, root / name, symlinks=True,
-                        ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
+        shutil.copytree(
+            paths.ROOT / name, root / name, symlinks=True, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info")
+        )
     shutil.copyfile(paths.ROOT / "CITATION.cff", root / "CITATION.cff")
-    result = subprocess.run([sys.executable, "-m", "twokoreas", "site"], capture_output=True, text=True, timeout=300,
-                            cwd=root, env={**os.environ, "PYTHONPATH": str(root / "src")})
+    result = subprocess.run(
+        [sys.executable, "-m", "twokoreas", "site"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=root,
+        env={**os.environ, "PYTHONPATH": str(root / "src")},
+    )
     assert result.returncode == 0, result.stderr
     assert "warning" not in result.stderr.lower(), result.stderr
     return root / "site"
@@ -69,8 +83,7 @@ def open_page(browser, path, viewport=DESKTOP, fragment="", **context):
 
 def test_files_are_publishable(site):
     modes = {p.relative_to(site): stat.S_IMODE(p.stat().st_mode) for p in [site, *site.rglob("*")]}
-    wrong = {str(p): oct(m) for p, m in modes.items()
-             if m != (0o755 if (site / p).is_dir() else 0o644)}
+    wrong = {str(p): oct(m) for p, m in modes.items() if m != (0o755 if (site / p).is_dir() else 0o644)}
     assert not wrong, wrong
 
 
@@ -86,8 +99,9 @@ def test_every_page_loads_offline_with_a_specific_title_alt_text_and_no_sideways
             page.goto(path.as_uri(), timeout=30_000)
             page.wait_for_load_state("load")
             assert not failures, (name, failures)
-            images = page.eval_on_selector_all("img", "imgs => imgs.map(i => [i.getAttribute('src'), "
-                                                      "i.getAttribute('alt') || ''])")
+            images = page.eval_on_selector_all(
+                "img", "imgs => imgs.map(i => [i.getAttribute('src'), i.getAttribute('alt') || ''])"
+            )
             assert not [src for src, alt in images if PLACEHOLDER_ALT.match(alt.strip())], (name, images)
             width = page.evaluate("document.documentElement.scrollWidth")
             assert width <= viewport["width"], (name, viewport, width)
@@ -118,8 +132,10 @@ def _allowed_off_site():
     from twokoreas.site.credits import citation
 
     repository = urlparse(citation().get("repository-code", ""))
-    return {(repository.netloc, repository.path.rstrip("/"))} | {("mybinder.org", None),
-                                                                   ("colab.research.google.com", None)}
+    return {(repository.netloc, repository.path.rstrip("/"))} | {
+        ("mybinder.org", None),
+        ("colab.research.google.com", None),
+    }
 
 
 def test_every_link_and_anchor_resolves(site):
@@ -128,8 +144,9 @@ def test_every_link_and_anchor_resolves(site):
         text = path.read_text(encoding="utf-8")
         for href in re.findall(r'href="([^"]+)"', text):
             parsed = urlparse(href.replace("&amp;", "&"))
-            if parsed.scheme == "https" and any(parsed.netloc == host and (root is None or parsed.path.startswith(root))
-                                                for host, root in allowed):
+            if parsed.scheme == "https" and any(
+                parsed.netloc == host and (root is None or parsed.path.startswith(root)) for host, root in allowed
+            ):
                 continue  # the repository and launch buttons
             assert parsed.scheme in ("", "file"), f"{path.name} links off the site: {href}"
             target = (path.parent / unquote(parsed.path)).resolve() if parsed.path else path
@@ -144,17 +161,27 @@ def test_every_claim_and_event_has_its_anchor_and_money_is_never_maths(site):
 
     data = load_site_data()
     pages_text = {a: (site / "articles" / f"{a}.html").read_text(encoding="utf-8") for a in data.articles.article_id}
-    missing = [c.claim_id for c in data.claims.itertuples()
-               if not re.search(f'<mark [^>]*class="tk-claim" id="claim-{c.claim_id}"', pages_text[c.article_id])]
-    missing += [e.event_id for e in data.events.itertuples()
-                if f'id="event-{e.event_id}"' not in pages_text[e.article_id]]
+    missing = [
+        c.claim_id
+        for c in data.claims.itertuples()
+        if not re.search(f'<mark [^>]*class="tk-claim" id="claim-{c.claim_id}"', pages_text[c.article_id])
+    ]
+    missing += [
+        e.event_id for e in data.events.itertuples() if f'id="event-{e.event_id}"' not in pages_text[e.article_id]
+    ]
     assert not missing, missing
     for article in data.articles.itertuples():  # every other number in the sentences shown is marked too
-        spans = [(r.start, r.end) for t in (data.claims, data.events) for r in t[t.article_id == article.article_id]
-                 .itertuples()]
+        spans = [
+            (r.start, r.end)
+            for t in (data.claims, data.events)
+            for r in t[t.article_id == article.article_id].itertuples()
+        ]
         shown = excerpts(article.text, spans)
-        numbers = [n for n in data.not_quantities[data.not_quantities.article_id == article.article_id].itertuples()
-                   if any(a <= n.start < b for a, b in shown)]
+        numbers = [
+            n
+            for n in data.not_quantities[data.not_quantities.article_id == article.article_id].itertuples()
+            if any(a <= n.start < b for a, b in shown)
+        ]
         assert pages_text[article.article_id].count('class="tk-number"') >= len(numbers), article.article_id
     for path in pages(site):
         assert not re.search(r"<script[^>]*mathjax|MathJax\.", path.read_text(encoding="utf-8"), re.I), path.name
@@ -174,8 +201,9 @@ def test_no_code_is_visible_until_the_toggle_is_used(site, browser):
     page = browser.new_context(viewport=DESKTOP).new_page()
     for path in sorted(site.glob("[0-9][0-9]_*.html")):
         page.goto(path.as_uri(), timeout=30_000)
-        shown = page.evaluate("[...document.querySelectorAll('.cell_input, div.highlight pre')]"
-                              ".map(e => e.checkVisibility())")
+        shown = page.evaluate(
+            "[...document.querySelectorAll('.cell_input, div.highlight pre')].map(e => e.checkVisibility())"
+        )
         assert shown and not any(shown), (path.name, shown)
         assert page.locator("text=Traceback (most recent call last)").count() == 0, path.name
     page.goto((site / "02_aid.html").as_uri())
@@ -250,10 +278,20 @@ def test_the_public_site_carries_no_whole_text(site):
 
 
 def test_a_chart_lists_the_claims_and_events_it_draws_each_one_click_from_its_span(site, browser):
-    _follow(browser, site / "04_troops.html", "figure[id^='fig-'] figcaption a.tk-ref[href*='#claim-']",
-            DESKTOP, "site-landed-from-chart.png")
-    _follow(browser, site / "09_stances_over_time.html", "figure[id^='fig-'] figcaption a.tk-ref[href*='#event-']",
-            DESKTOP, "site-landed-event.png")
+    _follow(
+        browser,
+        site / "04_troops.html",
+        "figure[id^='fig-'] figcaption a.tk-ref[href*='#claim-']",
+        DESKTOP,
+        "site-landed-from-chart.png",
+    )
+    _follow(
+        browser,
+        site / "09_stances_over_time.html",
+        "figure[id^='fig-'] figcaption a.tk-ref[href*='#event-']",
+        DESKTOP,
+        "site-landed-event.png",
+    )
 
 
 def test_claims_show_value_qualifier_and_theme_on_focus(site, browser):
@@ -283,8 +321,10 @@ def test_screenshots_at_desktop_and_phone_width(site, browser):
     for name in ("index.html", "02_aid.html", "04_troops.html", "figures.html", "articles/001_0cad51775cc05eaf.html"):
         for label, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
             page, failures = open_page(browser, site / name, viewport)
-            sizes = page.evaluate("[...document.querySelectorAll('figure img')].filter(i => !i.closest('.tk-gallery'))"
-                                  ".map(i => i.getBoundingClientRect().width / i.naturalWidth)")
+            sizes = page.evaluate(
+                "[...document.querySelectorAll('figure img')].filter(i => !i.closest('.tk-gallery'))"
+                ".map(i => i.getBoundingClientRect().width / i.naturalWidth)"
+            )
             assert all(s >= 0.5 for s in sizes), (name, label, sizes)  # chart text of 6.5 pt at 200 dpi: >= 9 px
             page.screenshot(path=str(ARTIFACTS / f"site-{Path(name).stem}-{label}.png"))
             assert not failures

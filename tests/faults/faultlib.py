@@ -24,11 +24,25 @@ import inprocess
 
 ARTICLE_001 = "raw/articles/001_0cad51775cc05eaf.txt"
 KIEL = "reference/kiel-ukraine-support-tracker"
-TABLES = ("articles", "boilerplate", "claims", "codebook", "cross_check", "donor_regions", "events",
-          "exchange_rates", "fact_relations", "markers", "not_quantities", "reference_files")
+TABLES = (
+    "articles",
+    "boilerplate",
+    "claims",
+    "codebook",
+    "cross_check",
+    "donor_regions",
+    "events",
+    "exchange_rates",
+    "fact_relations",
+    "markers",
+    "not_quantities",
+    "reference_files",
+)
 # A located message: file, optional line, optional field, problem.
-LOCATED = re.compile(r"^(?P<file>[^\s:][^:]*?)(?::(?P<line>\d+))?: (?:(?P<field>[A-Za-z_][A-Za-z0-9_]*): )?"
-                     r"(?P<problem>\S.*)$")
+LOCATED = re.compile(
+    r"^(?P<file>[^\s:][^:]*?)(?::(?P<line>\d+))?: (?:(?P<field>[A-Za-z_][A-Za-z0-9_]*): )?"
+    r"(?P<problem>\S.*)$"
+)
 # Text that only comes from inside the program: exception reprs, tracebacks, library internals.
 INTERNAL = re.compile(r"Traceback|\w+Error\(|\w+Exception\(|Error: \[Errno|\bFile \"|pandera|pyarrow\.lib")
 
@@ -65,9 +79,15 @@ def environment(project, **extra):
 
 def twokoreas(project, *args, env=None, stdin=None, timeout=300, cwd=None):
     """Run ``python -m twokoreas ARGS`` on ``project``; the CompletedProcess (text)."""
-    return subprocess.run([sys.executable, "-m", "twokoreas", *map(str, args)], cwd=cwd or project,
-                          env=environment(project, **(env or {})), input=stdin, capture_output=True,
-                          text=True, timeout=timeout)
+    return subprocess.run(
+        [sys.executable, "-m", "twokoreas", *map(str, args)],
+        cwd=cwd or project,
+        env=environment(project, **(env or {})),
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
 
 
 def default_sigint():
@@ -111,8 +131,9 @@ def assert_clear(lines, file, line=None, field=None):
         match = LOCATED.match(text)
         assert match, f"not a located message: {text!r}"
         parsed.append((match["file"], match["line"] and int(match["line"]), match["field"]))
-    assert any(f == file and line in (None, n) and field in (None, c) for f, n, c in parsed), \
+    assert any(f == file and line in (None, n) and field in (None, c) for f, n, c in parsed), (
         f"no line for {(file, line, field)} in {lines}"
+    )
 
 
 class Table:

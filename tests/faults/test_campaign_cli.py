@@ -24,8 +24,20 @@ import pyarrow.parquet as pq
 import pytest
 
 import inprocess
-from faultlib import ARTICLE_001, INTERNAL, KIEL, Table, assert_clear, default_sigint, environment, lines_of, \
-    make_project, reregister, snapshot, twokoreas
+from faultlib import (
+    ARTICLE_001,
+    INTERNAL,
+    KIEL,
+    Table,
+    assert_clear,
+    default_sigint,
+    environment,
+    lines_of,
+    make_project,
+    reregister,
+    snapshot,
+    twokoreas,
+)
 
 DATA_EXPLORER = f"{KIEL}/data_explorer.csv"
 ARTICLES = sorted((Path(__file__).resolve().parents[2] / "data/raw/articles").glob("*.txt"))
@@ -78,6 +90,7 @@ def synthetic_notebook(project, name, *cells):
 
 # ---- check: paths, encodings, environment (S-dir, E05, E06, E09, W06) ----
 
+
 def test_a_table_replaced_by_a_folder_is_one_line(project):
     """Campaign S-dir."""
     (project / "data/claims.csv").unlink()
@@ -100,10 +113,14 @@ def test_an_ascii_console_gets_the_problem_with_the_character_escaped(project):
     assert line.startswith("data/claims.csv:4: unit: ") and "\\u20ac" in line
 
 
-@pytest.mark.parametrize("variable, value", [("LC_ALL", "C"), ("HOME", "/nonexistent")], ids=["locale-C", "home-missing"])
+@pytest.mark.parametrize(
+    "variable, value", [("LC_ALL", "C"), ("HOME", "/nonexistent")], ids=["locale-C", "home-missing"]
+)
 def test_check_is_indifferent_to_locale_and_home(project, variable, value):
     """Campaign E05, E06."""
-    result = twokoreas(project, "check", env={variable: value, "LANG": "C"} if variable == "LC_ALL" else {variable: value})
+    result = twokoreas(
+        project, "check", env={variable: value, "LANG": "C"} if variable == "LC_ALL" else {variable: value}
+    )
     assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
 
 
@@ -117,6 +134,7 @@ def test_check_from_another_working_directory(project, tmp_path):
 
 
 # ---- the guard itself: a bug is one line; TWOKOREAS_DEBUG shows where ----
+
 
 def _plant_bug(project):
     """Make the copy's check raise an exception nothing expects (a redefinition at the end of loaders.py)."""
@@ -143,19 +161,27 @@ def test_TWOKOREAS_DEBUG_prints_the_traceback_before_the_line(project):
 
 # ---- extract, one file at a time (X01-X14, Y28) ----
 
+
 def _extract(project, *args, **kw):
     return here(project, "extract", *args, **kw)
 
 
-@pytest.mark.parametrize("case, content, expected", [
-    ("X01", None, "nosuch.txt: not found"),
-    ("X02", "folder", "adir: is a folder, not a file"),
-    ("X03", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary.png: binary file (contains NUL bytes)"),
-    ("X04", b"", "empty.txt: empty file"),
-    ("X05", "Seoul sent 40 tanks.\nCaf\u00e9 \u2019quote\u2019 and 3 guns\n".encode("cp1252"),
-     "latin1.txt:2: not UTF-8 text: byte 0xe9 at column 4"),
-    ("X06", "Seoul sent 40 tanks.".encode("utf-16"), "utf16.txt: UTF-16 text"),
-], ids=["missing", "a-folder", "binary", "empty", "cp1252", "utf16"])
+@pytest.mark.parametrize(
+    "case, content, expected",
+    [
+        ("X01", None, "nosuch.txt: not found"),
+        ("X02", "folder", "adir: is a folder, not a file"),
+        ("X03", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary.png: binary file (contains NUL bytes)"),
+        ("X04", b"", "empty.txt: empty file"),
+        (
+            "X05",
+            "Seoul sent 40 tanks.\nCaf\u00e9 \u2019quote\u2019 and 3 guns\n".encode("cp1252"),
+            "latin1.txt:2: not UTF-8 text: byte 0xe9 at column 4",
+        ),
+        ("X06", "Seoul sent 40 tanks.".encode("utf-16"), "utf16.txt: UTF-16 text"),
+    ],
+    ids=["missing", "a-folder", "binary", "empty", "cp1252", "utf16"],
+)
 def test_extract_names_an_unreadable_file_in_one_line(project, case, content, expected):
     """Campaign X01-X06."""
     name = expected.split(":")[0]
@@ -188,10 +214,17 @@ def test_a_dash_reads_standard_input(project):
     assert result.stdout.splitlines()[1].startswith("-,9,11,40,40,40,40,exact,count")
 
 
-@pytest.mark.parametrize("args", [["extract"], ["chek"], ["extract", "--format", "json", "x.txt"],
-                                  ["extract", "--corpus", "data/raw/articles"],
-                                  ["extract", "x.txt", "--corpus", "data/raw/articles", "--out", "c.parquet"]],
-                         ids=["no-file", "unknown-command", "unknown-format", "corpus-without-out", "files-and-corpus"])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["extract"],
+        ["chek"],
+        ["extract", "--format", "json", "x.txt"],
+        ["extract", "--corpus", "data/raw/articles"],
+        ["extract", "x.txt", "--corpus", "data/raw/articles", "--out", "c.parquet"],
+    ],
+    ids=["no-file", "unknown-command", "unknown-format", "corpus-without-out", "files-and-corpus"],
+)
 def test_usage_mistakes_get_argparse_usage_and_exit_2(project, args):
     """Campaign X09, X12, X14, Y15, Y27."""
     result = here(project, *args)
@@ -214,8 +247,13 @@ def test_a_bad_file_among_good_ones(project):
 def test_a_reader_that_stops_early_ends_extract_quietly(project):
     """Campaign Y28."""
     files = [str(p) for p in ARTICLES] * 20  # far more than a pipe's buffer
-    process = subprocess.Popen([sys.executable, "-m", "twokoreas", "extract", *files], cwd=project,
-                               env=environment(project), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "twokoreas", "extract", *files],
+        cwd=project,
+        env=environment(project),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
     assert process.stdout.readline().startswith(b"file,start,end")
     process.stdout.close()
     stderr = process.stderr.read().decode()
@@ -233,9 +271,15 @@ def _wait_for(predicate, timeout=120):
 def test_ctrl_c_during_extract_exits_130_with_one_line(project, tmp_path):
     big = tmp_path / "big.txt"
     big.write_bytes((project / "data" / ARTICLE_001).read_bytes() * 400)
-    process = subprocess.Popen([sys.executable, "-m", "twokoreas", "extract", str(big)], cwd=project,
-                               env=environment(project, PYTHONUNBUFFERED="1"), stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE, text=True, preexec_fn=default_sigint)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "twokoreas", "extract", str(big)],
+        cwd=project,
+        env=environment(project, PYTHONUNBUFFERED="1"),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        preexec_fn=default_sigint,
+    )
     assert process.stdout.readline().startswith("file,")  # past start-up, into the work
     process.send_signal(signal.SIGINT)
     _, stderr = process.communicate(timeout=120)
@@ -245,11 +289,16 @@ def test_ctrl_c_during_extract_exits_130_with_one_line(project, tmp_path):
 
 # ---- extract --corpus: an unusable --out is one line (Y21, Y22, Y23) ----
 
-@pytest.mark.parametrize("case, out, expected", [
-    ("Y21", "out/isdir", "out/isdir"),
-    ("Y22", "/sys/c.parquet", "/sys/"),
-    ("Y23", "/proc/nope/c.parquet", "/proc/nope"),
-], ids=["out-a-folder", "out-in-sys", "out-in-proc"])
+
+@pytest.mark.parametrize(
+    "case, out, expected",
+    [
+        ("Y21", "out/isdir", "out/isdir"),
+        ("Y22", "/sys/c.parquet", "/sys/"),
+        ("Y23", "/proc/nope/c.parquet", "/proc/nope"),
+    ],
+    ids=["out-a-folder", "out-in-sys", "out-in-proc"],
+)
 def test_an_unusable_out_path_is_one_line(project, case, out, expected):
     """Campaign Y21, Y22, Y23."""
     (project / "out/isdir").mkdir(parents=True)
@@ -261,8 +310,8 @@ def test_an_unusable_out_path_is_one_line(project, case, out, expected):
     assert snapshot(project) == before
 
 
-
 # ---- extract --corpus: bad input is one line naming it (Y02-Y08, Y10, Y13, Y14, Y17-Y19, Y24, Y25) ----
+
 
 def _parquet(path, **columns):
     pq.write_table(pa.table(columns), path)
@@ -282,9 +331,20 @@ def _written(path, raw):
     return path
 
 
-@pytest.mark.parametrize("case", ["Y02", "Y03", "Y04", "Y05", "Y06", "Y07", "Y08", "Y19"],
-                         ids=["corpus-missing", "corpus-a-text-file", "parquet-without-text", "parquet-without-id",
-                              "parquet-truncated", "parquet-garbage", "text-not-text", "scheduler-not-an-address"])
+@pytest.mark.parametrize(
+    "case",
+    ["Y02", "Y03", "Y04", "Y05", "Y06", "Y07", "Y08", "Y19"],
+    ids=[
+        "corpus-missing",
+        "corpus-a-text-file",
+        "parquet-without-text",
+        "parquet-without-id",
+        "parquet-truncated",
+        "parquet-garbage",
+        "text-not-text",
+        "scheduler-not-an-address",
+    ],
+)
 def test_a_bad_corpus_or_scheduler_is_one_line_naming_it(project, tmp_path, case):
     """Campaign Y02-Y08, Y19."""
     article = (project / "data" / ARTICLE_001).read_text(encoding="utf-8")
@@ -293,23 +353,39 @@ def test_a_bad_corpus_or_scheduler_is_one_line_naming_it(project, tmp_path, case
         "Y03": lambda: project / "data" / ARTICLE_001,
         "Y04": lambda: _parquet(tmp_path / "notext.parquet", article_id=["a"]),
         "Y05": lambda: _parquet(tmp_path / "noid.parquet", text=[article]),
-        "Y06": lambda: _written(tmp_path / "corrupt.parquet", _parquet(
-            tmp_path / "good.parquet", article_id=["a"], text=[article]).read_bytes()[:-20]),
+        "Y06": lambda: _written(
+            tmp_path / "corrupt.parquet",
+            _parquet(tmp_path / "good.parquet", article_id=["a"], text=[article]).read_bytes()[:-20],
+        ),
         "Y07": lambda: _written(tmp_path / "garbage.parquet", b"not a parquet file at all..."),
         "Y08": lambda: _parquet(tmp_path / "inttext.parquet", article_id=["a"], text=[1]),
         "Y19": lambda: project / "data/raw/articles",
     }[case]()
     extra = ["--scheduler", "not-an-address"] if case == "Y19" else []
-    _corpus_fails_clearly(project, corpus, tmp_path / "out.parquet", *extra,
-                          name="--scheduler" if case == "Y19" else None, run=twokoreas if case == "Y19" else here)
+    _corpus_fails_clearly(
+        project,
+        corpus,
+        tmp_path / "out.parquet",
+        *extra,
+        name="--scheduler" if case == "Y19" else None,
+        run=twokoreas if case == "Y19" else here,
+    )
     assert not (tmp_path / "out.parquet").exists()
 
 
 def test_an_unreachable_scheduler_is_one_line_after_the_timeout(project, tmp_path):
     """Campaign Y18."""
-    line = _corpus_fails_clearly(project, project / "data/raw/articles", tmp_path / "c.parquet",
-                                 "--scheduler", "tcp://127.0.0.1:9", "--timeout", "3", name="--scheduler",
-                                 run=twokoreas)
+    line = _corpus_fails_clearly(
+        project,
+        project / "data/raw/articles",
+        tmp_path / "c.parquet",
+        "--scheduler",
+        "tcp://127.0.0.1:9",
+        "--timeout",
+        "3",
+        name="--scheduler",
+        run=twokoreas,
+    )
     assert "cannot be reached" in line and "3" in line
 
 
@@ -337,14 +413,25 @@ def test_a_null_article_id_is_reported_not_written(project, tmp_path):
     result = here(project, "extract", "--corpus", corpus, "--out", tmp_path / "c.parquet")
     assert result.returncode == 1
     assert "article_id" in result.stderr
-    assert not (tmp_path / "c.parquet").exists() or \
-        pq.read_table(tmp_path / "c.parquet").column("article_id").null_count == 0
+    assert (
+        not (tmp_path / "c.parquet").exists()
+        or pq.read_table(tmp_path / "c.parquet").column("article_id").null_count == 0
+    )
 
 
 def test_a_negative_worker_count_is_refused_at_once(project, tmp_path):
     """Campaign Y17."""
-    result = twokoreas(project, "extract", "--corpus", project / "data/raw/articles", "--out", tmp_path / "c.parquet",
-                       "--workers", "-1", timeout=60)
+    result = twokoreas(
+        project,
+        "extract",
+        "--corpus",
+        project / "data/raw/articles",
+        "--out",
+        tmp_path / "c.parquet",
+        "--workers",
+        "-1",
+        timeout=60,
+    )
     assert result.returncode in (1, 2) and "--workers" in result.stderr
     assert_no_traceback(result)
     assert list(tmp_path.iterdir()) == [project]
@@ -371,6 +458,7 @@ def test_a_failed_extraction_names_the_input_and_keeps_the_old_out(project, tmp_
 
 # ---- extract --corpus stopped half-way: nothing is left behind (Y29, Y30, Y31, Y33, Y35) ----
 
+
 def _stalled_corpus(tmp_path):
     """A corpus whose extraction stalls half-way: a first partition of small articles (written to the output
     before the second is read), then a FIFO the second partition blocks on until :func:`_stalled` lets it go."""
@@ -394,8 +482,9 @@ def _stalled(process, corpus):
             writer = os.open(corpus / "zz_stalled.txt", os.O_WRONLY | os.O_NONBLOCK)  # fails until a reader waits
             break
         except OSError as err:
-            assert err.errno == errno.ENXIO and process.poll() is None and time.monotonic() < deadline, \
+            assert err.errno == errno.ENXIO and process.poll() is None and time.monotonic() < deadline, (
                 process.communicate()
+            )
             time.sleep(0.05)
     try:
         yield
@@ -405,13 +494,22 @@ def _stalled(process, corpus):
 
 def _corpus_extraction(project, corpus, out, workers):
     args = [sys.executable, "-m", "twokoreas", "extract", "--corpus", str(corpus), "--out", str(out / "c.parquet")]
-    return subprocess.Popen(args + (["--workers", workers] if workers else []), cwd=project,
-                            env=environment(project), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            preexec_fn=default_sigint)
+    return subprocess.Popen(
+        args + (["--workers", workers] if workers else []),
+        cwd=project,
+        env=environment(project),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        preexec_fn=default_sigint,
+    )
 
 
-@pytest.mark.parametrize("sig, workers", [(signal.SIGKILL, None), (signal.SIGTERM, "2"), (signal.SIGKILL, "2")],
-                         ids=["SIGKILL-in-process", "SIGTERM-on-workers", "SIGKILL-on-workers"])
+@pytest.mark.parametrize(
+    "sig, workers",
+    [(signal.SIGKILL, None), (signal.SIGTERM, "2"), (signal.SIGKILL, "2")],
+    ids=["SIGKILL-in-process", "SIGTERM-on-workers", "SIGKILL-on-workers"],
+)
 def test_a_killed_corpus_extraction_leaves_no_temporary_file(project, tmp_path, sig, workers):
     """Campaign Y29, Y31, Y33."""
     corpus, out = _stalled_corpus(tmp_path)
@@ -425,8 +523,7 @@ def test_a_killed_corpus_extraction_leaves_no_temporary_file(project, tmp_path, 
 
 
 @pytest.mark.parametrize("workers", [None, "2"], ids=["in-process", "on-workers"])
-def test_ctrl_c_during_corpus_extraction_exits_130_with_one_line_and_no_temporary_file(project, tmp_path,
-                                                                                             workers):
+def test_ctrl_c_during_corpus_extraction_exits_130_with_one_line_and_no_temporary_file(project, tmp_path, workers):
     """Campaign Y30, Y35."""
     corpus, out = _stalled_corpus(tmp_path)
     process = _corpus_extraction(project, corpus, out, workers)
@@ -441,8 +538,9 @@ def test_ctrl_c_during_corpus_extraction_exits_130_with_one_line_and_no_temporar
 def test_a_successful_run_on_workers_prints_its_summary_and_nothing_else(project, tmp_path):
     """Campaign Y34. The campaign saw, once in ten loaded runs, a distributed heartbeat ERROR and a CommClosedError traceback
     printed by a run that succeeded: the cluster's own logging must stay quiet."""
-    result = twokoreas(project, "extract", "--corpus", project / "data/raw/articles", "--out", tmp_path / "c.parquet",
-                       "--workers", "2")
+    result = twokoreas(
+        project, "extract", "--corpus", project / "data/raw/articles", "--out", tmp_path / "c.parquet", "--workers", "2"
+    )
     assert result.returncode == 0
     assert one_line(result.stderr).endswith(f"candidate figures written to {tmp_path / 'c.parquet'}")
 
@@ -453,11 +551,11 @@ def test_a_50_MB_article_is_handled_or_refused_with_its_size(project, tmp_path):
     huge = tmp_path / "huge.txt"
     huge.write_bytes((project / "data" / ARTICLE_001).read_bytes() * 2500)
     result = twokoreas(project, "extract", huge, timeout=180)
-    assert result.returncode == 0 and result.stderr == "" or \
-        result.returncode == 1 and "MB" in one_line(result.stderr)
+    assert result.returncode == 0 and result.stderr == "" or result.returncode == 1 and "MB" in one_line(result.stderr)
 
 
 # ---- notebooks: unreadable files are named before anything runs (N04, N05, N07) ----
+
 
 def _truncate(path):
     path.write_bytes(path.read_bytes()[: len(path.read_bytes()) // 2])
@@ -492,11 +590,16 @@ def test_a_stray_empty_notebook_is_named_before_anything_runs(tmp_path):
 
 # ---- the runner, on a copy holding only the notebook a case needs (N01, N03, N06, R01, R02, E03, E04) ----
 
-@pytest.mark.parametrize("case, code, error", [
-    ("N01", 'raise RuntimeError("injected fault")', "RuntimeError: injected fault"),
-    ("N03", "def broken(:", "SyntaxError"),
-    ("N06", "import sys; sys.exit(3)", "SystemExit"),
-], ids=["exception", "syntax-error", "sys-exit"])
+
+@pytest.mark.parametrize(
+    "case, code, error",
+    [
+        ("N01", 'raise RuntimeError("injected fault")', "RuntimeError: injected fault"),
+        ("N03", "def broken(:", "SyntaxError"),
+        ("N06", "import sys; sys.exit(3)", "SystemExit"),
+    ],
+    ids=["exception", "syntax-error", "sys-exit"],
+)
 def test_a_failing_cell_is_named_and_the_notebook_left_as_committed(project, case, code, error):
     """Campaign N01, N03, N06."""
     only_notebooks(project, "04_troops.ipynb", inject=("04_troops.ipynb", 5, code))
@@ -557,11 +660,18 @@ def test_a_notebook_failing_half_way_leaves_figures_as_they_were(project):
 def test_ctrl_c_during_a_run_exits_130_with_one_line_and_the_notebook_as_committed(project, tmp_path):
     """Campaign R02. The cell touches a flag file as it starts sleeping: Ctrl-C comes then, not after a timer."""
     started = tmp_path / "started"
-    synthetic_notebook(project, "00_sleep.ipynb", "import pathlib, time",
-                       f"pathlib.Path({str(started)!r}).touch()\ntime.sleep(120)")
+    synthetic_notebook(
+        project, "00_sleep.ipynb", "import pathlib, time", f"pathlib.Path({str(started)!r}).touch()\ntime.sleep(120)"
+    )
     before = snapshot(project)
-    process = subprocess.Popen([sys.executable, "-m", "twokoreas", "run"], cwd=project, env=environment(project),
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, preexec_fn=default_sigint)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "twokoreas", "run"],
+        cwd=project,
+        env=environment(project),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        preexec_fn=default_sigint,
+    )
     _wait_for(lambda: started.exists() or process.poll() is not None)  # into the sleeping cell
     assert process.poll() is None, process.communicate()
     process.send_signal(signal.SIGINT)
@@ -596,8 +706,11 @@ def test_a_site_folder_that_cannot_be_written_is_one_line_and_changes_nothing(pr
     result = twokoreas(project, "run")
     assert result.returncode == 1
     assert_no_traceback(result)
-    assert one_line(result.stderr).startswith("site") and result.stderr.rstrip().endswith("nothing was changed") \
+    assert (
+        one_line(result.stderr).startswith("site")
+        and result.stderr.rstrip().endswith("nothing was changed")
         or "cannot write" in result.stderr
+    )
     assert snapshot(project) == before
 
 
@@ -624,9 +737,7 @@ def test_a_figures_folder_that_cannot_be_created_fails_the_run_by_name(project):
     assert snapshot(project) == before
 
 
-
 # ---- site (D01) ----
-
 
 
 def test_site_renders_byte_identical_pages_twice(tmp_path):
@@ -638,4 +749,3 @@ def test_site_renders_byte_identical_pages_twice(tmp_path):
     second = twokoreas(project, "site")
     assert second.returncode == 0, second.stderr
     assert {k: v for k, v in snapshot(project).items() if k.startswith("site")} == pages
-

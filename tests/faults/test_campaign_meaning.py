@@ -52,8 +52,13 @@ def test_a_marker_that_matches_nothing_in_the_corpus_is_an_error(project):
 def test_a_number_left_uncovered_is_an_error(project):
     """Campaign S-nq-delrow."""
     table(project / "data", "not_quantities").delrow(2).write()
-    check_fails_clearly(project, ("data/not_quantities.csv",), (f"data/{ARTICLE_001}",),
-                        ("data/raw/articles/000_808c9a3eda23d770.txt",), ("data/articles.csv",))
+    check_fails_clearly(
+        project,
+        ("data/not_quantities.csv",),
+        (f"data/{ARTICLE_001}",),
+        ("data/raw/articles/000_808c9a3eda23d770.txt",),
+        ("data/articles.csv",),
+    )
 
 
 def test_a_rok_aid_claim_without_its_cross_check_row_is_an_error(project):

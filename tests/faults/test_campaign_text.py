@@ -29,10 +29,14 @@ def test_a_stray_byte_is_named_by_line_and_column(project):
     assert "column" in printed[0] and "0xe9" in printed[0]
 
 
-@pytest.mark.parametrize("case, mutate, cause", [
-    ("C11", lambda raw: raw.replace(b"\n", b"\r\n"), "CRLF"),
-    ("C13", lambda raw: b"\xef\xbb\xbf" + raw, "byte-order mark"),
-], ids=["crlf", "bom"])
+@pytest.mark.parametrize(
+    "case, mutate, cause",
+    [
+        ("C11", lambda raw: raw.replace(b"\n", b"\r\n"), "CRLF"),
+        ("C13", lambda raw: b"\xef\xbb\xbf" + raw, "byte-order mark"),
+    ],
+    ids=["crlf", "bom"],
+)
 def test_crlf_or_bom_in_an_article_is_named_as_the_cause(project, case, mutate, cause):
     """Campaign C11, C13."""
     data = project / "data"
@@ -42,14 +46,23 @@ def test_crlf_or_bom_in_an_article_is_named_as_the_cause(project, case, mutate, 
     assert cause in printed[0]
 
 
-@pytest.mark.parametrize("case, name, row, values, location", [
-    ("S-cl-type", "claims", 2, {"start": "abc"}, ("data/claims.csv", 3, "start")),
-    ("S-cl-float", "claims", 2, {"start": "1192.0"}, ("data/claims.csv", 3, "start")),
-    ("S-ev-rungtxt", "events", 1, {"rung": "three"}, ("data/events.csv", 2, "rung")),
-    ("S-fx-comma", "exchange_rates", 2, {"usd_per_eur": "1,0813"}, ("data/exchange_rates.csv", 3, "usd_per_eur")),
-    ("span-past-end", "boilerplate", 1, {"end": "20516"}, ("data/boilerplate.csv", 2, "end")),
-], ids=["claim-start-letters", "claim-start-decimal", "event-rung-in-words",
-                                 "exchange-rate-decimal-comma", "boilerplate-span-past-the-end"])
+@pytest.mark.parametrize(
+    "case, name, row, values, location",
+    [
+        ("S-cl-type", "claims", 2, {"start": "abc"}, ("data/claims.csv", 3, "start")),
+        ("S-cl-float", "claims", 2, {"start": "1192.0"}, ("data/claims.csv", 3, "start")),
+        ("S-ev-rungtxt", "events", 1, {"rung": "three"}, ("data/events.csv", 2, "rung")),
+        ("S-fx-comma", "exchange_rates", 2, {"usd_per_eur": "1,0813"}, ("data/exchange_rates.csv", 3, "usd_per_eur")),
+        ("span-past-end", "boilerplate", 1, {"end": "20516"}, ("data/boilerplate.csv", 2, "end")),
+    ],
+    ids=[
+        "claim-start-letters",
+        "claim-start-decimal",
+        "event-rung-in-words",
+        "exchange-rate-decimal-comma",
+        "boilerplate-span-past-the-end",
+    ],
+)
 def test_a_bad_cell_is_one_clean_line_at_its_real_line(project, case, name, row, values, location):
     t = table(project / "data", name)
     for column, value in values.items():
@@ -65,8 +78,9 @@ def test_a_year_written_as_a_decimal_is_one_clean_line(project):
     check_fails_clearly(project, (f"data/{DATA_EXPLORER}", 4, "year"), lines=1)
 
 
-@pytest.mark.parametrize("name, column", [("codebook", "code"), ("cross_check", "measure")],
-                         ids=["codebook-code", "cross-check-measure"])
+@pytest.mark.parametrize(
+    "name, column", [("codebook", "code"), ("cross_check", "measure")], ids=["codebook-code", "cross-check-measure"]
+)
 def test_a_missing_column_is_one_line(project, name, column):
     table(project / "data", name).dropcol(column).write()
     check_fails_clearly(project, (f"data/{name}.csv", None, column), lines=1)

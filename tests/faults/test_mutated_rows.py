@@ -32,8 +32,10 @@ from faultlib import INTERNAL, LOCATED, Table
 
 #: table -> (loader, the cells every change of which must be caught or be a no-op)
 PINNED = {
-    "claims.csv": (loaders.load_claims, ["start", "end", "mention", "value", "value_low", "value_high", "qualifier",
-                                         "unit", "article_id"]),
+    "claims.csv": (
+        loaders.load_claims,
+        ["start", "end", "mention", "value", "value_low", "value_high", "qualifier", "unit", "article_id"],
+    ),
     "events.csv": (loaders.load_events, ["start", "end", "quote", "rung", "article_id"]),
     "not_quantities.csv": (loaders.load_not_quantities, ["start", "end", "mention", "article_id"]),
     "boilerplate.csv": (loaders.load_boilerplate, ["start", "end", "text", "article_id"]),
@@ -43,8 +45,13 @@ PINNED = {
 }
 WHOLE = {"start", "end"}
 FLOAT = {"value", "value_low", "value_high"}
-SETTINGS = settings(max_examples=60, deadline=None, derandomize=True, database=None,
-                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+SETTINGS = settings(
+    max_examples=60,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 
 
 def problems_in(data):
@@ -70,7 +77,7 @@ def originals(data):
 
 def whole_number_text(original):
     number = int(original)
-    return st.one_of(st.integers(-3, 3).map(lambda d: str(number + d)), st.integers(-10**9, 10**9).map(str))
+    return st.one_of(st.integers(-3, 3).map(lambda d: str(number + d)), st.integers(-(10**9), 10**9).map(str))
 
 
 def float_text(original):
@@ -84,8 +91,29 @@ def float_text(original):
 
 #: Text that has broken the loaders before: a CR or NUL inside a cell, decimals and letters in whole numbers,
 #: digits of another script, a decimal comma, a bare sign, white space.
-TRICKY = ["\r", "\x00", "1\r", "a\x00b", "abc", "three", "1.5", "1192.0", "1,0813", "1e3", "\u0663", "-", "+",
-          " ", "\t", "\n", '"', "NaN", "None", "null", "∞"]
+TRICKY = [
+    "\r",
+    "\x00",
+    "1\r",
+    "a\x00b",
+    "abc",
+    "three",
+    "1.5",
+    "1192.0",
+    "1,0813",
+    "1e3",
+    "\u0663",
+    "-",
+    "+",
+    " ",
+    "\t",
+    "\n",
+    '"',
+    "NaN",
+    "None",
+    "null",
+    "∞",
+]
 
 
 def any_text(original):
@@ -94,9 +122,22 @@ def any_text(original):
         st.sampled_from(TRICKY),
         st.text(max_size=10),  # anything at all: control characters, other scripts
         st.text(alphabet=alphabet, max_size=12),
-        st.sampled_from([original.upper(), original.lower(), f" {original}", f"{original} ", original[:-1],
-                         original[1:], original + original[-1:], original.replace(" ", "  "), f"{original}\r",
-                         f"{original}.0", f"{original}.5", ""]),
+        st.sampled_from(
+            [
+                original.upper(),
+                original.lower(),
+                f" {original}",
+                f"{original} ",
+                original[:-1],
+                original[1:],
+                original + original[-1:],
+                original.replace(" ", "  "),
+                f"{original}\r",
+                f"{original}.0",
+                f"{original}.5",
+                "",
+            ]
+        ),
     )
 
 
@@ -122,8 +163,13 @@ def mutations(draw, data):
     table = Table(data / name)
     row = draw(st.integers(1, len(table.rows) - 1))
     original = table.get(row, column)
-    strategy = st.one_of(whole_number_text(original), any_text(original)) if column in WHOLE else \
-        st.one_of(float_text(original), any_text(original)) if column in FLOAT else any_text(original)
+    strategy = (
+        st.one_of(whole_number_text(original), any_text(original))
+        if column in WHOLE
+        else st.one_of(float_text(original), any_text(original))
+        if column in FLOAT
+        else any_text(original)
+    )
     value = draw(strategy.filter(lambda v: v != original and not legitimate(column, v)))
     return name, row, column, value
 
@@ -142,10 +188,12 @@ def test_a_mutated_cell_is_a_clear_error_or_changes_nothing(data, originals, mut
             for problem in problems:
                 assert "\n" not in problem and not INTERNAL.search(problem), problem
                 match = LOCATED.match(problem)
-                assert match and match["file"].endswith(f"data/{name}") and int(match["line"] or 0) == line, \
+                assert match and match["file"].endswith(f"data/{name}") and int(match["line"] or 0) == line, (
                     f"{column}={value!r} at data/{name}:{line} gave {problems}"
+                )
         else:
-            assert table_in(data, name).equals(originals[name]), \
+            assert table_in(data, name).equals(originals[name]), (
                 f"data/{name}:{line}: {column}={value!r} was accepted and changed the table"
+            )
     finally:
         path.write_bytes(saved)
