@@ -43,13 +43,20 @@ def _read_csv(path, table):
         frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
     except (pd.errors.ParserError, pd.errors.EmptyDataError) as err:
         return None, [DataError(name, f"cannot read as CSV: {str(err).splitlines()[0]}")]
-    frame.attrs["lines"] = row_lines(text)
+    frame.index = _line_index(text, len(frame))
     for column in table.columns:
         if column.type in FLOAT_TYPES and not column.required and column.name in frame:
             frame[column.name] = frame[column.name].replace("", None)
     if table.reviewed and "review" in frame:
         frame = frame[frame.review != "draft"]  # drafts are listed by `check` and `review`, never loaded
     return frame, []
+
+
+def _line_index(text, rows):
+    """Each row's real line in its file (after multi-line cells), as the frame's index: a problem found in row
+    ``i`` names line ``frame.index[i]``. Kept out of ``frame.attrs``, which pandas deep-copies on every operation."""
+    lines = row_lines(text)
+    return pd.Index([lines[i] if i < len(lines) else i + 2 for i in range(rows)])
 
 
 def published_rows(table, data_dir=None):
@@ -59,7 +66,7 @@ def published_rows(table, data_dir=None):
     frame, problems = _read_csv(path, table)
     if problems:
         _raise_first(problems)
-    return frame, paths.shown(path), lambda index: _line(frame, index)
+    return frame, paths.shown(path), lambda index: index
 
 
 def _check(data_dir, name, *text_schemas, **schema_options):
@@ -71,12 +78,10 @@ def _check(data_dir, name, *text_schemas, **schema_options):
         return None, problems
     if frame.empty:
         return None, [DataError(paths.shown(path), "no rows: the table is empty (a header alone is not data)")]
-    lines = frame.attrs.get("lines")
     for schema in (schemas.schema(name, **schema_options), *text_schemas):
-        frame, problems = schemas.failures(frame, schema, paths.shown(path), lines)
+        frame, problems = schemas.failures(frame, schema, paths.shown(path))
         if problems:
             return None, problems
-        frame.attrs["lines"] = lines
     return frame, []
 
 
@@ -118,7 +123,6 @@ def _check_articles(data_dir):
         frame,
         schemas.articles_text_schema(texts),
         paths.shown(data_dir / registry.ARTICLES.file),
-        frame.attrs.get("lines"),
     )
     return frame, texts, problems
 
@@ -255,9 +259,7 @@ def _check_kiel(data_dir):
     problems += release_problems
     if problems:
         return None, problems
-    lines = tracker.attrs["lines"]
     tracker = tracker[registry.KIEL_TRACKER.column_names].copy()
-    tracker.attrs["lines"] = lines
     tracker["release"] = release.release.iloc[0]
     tracker["cite_as"] = references.set_index("file").cite_as.get(registry.KIEL_FILE, release.label.iloc[0])
     tracker["month_start"] = pd.to_datetime(dict(year=tracker.year, month=tracker.month, day=1))
@@ -355,7 +357,7 @@ def _check_actor_sample(data_dir, articles):
     bodies = articles.set_index("article_id").body
     file = paths.shown(data_dir / registry.table("actor_sample").file)
     missing = [
-        DataError(file, "not a sentence of the article's body", row=_line(frame, i), field="sentence")
+        DataError(file, "not a sentence of the article's body", row=i, field="sentence")
         for i, row in frame.iterrows()
         if row.sentence not in bodies[row.article_id]
     ]
@@ -384,21 +386,13 @@ def load_events(data_dir=None):
     """Stance events: date interval (``date_earliest``, ``date_latest`` as dates, ``date_label`` in words),
     actor, action, signed rung, status, source, the supporting span, the CAMEO code and its Goldstein weight."""
     articles, texts = _articles(data_dir)
-    frame = _loaded(*_check_events(_data_dir(data_dir), articles, texts, load_codebook(data_dir)))
-    links = _unresolved_event_links(_data_dir(data_dir), frame)
-    if links:
-        _raise_first(links)
+    frame, problems = _check_events(_data_dir(data_dir), articles, texts, load_codebook(data_dir))
+    frame = _loaded(frame, problems or _unresolved_event_links(_data_dir(data_dir), frame))
     frame = _as_dates(frame, "date_earliest", "date_latest", "ends_by")
     frame["date_label"] = dates.labels(frame)
     weights = load_goldstein(data_dir).set_index("cameo_code").goldstein
     frame["goldstein"] = frame.cameo_code.map(weights)
     return frame
-
-
-def _line(frame, index):
-    """The real line in its file of row ``index`` of a table read by :func:`_read_csv` (after multi-line cells)."""
-    lines = frame.attrs.get("lines")
-    return lines[index] if lines is not None and index < len(lines) else index + 2
 
 
 def _unresolved_event_links(data_dir, events):
@@ -420,13 +414,13 @@ def _unresolved_event_links(data_dir, events):
         for column, (values, message) in known.items():
             for other in filter(None, row[column].split(";")):
                 if other not in values or other == row.event_id:
-                    problems.append(DataError(file, f"{other!r} {message}", row=_line(events, index), field=column))
+                    problems.append(DataError(file, f"{other!r} {message}", row=index, field=column))
         if row.cameo_code not in set(codes.cameo_code):
             problems.append(
                 DataError(
                     file,
                     f"{row.cameo_code!r} is not a CAMEO code of the Goldstein table",
-                    row=_line(events, index),
+                    row=index,
                     field="cameo_code",
                 )
             )
@@ -515,7 +509,7 @@ def drafts(data_dir=None):
         try:
             text = path.read_text(encoding="utf-8")
             frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
-            frame.attrs["lines"] = row_lines(text)
+            frame.index = _line_index(text, len(frame))
         except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError, ValueError):
             continue  # reported by the table's own check
         if "review" not in frame:
@@ -528,7 +522,7 @@ def drafts(data_dir=None):
                 needs += f"; {row['note']}"
             found.append(
                 DataError(
-                    paths.shown(path), f"draft, not yet reviewed: {needs}", row=_line(frame, index), field="review"
+                    paths.shown(path), f"draft, not yet reviewed: {needs}", row=index, field="review"
                 )
             )
     return found
@@ -569,7 +563,7 @@ def _aid_claims_without_cross_check(data_dir, claims):
         DataError(
             paths.shown(data_dir / registry.CLAIMS.file),
             f"South Korean aid claim {c} has no cross_check.csv row",
-            row=_line(claims, i),
+            row=i,
             field="claim_id",
         )
         for i, c in zip(aid.index, aid.claim_id)
@@ -580,7 +574,7 @@ def _aid_claims_without_cross_check(data_dir, claims):
         DataError(
             paths.shown(data_dir / registry.CROSS_CHECK.file),
             f"{c} is not a South Korean aid claim",
-            row=_line(mapped, i),
+            row=i,
             field="claim_id",
         )
         for i, c in zip(stray.index, stray.claim_id)
@@ -603,7 +597,7 @@ def _unresolved_corroborations(data_dir, claims, events):
                         DataError(
                             file,
                             f"{other!r} is not another claim or event id",
-                            row=_line(frame, index),
+                            row=index,
                             field="corroborated_by",
                         )
                     )
@@ -617,11 +611,8 @@ def _tracker_coverage(data_dir, tracker, regions, rates, mapping):
     tracker_file = paths.shown(data_dir / registry.KIEL_TRACKER.file)
     regions_file = paths.shown(data_dir / registry.DONOR_REGIONS.file)
     mapping_file = paths.shown(data_dir / registry.CROSS_CHECK.file)
-    lines = tracker.attrs["lines"]
     problems = [
-        DataError(
-            tracker_file, f"{row.iso} ({row.country}) has no region in {regions_file}", row=lines[index], field="iso"
-        )
+        DataError(tracker_file, f"{row.iso} ({row.country}) has no region in {regions_file}", row=index, field="iso")
         for index, row in tracker.drop_duplicates("iso").iterrows()
         if row.iso not in set(regions.iso)
     ]
@@ -637,7 +628,7 @@ def _tracker_coverage(data_dir, tracker, regions, rates, mapping):
     needing = {}
     for index, row in held.iterrows():
         for year in range(int(row.first_month[:4]), int(row.last_month[:4]) + 1):
-            needing.setdefault(year, []).append(str(mapping.attrs["lines"][index]))
+            needing.setdefault(year, []).append(str(index))
     for year in sorted(set(needing) - set(rates.year)):
         problems.append(
             DataError(
