@@ -8,6 +8,7 @@ There is a ``load_<table>`` for every registry table (the notebooks call them as
 :func:`load` of that table.
 """
 
+import hashlib
 import io
 from pathlib import Path
 
@@ -78,6 +79,34 @@ def _raise_first(problems):
     raise first
 
 
+#: Frames that passed a schema, by what they were checked from: the table, its file's SHA-256 and every input of
+#: the schema. The tests and a notebook's kernel check the same unchanged tables again and again; only a pass
+#: that found nothing is kept (a problem names its file, which differs between copies of data/).
+_PASSED = {}
+
+
+def _frozen(value):
+    """``value`` (dicts, sets, tuples of strings and numbers) as a hashable key."""
+    if isinstance(value, dict):
+        return tuple(sorted((k, _frozen(v)) for k, v in value.items()))
+    if isinstance(value, (set, frozenset)):
+        return frozenset(value)
+    return tuple(map(_frozen, value)) if isinstance(value, tuple) else value
+
+
+def _validated(frame, schema, run, key):
+    """(the frame checked against ``schema()``, problems), from :data:`_PASSED` when ``key`` passed before (no
+    key when an input is not known by its content, such as articles passed in)."""
+    if None not in key and key in _PASSED:
+        return _PASSED[key].copy(deep=False), []
+    frame, problems = schemas.failures(frame, schema(), run.shown(key[0]))
+    if not problems and None not in key:
+        if len(_PASSED) >= 256:
+            _PASSED.clear()
+        _PASSED[key] = frame.copy(deep=False)
+    return frame, problems
+
+
 class Run:
     """One pass over ``data_dir``: each table read and checked once, whichever table or rule asks for it.
     ``articles`` (from :func:`load_articles`) stands in for reading the articles and their texts again."""
@@ -85,7 +114,7 @@ class Run:
     def __init__(self, data_dir=None, articles=None):
         self.data_dir = _data_dir(data_dir)
         self.texts = None  # the article texts by id, once the articles' files are checked
-        self._checked, self._loaded = {}, {}
+        self._checked, self._loaded, self.digests = {}, {}, {}  # digests: each table file's SHA-256
         if articles is not None:
             self._checked["articles"], self._loaded["articles"] = (articles, []), articles
             self.texts = dict(zip(articles.article_id, articles.text))
@@ -119,10 +148,14 @@ class Run:
             return None, [DataError(self.shown(table.name), "no rows: the table is empty (a header alone is not data)")]
         known = {r.column: (set(self.checked(r.table)[0][r.other_column]), r.problem) for r in table.references}
         options = rule.options(self) if rule.options else {}
-        for schema in (schemas.schema(table.name, known=known, **options), *([rule.text(self)] if rule.text else [])):
-            frame, problems = schemas.failures(frame, schema, self.shown(table.name))
-            if problems:
-                return None, problems
+        self.digests[table.name] = hashlib.sha256((self.data_dir / table.file).read_bytes()).hexdigest()
+        key = (table.name, id(table), self.digests[table.name], _frozen(known), _frozen(options))
+        frame, problems = _validated(frame, lambda: schemas.schema(table.name, known=known, **options), self, key)
+        if rule.text and not problems:  # the texts are the articles' files, which articles.csv fixes by SHA-256
+            key = (*key, "texts", self.digests.get("articles"))
+            frame, problems = _validated(frame, lambda: rule.text(self), self, key)
+        if problems:
+            return None, problems
         for check in rule.checks:
             if problems := check(self, frame):
                 return None, problems
