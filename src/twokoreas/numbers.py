@@ -359,7 +359,7 @@ class _CaseBlind:
 
     def fullmatch(self, text):
         lower = text.lower()
-        if len(lower) == len(text) and not CASE_FOLD_TRAPS.search(text):
+        if text.isascii() or len(lower) == len(text) and not CASE_FOLD_TRAPS.search(text):
             return self.lower.fullmatch(lower)
         return self.blind.fullmatch(text)
 
@@ -446,7 +446,7 @@ _RANGE_HINT = re.compile(r"to|and|through|[-–—]", re.IGNORECASE)
 
 def unit_of(text):
     """The unit an amount's own words name (``"$3 million"``: USD), or None."""
-    if not _UNIT_HINT.search(text.lower()) and not CASE_FOLD_TRAPS.search(text):
+    if not _UNIT_HINT.search(text.lower()) and (text.isascii() or not CASE_FOLD_TRAPS.search(text)):
         return None
     for pattern, unit in _UNIT_PATTERNS:
         if pattern.search(text):
@@ -469,8 +469,10 @@ def _amount_value(text):
         if _PREFIX_AT_START.match(parts.group("d")):
             raise ValueError(f"two currencies in one amount: {text!r}")  # "rmb 10 usd 20"
         return _amount_value(parts.group("d")) + _amount_value(parts.group("c")) / 100
-    core = _STRIP.sub("", core).strip()
-    core = _GROUPING.sub("", _STRIP.sub("", core).strip())
+    stripped, n = _STRIP.subn("", core)
+    if n:  # a second pass only where the first took something: "US$ 5 dollars"
+        core = _STRIP.sub("", stripped.strip()).strip()
+    core = _GROUPING.sub("", core)
     fractions = []
     core = (
         core
