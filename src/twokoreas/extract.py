@@ -124,9 +124,9 @@ NOT_QUANTITY_PATTERNS = [
         ),
     ),
     ("date", re.compile(r"\b\d{1,2}/\d{1,2}/\d{2,4}|\b\d{4}-\d{2}-\d{2}\b")),
-    ("clock time", re.compile(r"\b\d{1,2}:\d{2}\b(?:\s?[ap]\.?m\.?)?", re.IGNORECASE)),
     # an offset from universal time is a time zone, not a count: "GMT+10", "UTC -5", "UTC+05:30"
     ("time zone", re.compile(r"\b(?:GMT|UTC)\s?[+\-−±]\s?\d{1,2}(?::?\d{2})?\b", re.IGNORECASE)),
+    ("clock time", re.compile(r"\b\d{1,2}:\d{2}\b(?:\s?[ap]\.?m\.?)?", re.IGNORECASE)),
     ("reference number", re.compile(rf"\b(?:{REFERENCE_LABELS})\s+\d+\b")),
     (
         "calibre",
