@@ -604,7 +604,8 @@ def _run_on(text, row, next_start):
         return None
     if mention.lower() in TENS_WORDS and (words := UNITS_AFTER_AND.match(text, end)):
         return words.end(), REVIEW_WORDS
-    if next_start == end + 1 and mention.isdigit() and len(mention) <= 3 and (group := SPACED_GROUP_AFTER.match(text, end)):
+    grouped = next_start == end + 1 and mention.isdigit() and len(mention) <= 3
+    if grouped and (group := SPACED_GROUP_AFTER.match(text, end)):
         return group.end(), REVIEW_GROUPING
     after = text[end : end + 3]
     if ("$" in after or "€" in after or "£" in after) and (cents := SIGN_THEN_CENTS.match(text, end)):
