@@ -156,7 +156,7 @@ NOT_QUANTITY_PATTERNS = [
             r"\b(?:first|second|third|fourth|last|latter|former|final|other)\s+(?:half|quarter)\b", re.IGNORECASE
         ),
     ),
-    ("year", re.compile(rf"(?:©\s*)?(?<![$€£₩₽₴])(?<![$€£₩₽₴] )\b{YEAR}\b{NOT_NUMBER_AFTER}")),
+    ("year", re.compile(rf"(?=[©12])(?:©\s*)?(?<![$€£₩₽₴])(?<![$€£₩₽₴] )\b{YEAR}\b{NOT_NUMBER_AFTER}")),
 ]
 #: Words a shape cannot match without (lower case): a window that holds none of them skips the pattern.
 SHAPE_LITERALS = {
@@ -327,6 +327,7 @@ IDIOM_BEFORE = re.compile(r"\b(?:to|for)\s+$", re.IGNORECASE)  # "came to naught
 LOWER_BOUNDS, UPPER_BOUNDS = {"more_than", "at_least"}, {"less_than", "up_to"}
 BOUND_JOIN = re.compile(r"\s+and\s+")
 CURRENCIES = frozenset(CURRENCY_CODES.values())
+TENS = frozenset(TENS_WORDS)
 CURRENCY_BEFORE = re.compile(r"[$€£₩₽₴]\s*$")
 #: After an amount of money, a bare number with nothing of its own after it: "one dollar and two.", "15 USD 50
 #: more", "$100 and fifty" (cents, or a second figure: the text cannot say).
@@ -525,7 +526,10 @@ def _word_reason(text, start, end, mention):
         if lower == "one" and ONE_TIME_AFTER.match(text, end) and ONE_TIME_BEFORE.search(before):
             return None
         return None if EMPHASIS_BEFORE.search(before) else "pronoun or determiner"
-    if DETERMINER_BEFORE.search(before) or NAMED_LIST_BEFORE.search(text, 0 if start < 80 else start - 80, start):
+    named_list = before[-1:].isspace() and before.rstrip().endswith(",")  # what NAMED_LIST_BEFORE ends with
+    if DETERMINER_BEFORE.search(before) or (
+        named_list and NAMED_LIST_BEFORE.search(text, 0 if start < 80 else start - 80, start)
+    ):
         return "referring expression"
     return None
 
@@ -602,7 +606,7 @@ def _run_on(text, row, next_start):
     start, end, mention = row[0], row[1], row[2]
     if row[8] or end >= len(text):
         return None
-    if mention.lower() in TENS_WORDS and (words := UNITS_AFTER_AND.match(text, end)):
+    if mention.lower() in TENS and (words := UNITS_AFTER_AND.match(text, end)):
         return words.end(), REVIEW_WORDS
     grouped = next_start == end + 1 and mention.isdigit() and len(mention) <= 3
     if grouped and (group := SPACED_GROUP_AFTER.match(text, end)):
@@ -674,6 +678,8 @@ def _classify(text):
 
 def _classify_text(text):
     windows, token_starts, token_ends = _windows(text)
+    if not windows:  # no number: a heading, a byline
+        return [], [], _Spans()
     shapes = _shape_spans(text, windows)
     rows, rejected, absorbed_until = [], [], -1
     for match in _quantity_matches(text, windows, token_starts):

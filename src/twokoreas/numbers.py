@@ -615,6 +615,8 @@ def parse_match(mention):
 def _tidy(x):
     """A scaled amount without the binary artefact of its float product (8.2 * 1e9 is 8199999999.999999): 15
     significant digits, which every printed figure fits in. Numbers below one (fractions) are kept as computed."""
+    if type(x) is float and x.is_integer() and abs(x) < 1e15:  # exact already: "18", "40 million"
+        return x
     return float(f"{x:.15g}") if math.isfinite(x) and abs(x) >= 1 else x
 
 
@@ -622,7 +624,14 @@ def _quantity(value, low, high, qualifier, unit):
     return Quantity(_tidy(value), _tidy(low), _tidy(high), qualifier, unit)
 
 
+#: Digits alone, grouped by commas or not ("18", "1,500"): the commonest mention, read without the patterns.
+_PLAIN_DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+|\d+", re.ASCII)
+
+
 def _parse(text):
+    if _PLAIN_DIGITS.fullmatch(text):
+        value = float(text.replace(",", ""))
+        return _quantity(value, value, value, "exact", None)
     qualifier = "exact"
     hedge = _HEDGE.match(text)
     if hedge and _FULL.fullmatch(text[hedge.end() :]):
