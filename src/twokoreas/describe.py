@@ -68,8 +68,9 @@ def _resource(table, hashes):
     return resource
 
 
-def datapackage(data_dir=None):
-    """The Data Package describing every table under ``data/``, with the recorded hash of each reference file."""
+def datapackage(data_dir=None, public=False):
+    """The Data Package describing every table under ``data/``, with the recorded hash of each reference file;
+    ``public``: the tables as the public site offers them (:func:`twokoreas.registry.public`)."""
     data_dir = data_dir or paths.DATA
     import pandas as pd
 
@@ -82,13 +83,13 @@ def datapackage(data_dir=None):
         "Russia-Ukraine war, each with its character span, and the reference tables it is held "
         "against. Generated from src/twokoreas/registry.py.",
         "profile": "tabular-data-package",
-        "resources": [_resource(t, hashes) for t in registry.TABLES.values()],
+        "resources": [_resource(registry.public(t) if public else t, hashes) for t in registry.TABLES.values()],
     }
 
 
-def datapackage_json(data_dir=None):
+def datapackage_json(data_dir=None, public=False):
     """``datapackage.json`` as text: sorted, indented, ending in a newline (byte-identical run to run)."""
-    return json.dumps(datapackage(data_dir), indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(datapackage(data_dir, public), indent=2, ensure_ascii=False) + "\n"
 
 
 def data_dictionary():
