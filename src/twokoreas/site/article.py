@@ -279,9 +279,13 @@ class ArticleDirective(SphinxDirective):
             body.extend(marked_paragraphs(row.text, marks))
             return [fields, legend, nodes.rubric("", "Full text"), body]
         sourced = [m for m in marks if m.kind in ("claim", "event")]
+        anchored = set()  # a span cut into several quotations carries its anchor and tooltip in the first only
         for start, end in quotations(row.text, [(m.start, m.end) for m in sourced]):
-            inside = [Mark(max(m.start, start) - start, min(m.end, end) - start, m.kind, m.anchor, m.tip, m.label,
-                           m.attrs) for m in marks if m.start < end and m.end > start]
+            here = [m for m in marks if m.start < end and m.end > start]
+            inside = [Mark(max(m.start, start) - start, min(m.end, end) - start, m.kind,
+                           *((m.anchor, m.tip) if (m.anchor or id(m)) not in anchored else ("", "")), m.label,
+                           m.attrs) for m in here]
+            anchored.update(m.anchor or id(m) for m in here)
             paragraph = marked_paragraphs(row.text[start:end], sorted(inside, key=Mark.order))[0]
             whose = dict.fromkeys(m.speaker for m in sourced if m.start < end and m.end > start)
             paragraph.insert(0, nodes.emphasis("", "; ".join(whose) + ": "))

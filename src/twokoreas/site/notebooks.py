@@ -189,7 +189,7 @@ def public_notebook(text, data):
             if "text/html" in bundle:
                 bundle["text/html"] = short_quotes(bundle["text/html"], data)
                 bundle.pop("text/plain", None)
-    return nbformat.writes(nb)
+    return nbformat.writes(nb) + "\n"
 
 
 def public_figure_table(path, data):
