@@ -273,3 +273,11 @@ def test_the_footer_states_the_terms_and_how_to_cite_from_citation_cff():
         authors({"authors": [{"given-names": "Ada", "family-names": "Lovelace"}, {"name": "Team"}]})
         == "Ada Lovelace, Team"
     )
+
+
+def test_the_footer_names_each_exchange_rate_source_once_with_its_years():
+    from twokoreas.site.credits import _sources
+
+    rates = [s for s in _sources() if s.startswith("ECB")]
+    assert rates == ["ECB euro foreign exchange reference rates, US dollar, yearly means of the daily rates, "
+                     "2022–2026 (2026: part of the year)"]
