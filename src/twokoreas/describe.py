@@ -104,7 +104,8 @@ def data_dictionary():
         for column in table.columns:
             extra = f" One of: {', '.join(f'`{v}`' for v in dict.fromkeys(column.vocab))}." if column.vocab else ""
             optional = "" if column.required else " Optional."
-            lines.append(f"- `{column.name}` ({column.type}): {column.description}.{extra}{optional}")
+            public = " Left out of the public site's download, which gives the sentence's span." if column.verbatim else ""
+            lines.append(f"- `{column.name}` ({column.type}): {column.description}.{extra}{optional}{public}")
         if table.derived:
             lines.append("- Added on load: " + "; ".join(f"`{k}` ({v})" for k, v in table.derived.items()) + ".")
         lines.append("")

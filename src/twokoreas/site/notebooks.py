@@ -194,7 +194,10 @@ def public_notebook(text, data):
 
 def public_figure_table(path, data):
     """Rewrite a chart's or table's CSV in the public site's copy with each quote cut to its short quotation."""
-    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    try:
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    except pd.errors.EmptyDataError:
+        return  # an empty file quotes nothing
     columns = _columns(list(frame.columns))
     if columns["quote"] is None:
         return
