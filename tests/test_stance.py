@@ -283,7 +283,7 @@ def test_a_third_party_confirmation_corroborates_and_is_never_a_second_act():
     curated = tk.load_events()
     assert "E40" not in set(stance.coded(curated).event_id)
     assert "E40" not in set(stance.corroboration(curated, tk.load_chronology(), tk.load_un_votes()).event_id)
-    assert list(stance.confirmations(curated).corroborates) == ["E01", "E26"]
+    assert list(stance.confirmations(curated).corroborates) == ["E01", "E09", "E26"]
 
 
 def test_a_pledge_for_one_year_ends_with_that_year():
@@ -413,6 +413,8 @@ def test_one_act_reported_twice_is_one_mark_and_counts_once():
         "test",
     )
     assert "E07" not in set(drawn.event_id) and "E40" not in set(drawn.event_id)
+    czech = drawn[(drawn.panel == "ROK") & drawn.action.str.contains("Czech Republic")]
+    assert list(czech.event_id) == ["E09"]  # E36 repeats E09's claim in the same article: one mark
     rok_aid = drawn[(drawn.panel == "ROK") & (drawn.rung == 3) & (drawn.status == "done")]
     assert list(rok_aid.event_id) == ["E01"]
     tk.charts.plt.close(fig)
