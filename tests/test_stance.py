@@ -439,3 +439,21 @@ def test_the_record_flags_an_undated_step_it_dates_by_the_period_end():
         table["codebook ladder"]["2023 H2"]
         == "ROK; DPRK steps undated by then: B5 (B5: the public record has it by 13 October 2023, R90)"
     )
+
+
+def test_a_change_of_lean_names_the_steps_its_sums_leave_out():
+    steps = events(
+        ("G1", "2022-03-01", "day", "ROK", 3, "done", "aid", "", "", "", "Ukraine", "7.4"),
+        ("G2", "2022-02-24", "2022", "ROK", 4, "done", "helmets, in 2022", "", "", "", "Ukraine", "8.3"),
+        ("G3", "2023-03-01", "month", "ROK", 5, "done", "shells lent", "", "", "", "USA", "8.3"),
+    )
+    _, changes = stance.ladder_against_goldstein(steps, stance.periods(2022, 2023, months=6, start="2022-02-24"))
+    change = changes.iloc[0]
+    assert (change["from"], change.to, change["Goldstein lean"]) == ("2022 H1", "2023 H1", "lower (+7.4 to +0.0)")
+    assert change["left out"] == (
+        "though G2, a step done that no single half-year holds, is in neither sum, and G3, aimed at the United "
+        "States, is in no lean"
+    )
+    alone = steps[steps.event_id != "G2"].assign(cameo_target="Ukraine")
+    _, plain = stance.ladder_against_goldstein(alone, stance.periods(2022, 2023, months=6, start="2022-02-24"))
+    assert plain["left out"].tolist() == [""]
