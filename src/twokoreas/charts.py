@@ -849,16 +849,32 @@ def _levels(days, within=75, count=2):
     return levels
 
 
+def _tops(levels):
+    """For each level of :func:`_levels`, the highest level of its run (a run starts at level 0), so that labels
+    stacked below a run can keep the marks' order: the highest mark gets the highest label."""
+    tops, run = [], []
+    for level in list(levels) + [0]:
+        if level == 0 and run:
+            tops += [max(run)] * len(run)
+            run = []
+        run.append(level)
+    return tops
+
+
 def vote_strip(votes, end, title):
     """Each Korea's votes on a true time axis: one mark per vote a UN record read lists (or names the Korea not
     among those against); a vote the record read does not name is a grey tick, and the votes whose UN record was
-    not read sit in a row of their own, never as votes. A dashed line marks ``end``. Returns the figure."""
+    not read sit in a row of their own, never as votes, each labelled beside its tick; one dated only to an
+    interval (``date`` to ``date_latest``) is a bar over those days with its tick on the last. A dashed line
+    marks ``end``. Returns the figure."""
     import matplotlib.dates as mdates
     from matplotlib.lines import Line2D
 
     fig, ax = plt.subplots(figsize=(WIDTH_INCHES, 4.0))
+    end = pd.Timestamp(end)
     read = votes[votes.un_record_read == "yes"].sort_values(["date", "resolution"])
     read = read.assign(level=_levels(read.date))  # a vote close to the one before it is drawn a little higher
+    read = read.assign(top=_tops(read.level))
     for y, actor in ((1, "ROK"), (0, "DPRK")):
         for row in read.itertuples():
             vote = row._asdict()[f"{actor.lower()}_vote"] or row._asdict()[f"{actor.lower()}_basis"]
@@ -875,29 +891,38 @@ def vote_strip(votes, end, title):
                 )
             else:
                 ax.plot(row.date, y + 0.22 * row.level, "|", ms=14, mew=1.5, color="#9aa0a6")
-    for row in read.itertuples():  # labels alternate in height with the marks
+    for row in read.itertuples():  # labels stacked below in the marks' order: the higher mark, the higher label
         ax.annotate(
             row.resolution.replace("A/RES/", ""),
-            (row.date, -0.36 - 0.18 * row.level),
+            (row.date, -0.36 - 0.18 * (row.top - row.level)),
             ha="center",
             va="center",
             fontsize=7.5,
             color="#444444",
         )
-    unread = votes[votes.un_record_read != "yes"].sort_values(["date", "resolution"])
-    unread = unread.assign(level=_levels(unread.date, count=3))
-    ax.plot(unread.date, -0.85 + 0.12 * unread.level, "1", ms=9, mew=1.4, color="#9aa0a6", ls="none")
-    for row in unread.itertuples():  # each unread vote named, so two on one day are two labels
+    unread = votes[votes.un_record_read != "yes"]
+    last = unread.date_latest.fillna(unread.date) if "date_latest" in unread else unread.date
+    room = pd.Timedelta(days=110)  # about a label's width
+    unread = unread.assign(at=last, left=lambda d: (pd.Timedelta(0) <= end - d["at"]) & (end - d["at"] < room))
+    unread = unread.assign(x0=unread.date.where(~unread.left, unread["at"] - room) - room / 3)
+    unread = unread.assign(x1=unread["at"].where(unread.left, unread["at"] + room)).sort_values(["x0", "resolution"])
+    unread["y"] = [-0.85 - 0.17 * lane for lane in _lanes(zip(unread.x0, unread.x1))]  # no bar or label overlaps
+    spans = unread[unread["at"] > unread.date]
+    for row in spans.itertuples():  # dated only to an interval: a bar over the days the pages allow
+        ax.plot([row.date, row.at], [row.y, row.y], color="#9aa0a6", lw=4, alpha=0.4, solid_capstyle="butt")
+    ax.plot(unread["at"], unread.y, "1", ms=9, mew=1.4, color="#9aa0a6", ls="none")
+    for row in unread.itertuples():  # written away from the end line when close before it
         ax.annotate(
             row.resolution.replace("A/RES/", ""),
-            (row.date, -1.08 - 0.16 * row.level),
-            ha="center",
+            (row.at, row.y),
+            xytext=(-6 if row.left else 6, 0),
+            textcoords="offset points",
+            ha="right" if row.left else "left",
             va="center",
             fontsize=7,
             color="#6b7075",
-            bbox={"fc": "white", "ec": "none", "pad": 0.5},
         )
-    ax.axvline(pd.Timestamp(end), color="#555555", lw=1, ls="--")
+    ax.axvline(end, color="#555555", lw=1, ls="--")
     ax.set_yticks([1, 0, -0.85], ["South Korea", "North Korea", "no UN record read"], fontsize=9)
     ax.set_ylim(-1.5, 1.5)
     ax.set_xlim(votes.date.min() - pd.Timedelta(days=60), votes.date.max() + pd.Timedelta(days=60))
@@ -932,7 +957,16 @@ def vote_strip(votes, end, title):
             color="#9aa0a6",
             label="a vote whose UN record was not read: no vote drawn",
         ),
-        Line2D([], [], color="#555555", lw=1, ls="--", label=f"end of the texts' period ({pd.Timestamp(end).year})"),
+        *(
+            [
+                Line2D(
+                    [], [], color="#9aa0a6", lw=4, alpha=0.4, label="its day not found: the days the pages allow"
+                )
+            ]
+            if len(spans)
+            else []
+        ),
+        Line2D([], [], color="#555555", lw=1, ls="--", label=f"end of the texts' period ({end.year})"),
     ]
     ax.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=2, fontsize=8, frameon=False)
     ax.set_title(textwrap.fill(title, 72), pad=62, fontsize=10.5)  # a long title (the set of votes named) wraps

@@ -699,11 +699,24 @@ def record_panels(chronology, events):
     }
 
 
+VOTE_HEADERS = {  # the UN votes table's columns, as a reader's table names them
+    "date": "day, or first day",
+    "date_latest": "last day, where no day is found",
+    "rok_vote": "South Korea",
+    "rok_basis": "South Korea: how known",
+    "dprk_vote": "North Korea",
+    "dprk_basis": "North Korea: how known",
+    "un_record_url": "UN record",
+    "un_record_read": "UN record read",
+}
+
+
 def record_check(events, chronology, votes):
     """Every event linked to the public record (``record_ids``): whether the record's date interval overlaps the
     event's. A UN vote counts as a record only where a UN record was read."""
     dated = {r.record_id: (Interval(r.date_earliest, r.date_latest), r.action) for r in chronology.itertuples()}
-    dated.update({r.resolution: (Interval(r.date, r.date), r.title) for r in votes.itertuples()})
+    last = votes.date_latest.fillna(votes.date) if "date_latest" in votes else votes.date
+    dated.update({r.resolution: (Interval(r.date, end), r.title) for r, end in zip(votes.itertuples(), last)})
     read = set(votes[votes.un_record_read == "yes"].resolution) | set(chronology.record_id)
     rows = []
     for event in events[events.record_ids != ""].itertuples():
