@@ -423,7 +423,7 @@ def test_one_act_reported_twice_is_one_mark_and_counts_once():
 def test_record_rows_sit_in_the_panel_of_the_korea_they_bear_on():
     record = stance.record_panels(tk.load_chronology(), tk.load_events())
     assert {"R08", "R16", "R09", "R10", "R11", "R17", "R18"} <= set(record["DPRK"].record_id)
-    assert set(record["ROK"].record_id) == {"R02", "R04", "R19"}
+    assert set(record["ROK"].record_id) == {"R02", "R04", "R19", "R20"}
     assert "R01" not in set(record["ROK"].record_id) | set(record["DPRK"].record_id)
 
 
@@ -457,3 +457,12 @@ def test_a_change_of_lean_names_the_steps_its_sums_leave_out():
     alone = steps[steps.event_id != "G2"].assign(cameo_target="Ukraine")
     _, plain = stance.ladder_against_goldstein(alone, stance.periods(2022, 2023, months=6, start="2022-02-24"))
     assert plain["left out"].tolist() == [""]
+
+
+def test_yoons_plan_for_larger_military_assistance_in_2023_is_an_intention_ending_with_that_year():
+    curated = tk.load_events().set_index("event_id")
+    plan = curated.loc["E45"]
+    assert (plan.status, plan.rung, plan.record_ids) == ("announced", 4, "R20")
+    assert "This year we will provide military assistance on a large scale" in plan.quote
+    table = stance.intentions(curated.reset_index(), 180, end="2024-12-31").set_index("event_id")
+    assert table.until["E45"] == pd.Timestamp("2024-01-01") and table.lapse["E45"] == "time limit (31 December 2023)"
