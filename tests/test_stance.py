@@ -466,3 +466,24 @@ def test_yoons_plan_for_larger_military_assistance_in_2023_is_an_intention_endin
     assert "This year we will provide military assistance on a large scale" in plan.quote
     table = stance.intentions(curated.reset_index(), 180, end="2024-12-31").set_index("event_id")
     assert table.until["E45"] == pd.Timestamp("2024-01-01") and table.lapse["E45"] == "time limit (31 December 2023)"
+
+
+def test_the_stances_chart_lists_the_record_rows_it_draws_and_names_those_it_does_not():
+    curated, chronology = tk.load_events(), tk.load_chronology()
+    record = stance.record_panels(chronology, curated)
+    plans = stance.intentions(curated, end="2024-12-31").set_index("event_id")
+    shaded = {k: HALVES.iloc[:0] for k in stance.KOREAS}
+    labels = {r: str(r) for r in range(8)}
+    fig, drawn = tk.charts.ladder_timeline(
+        curated, record, plans, shaded, labels, pd.Timestamp("2022-01-01"), pd.Timestamp("2025-01-31"), "test"
+    )
+    tk.charts.plt.close(fig)
+    rows = drawn[drawn.record_id != ""]
+    assert set(rows.record_id) == set(record["ROK"].record_id) | set(record["DPRK"].record_id)
+    assert rows.set_index("record_id")["drawn as"]["R09"] == "record diamond: another party's act"
+    assert list(stance.record_apart(chronology, curated).record_id) == ["R01", "R12"]
+
+
+def test_the_alt_text_says_which_panel_is_shaded_and_when():
+    words = stance.silent_words({"ROK": [], "DPRK": ["2022 H1", "2023 H1"]})
+    assert words.endswith("none in South Korea's panel; 2022 H1 and 2023 H1 in North Korea's panel")

@@ -168,7 +168,7 @@ def _record(name, notebook, title, claim_ids, event_ids, alt=""):
     )
     rows = rows.reindex(columns=INDEX_COLUMNS, fill_value="")
     rows = rows[rows.figure != name]
-    ids = [";".join(sorted(set(claim_ids))), ";".join(sorted(set(event_ids)))]
+    ids = [";".join(sorted(set(filter(None, claim_ids)))), ";".join(sorted(set(filter(None, event_ids))))]
     new = pd.DataFrame([[name, notebook, title, alt, *ids]], columns=INDEX_COLUMNS)
     write_csv(pd.concat([rows, new]).sort_values("figure"), index)
 
@@ -662,6 +662,18 @@ def ladder_timeline(events, record, plans, shaded, labels, start, stop, title, l
                     color="#444444",
                     ha="right" if late else "left",
                 )
+                drawn.append(
+                    {
+                        "panel": actor,
+                        "event_id": "",
+                        "record_id": row.event_id,
+                        "date_label": dates.Interval(row.x0, row.mark).label(),
+                        "rung": None,
+                        "status": "",
+                        "drawn as": "record diamond: " + ("this Korea's act" if own else "another party's act"),
+                        "action": row.action,
+                    }
+                )
                 continue
             if row.open:
                 ax.annotate(
@@ -731,6 +743,7 @@ def ladder_timeline(events, record, plans, shaded, labels, start, stop, title, l
                 {
                     "panel": actor,
                     "event_id": row.event_id,
+                    "record_id": "",
                     "date_label": row.date_label,
                     "rung": row.rung,
                     "status": row.status,

@@ -666,6 +666,18 @@ def silent(table):
     return {k: list(table[(table[f"{k} events"] + table[f"{k} figures"]) == 0]["half-year"]) for k in KOREAS}
 
 
+KOREA_NAMES = {"ROK": "South Korea", "DPRK": "North Korea"}
+
+
+def silent_words(silent):
+    """Which half-years are shaded in which Korea's panel, in words, from :func:`silent`."""
+    parts = [
+        f"{_ids_words(silent[k])} in {KOREA_NAMES[k]}'s panel" if silent[k] else f"none in {KOREA_NAMES[k]}'s panel"
+        for k in KOREAS
+    ]
+    return f"shaded, the half-years in which no text dates anything of that Korea: {'; '.join(parts)}"
+
+
 def unpublished_years(articles, first, last):
     """The years from ``first`` to ``last`` in which no text could have been published."""
 
@@ -709,6 +721,13 @@ VOTE_HEADERS = {  # the UN votes table's columns, as a reader's table names them
     "un_record_url": "UN record",
     "un_record_read": "UN record read",
 }
+
+
+def record_apart(chronology, events):
+    """The record rows :func:`record_panels` places in neither Korea's panel: another party's acts linked to no
+    event of either Korea (the invasion, Russia's ratification of the treaty)."""
+    placed = set().union(*(set(rows.record_id) for rows in record_panels(chronology, events).values()))
+    return chronology[~chronology.record_id.isin(placed)]
 
 
 def record_check(events, chronology, votes):
