@@ -487,3 +487,22 @@ def test_the_stances_chart_lists_the_record_rows_it_draws_and_names_those_it_doe
 def test_the_alt_text_says_which_panel_is_shaded_and_when():
     words = stance.silent_words({"ROK": [], "DPRK": ["2022 H1", "2023 H1"]})
     assert words.endswith("none in South Korea's panel; 2022 H1 and 2023 H1 in North Korea's panel")
+
+
+def test_an_intention_held_past_the_charts_end_stops_inside_the_frame_with_a_chevron():
+    plans = stance.intentions(DEESCALATION, end="2024-12-31").set_index("event_id")
+    stop = pd.Timestamp("2025-01-31")
+    assert plans.until["A11"] > stop  # considered on 20 October 2024, held 180 days
+    record = {k: pd.DataFrame(columns=["record_id", "date_earliest", "date_latest"]) for k in stance.KOREAS}
+    shaded = {k: HALVES.iloc[:0] for k in stance.KOREAS}
+    fig, _ = tk.charts.ladder_timeline(
+        DEESCALATION.assign(date_label=""), record, plans, shaded, {r: str(r) for r in range(8)},
+        pd.Timestamp("2022-01-01"), stop, "test",
+    )
+    edge = tk.charts.mpl.dates.date2num(stop)
+    dotted = [line for ax in fig.axes for line in ax.get_lines() if line.get_linestyle() == ":"]
+    assert dotted and all(max(line.get_xdata(orig=False)) < edge for line in dotted)
+    chevrons = [line for ax in fig.axes for line in ax.get_lines() if line.get_marker() == ">"]
+    assert len(chevrons) == 1 and chevrons[0].get_xdata(orig=False)[0] < edge
+    assert "intention still held at the chart's end (dotted, ›)" in [t.get_text() for t in fig.legends[0].get_texts()]
+    tk.charts.plt.close(fig)

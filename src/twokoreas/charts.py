@@ -613,7 +613,7 @@ def ladder_timeline(events, record, plans, shaded, labels, start, stop, title, l
     from matplotlib.patches import Patch
 
     fig, axes = plt.subplots(2, 1, figsize=(WIDTH_INCHES + 1, 15), sharex=True, gridspec_kw={"height_ratios": [1.2, 1]})
-    drawn, room = [], pd.Timedelta(days=label_days)
+    drawn, room, past, spans = [], pd.Timedelta(days=label_days), set(), False
     for ax, actor in zip(axes, ("ROK", "DPRK")):
         mine = timeline_marks(events[events.actor == actor], stop).assign(category=lambda d: d.rung.abs())
         if actor == "DPRK":
@@ -647,6 +647,7 @@ def ladder_timeline(events, record, plans, shaded, labels, start, stop, title, l
                 )
                 if row.mark > row.x0:
                     ax.plot([row.x0, row.mark], [row.y, row.y], color="#444444", lw=3, alpha=0.4)
+                    spans = True
                 whose = (
                     (f" · per {RECORD_WORDS.get(row.source_actor, 'press')}" if row.source_actor != actor else "")
                     if own
@@ -731,14 +732,13 @@ def ladder_timeline(events, record, plans, shaded, labels, start, stop, title, l
                     ha="right" if late else "left",
                 )
             if row.event_id in plans.index and not row.open:
-                ax.plot(
-                    [row.mark, min(plans.until[row.event_id], stop) if pd.notna(plans.until[row.event_id]) else stop],
-                    [row.y - 0.13] * 2,
-                    color=color,
-                    lw=1.4,
-                    ls=":",
-                    zorder=3,
-                )
+                until = plans.until[row.event_id]
+                beyond = pd.isna(until) or until > pd.Timestamp(stop)  # still held where the chart ends
+                last = pd.Timestamp(stop) - pd.Timedelta(days=20) if beyond else until
+                ax.plot([row.mark, last], [row.y - 0.09] * 2, color=color, lw=1.4, ls=":", zorder=3)
+                if beyond:  # a chevron inside the frame: the intention runs on past the chart's end
+                    ax.plot(last, row.y - 0.09, ">", ms=5, color=color, zorder=3)
+                    past.add(actor)
             drawn.append(
                 {
                     "panel": actor,
@@ -791,10 +791,17 @@ def ladder_timeline(events, record, plans, shaded, labels, start, stop, title, l
     def pair(**style):  # one line per Korea's colour, as drawn
         return tuple(Line2D([], [], color=PALETTE[k], **style) for k in ("ROK", "DPRK"))
 
-    handles += [
-        pair(lw=4, alpha=0.3),
-        pair(lw=0.9, alpha=0.5, marker=">", ms=5),
-        pair(lw=1.4, ls=":"),
+    lines = [
+        (pair(lw=4, alpha=0.3), "dates the text allows (bar); the mark is on the last"),
+        (pair(lw=0.9, alpha=0.5, marker=">", ms=5), "no later date: light arrow from the earliest, no mark"),
+        (pair(lw=1.4, ls=":"), "intention held until it lapsed (dotted)"),
+    ]
+    if past:
+        lines.append((pair(lw=1.4, ls=":", marker=">", ms=5), "intention still held at the chart's end (dotted, ›)"))
+    if spans:
+        bar = Line2D([], [], color="#444444", lw=3, alpha=0.4, marker="d", ms=7, mfc="#444444")
+        lines.append((bar, "record: the days it allows (grey bar), the diamond on the last"))
+    handles += [h for h, _ in lines] + [
         Line2D(
             [],
             [],
@@ -818,17 +825,12 @@ def ladder_timeline(events, record, plans, shaded, labels, start, stop, title, l
         Line2D([], [], color="#555555", lw=1, ls="--", label="invasion, 24 February 2022"),
         Patch(color="#ececec", label="half-year in which no text dates anything of this Korea"),
     ]
-    fig.tight_layout(rect=(0, 0, 1, 0.9))
     labels = (
         [h.get_label() for h in handles[: len(marked)]]
-        + [
-            "dates the text allows (bar); the mark is on the last",
-            "no later date: light arrow from the earliest, no mark",
-            "intention held until it lapsed (dotted)",
-        ]
-        + [h.get_label() for h in handles[len(marked) + 3 :]]
+        + [words for _, words in lines]
+        + [h.get_label() for h in handles[len(marked) + len(lines) :]]
     )
-    fig.legend(
+    legend = fig.legend(
         handles=handles,
         labels=labels,
         loc="upper center",
@@ -838,6 +840,8 @@ def ladder_timeline(events, record, plans, shaded, labels, start, stop, title, l
         frameon=False,
         handler_map={tuple: HandlerTuple(ndivide=None, pad=0)},
     )
+    bottom = legend.get_window_extent(fig.canvas.get_renderer()).transformed(fig.transFigure.inverted()).y0
+    fig.tight_layout(rect=(0, 0, 1, bottom - 0.004))  # the panels start below the legend, however many rows it has
     fig.suptitle(title, y=1.0, x=0.02, ha="left", fontsize=12.5, fontweight="bold")
     return fig, pd.DataFrame(drawn)
 
