@@ -737,7 +737,7 @@ def ladder_timeline(events, record, plans, shaded, labels, start, stop, title, l
                 last = pd.Timestamp(stop) - pd.Timedelta(days=20) if beyond else until
                 ax.plot([row.mark, last], [row.y - 0.09] * 2, color=color, lw=1.4, ls=":", zorder=3)
                 if beyond:  # a chevron inside the frame: the intention runs on past the chart's end
-                    ax.plot(last, row.y - 0.09, ">", ms=5, color=color, zorder=3)
+                    ax.plot(last, row.y - 0.09, ">", ms=5.5, mew=1.3, color=color, mfc="white", zorder=3)
                     past.add(actor)
             drawn.append(
                 {
@@ -797,7 +797,8 @@ def ladder_timeline(events, record, plans, shaded, labels, start, stop, title, l
         (pair(lw=1.4, ls=":"), "intention held until it lapsed (dotted)"),
     ]
     if past:
-        lines.append((pair(lw=1.4, ls=":", marker=">", ms=5), "intention still held at the chart's end (dotted, ›)"))
+        chevron = {"marker": ">", "ms": 5.5, "mew": 1.3, "mfc": "white"}
+        lines.append((pair(lw=1.4, ls=":", **chevron), "intention still held at the chart's end (dotted, open ›)"))
     if spans:
         bar = Line2D([], [], color="#444444", lw=3, alpha=0.4, marker="d", ms=7, mfc="#444444")
         lines.append((bar, "record: the days it allows (grey bar), the diamond on the last"))
