@@ -496,8 +496,14 @@ def test_an_intention_held_past_the_charts_end_stops_inside_the_frame_with_a_che
     record = {k: pd.DataFrame(columns=["record_id", "date_earliest", "date_latest"]) for k in stance.KOREAS}
     shaded = {k: HALVES.iloc[:0] for k in stance.KOREAS}
     fig, _ = tk.charts.ladder_timeline(
-        DEESCALATION.assign(date_label=""), record, plans, shaded, {r: str(r) for r in range(8)},
-        pd.Timestamp("2022-01-01"), stop, "test",
+        DEESCALATION.assign(date_label=""),
+        record,
+        plans,
+        shaded,
+        {r: str(r) for r in range(8)},
+        pd.Timestamp("2022-01-01"),
+        stop,
+        "test",
     )
     edge = tk.charts.mpl.dates.date2num(stop)
     dotted = [line for ax in fig.axes for line in ax.get_lines() if line.get_linestyle() == ":"]
