@@ -7,9 +7,11 @@ import re
 import pytest
 
 import twokoreas as tk
-from twokoreas import cite, paths, phrases, vocab
+from twokoreas.analysis import statement, phrases
+from twokoreas import paths
+from twokoreas.data import vocab
 
-CLAIMS = tk.loaders.load_sourced_claims()
+CLAIMS = statement.load_sourced_claims()
 ARTICLES = tk.load_articles()
 TEXTS = dict(zip(ARTICLES.article_id, ARTICLES.text))
 
@@ -44,7 +46,7 @@ def test_attribution_names_the_source_and_its_type():
 
 def test_state_carries_the_attribution_where_needed():
     for claim in CLAIMS.itertuples():
-        stated = cite.state(CLAIMS, claim.claim_id, TEXTS)
+        stated = statement.state(CLAIMS, claim.claim_id, TEXTS)
         assert (claim.attribution in stated) == claim.needs_attribution, (claim.claim_id, stated)
 
 

@@ -10,7 +10,8 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from twokoreas import corpus, paths
+from twokoreas.text import corpus
+from twokoreas import paths
 
 from inprocess import twokoreas
 

@@ -6,8 +6,9 @@ import pandas as pd
 import pytest
 
 import twokoreas as tk
+from twokoreas.data.loaders import load_goldstein
 from twokoreas import DataError
-from twokoreas.loaders import validate_all
+from twokoreas.data.loaders import validate_all
 
 from conftest import edit_csv
 
@@ -90,7 +91,7 @@ def test_an_alleged_event_must_say_what_is_alleged(data_copy):
 
 def test_every_event_carries_a_goldstein_weight_from_the_published_table():
     events = tk.load_events()
-    weights = tk.loaders.load_goldstein().set_index("cameo_code").goldstein
+    weights = load_goldstein().set_index("cameo_code").goldstein
     assert events.goldstein.notna().all()
     assert weights["163"] == -8.0 and weights["073"] == 7.4  # sanctions; humanitarian aid
 

@@ -4,7 +4,7 @@ import pandas as pd
 import pytest
 
 import twokoreas as tk
-from twokoreas import stance
+from twokoreas.analysis import stance
 
 COLUMNS = [
     "event_id",

@@ -16,7 +16,7 @@ import pandas as pd
 from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
-from ..sentences import sentence_bounds
+from ..text.sentences import sentence_bounds
 from .data import claim_anchor, event_anchor, load_site_data
 
 OUTER_FIRST = {"event": 0, "boilerplate": 1, "claim": 2, "number": 3}

@@ -6,7 +6,7 @@
 - table cells holding a claim or event id link to its span; sources tables gain a ``figure`` column and show
   the whole sentence, with the figure marked, where the notebook's display cut it short;
 - bold figures in prose link to their spans, by the claims the notebook kit recorded in the output's metadata
-  (``{"twokoreas": {"cites": [{"id": ..., "figure": ...}]}}``, see :meth:`twokoreas.notebook.Notebook.say`).
+  (``{"twokoreas": {"cites": [{"id": ..., "figure": ...}]}}``, see :meth:`twokoreas.notebook.kit.Notebook.say`).
 """
 
 import copy
@@ -16,7 +16,7 @@ import re
 import nbformat
 from bs4 import BeautifulSoup
 
-from ..cite import sentence_span
+from ..text.sentences import sentence_span
 from .data import article_page, figure_anchor, load_site_data
 
 SAVED_FIGURE = re.compile(r"figures/(\d\d_[\w-]+)\.png")

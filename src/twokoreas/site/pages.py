@@ -9,10 +9,11 @@ from pathlib import Path
 import nbformat
 import pandas as pd
 
-from .. import paths, registry
+from .. import paths
+from ..data import registry
 from ..atomic import write_text
-from ..downloads import write_download
-from ..loaders import published_rows
+from ..data.downloads import write_download
+from ..data.loaders import published_rows
 from .data import figure_anchor
 from .notebooks import SAVED_FIGURE
 
