@@ -510,5 +510,7 @@ def test_an_intention_held_past_the_charts_end_stops_inside_the_frame_with_a_che
     assert dotted and all(max(line.get_xdata(orig=False)) < edge for line in dotted)
     chevrons = [line for ax in fig.axes for line in ax.get_lines() if line.get_marker() == ">"]
     assert len(chevrons) == 1 and chevrons[0].get_xdata(orig=False)[0] < edge
-    assert "intention still held at the chart's end (dotted, open ›)" in [t.get_text() for t in fig.legends[0].get_texts()]
+    assert "intention still held at the chart's end (dotted, open ›)" in [
+        t.get_text() for t in fig.legends[0].get_texts()
+    ]
     tk.charts.plt.close(fig)

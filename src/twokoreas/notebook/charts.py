@@ -977,11 +977,7 @@ def vote_strip(votes, end, title):
             label="a vote whose UN record was not read: no vote drawn",
         ),
         *(
-            [
-                Line2D(
-                    [], [], color="#9aa0a6", lw=4, alpha=0.4, label="its day not found: the days the pages allow"
-                )
-            ]
+            [Line2D([], [], color="#9aa0a6", lw=4, alpha=0.4, label="its day not found: the days the pages allow")]
             if len(spans)
             else []
         ),
