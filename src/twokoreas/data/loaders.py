@@ -287,10 +287,11 @@ def _check_reference(data_dir, name):
 
 def load_un_votes(data_dir=None):
     """The UN General Assembly's recorded Ukraine votes: totals (whole numbers, <NA> where no UN record read gives
-    them), each Korea's vote (empty = not confirmed) and how it is known, the UN record; ``date`` as a date."""
+    them), each Korea's vote (empty = not confirmed) and how it is known, the UN record; ``date`` and
+    ``date_latest`` (NaT when ``date`` is the day) as dates."""
     frame = _loaded(*_check_reference(_data_dir(data_dir), "un_votes"))
     frame = frame.astype({c: "Int64" for c in ("yes", "no", "abstain", "absent")})
-    return _as_dates(frame, "date")
+    return _as_dates(frame, "date", "date_latest")
 
 
 def load_chronology(data_dir=None):

@@ -560,7 +560,13 @@ UN_VOTES = Table(
             unique=True,
             pattern=r"^A/RES/[A-Z0-9/-]+$",
         ),
-        Column("date", "date", "day of the vote"),
+        Column("date", "date", "day of the vote; the first day it can be dated to when `date_latest` is filled"),
+        Column(
+            "date_latest",
+            "date",
+            "the last day the vote can be dated to, when no page read gives its day; empty when `date` is the day",
+            required=False,
+        ),
         Column("title", "string", "the resolution's title"),
         Column("session", "string", "the Assembly session that voted"),
         *(
