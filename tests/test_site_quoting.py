@@ -19,7 +19,7 @@ def public_site(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def articles():
-    from twokoreas.loaders import load_articles
+    from twokoreas.data.loaders import load_articles
 
     return load_articles()
 

@@ -61,12 +61,14 @@ def test_date_interval_uses_the_interval_columns_when_present():
 
 
 def _sources_table(quote):
-    return ('<table class="dataframe"><thead><tr><th></th><th>claim</th><th>article</th><th>quote</th></tr></thead>'
-            f"<tbody><tr><th>0</th><td>000-03</td><td>000</td><td>{quote}</td></tr></tbody></table>")
+    return (
+        '<table class="dataframe"><thead><tr><th></th><th>claim</th><th>article</th><th>quote</th></tr></thead>'
+        f"<tbody><tr><th>0</th><td>000-03</td><td>000</td><td>{quote}</td></tr></tbody></table>"
+    )
 
 
 def test_sources_table_gains_the_figure_marked_in_its_short_quotation_and_links():
-    from twokoreas.cite import short_quote
+    from twokoreas.text.sentences import short_quote
 
     data = load_site_data()
     claim = data.claim_rows["000-03"]
@@ -81,13 +83,15 @@ def test_sources_table_gains_the_figure_marked_in_its_short_quotation_and_links(
 
 
 def test_an_event_quote_in_a_table_is_cut_to_its_short_quotation():
-    from twokoreas.cite import QUOTE_WORDS
+    from twokoreas.text.sentences import QUOTE_WORDS
     from twokoreas.site.notebooks import short_quotes
 
     data = load_site_data()
     event = data.event_rows["E01"]
-    table = ("<table><thead><tr><th>event id</th><th>quote</th></tr></thead>"
-             f"<tbody><tr><td>E01</td><td>{event.quote}</td></tr></tbody></table>")
+    table = (
+        "<table><thead><tr><th>event id</th><th>quote</th></tr></thead>"
+        f"<tbody><tr><td>E01</td><td>{event.quote}</td></tr></tbody></table>"
+    )
     for html in (short_quotes(table, data), link_table(table, data)):
         shown = re.search(r"<td[^>]*>([^<]*…)</td>", html).group(1)
         assert event.quote not in html and len(shown.split()) <= QUOTE_WORDS and event.quote.startswith(shown[:-1])
@@ -222,13 +226,16 @@ def test_tooltips_say_values_in_words_never_nan_or_codes():
 
 
 def test_article_quotations_are_a_few_words_around_each_span_merged_when_they_overlap():
-    from twokoreas.cite import QUOTE_WORDS
+    from twokoreas.text.sentences import QUOTE_WORDS
     from twokoreas.site.article import quotations
 
     long = " ".join(f"w{i}" for i in range(40)) + "."
     text = f"One is here. {long} Two is here."
-    spans = [(text.index("w20"), text.index("w20") + 3), (text.index("w22"), text.index("w22") + 3),
-             (text.index("One"), text.index("One") + 3)]
+    spans = [
+        (text.index("w20"), text.index("w20") + 3),
+        (text.index("w22"), text.index("w22") + 3),
+        (text.index("One"), text.index("One") + 3),
+    ]
     shown = [text[a:b] for a, b in quotations(text, spans)]
     assert shown[0] == "One is here."
     assert len(shown) == 2 and "w20" in shown[1] and "w22" in shown[1] and "w0 " not in shown[1]
@@ -279,5 +286,7 @@ def test_the_footer_names_each_exchange_rate_source_once_with_its_years():
     from twokoreas.site.credits import _sources
 
     rates = [s for s in _sources() if s.startswith("ECB")]
-    assert rates == ["ECB euro foreign exchange reference rates, US dollar, yearly means of the daily rates, "
-                     "2022–2026 (2026: part of the year)"]
+    assert rates == [
+        "ECB euro foreign exchange reference rates, US dollar, yearly means of the daily rates, "
+        "2022–2026 (2026: part of the year)"
+    ]

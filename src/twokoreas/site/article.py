@@ -3,7 +3,7 @@
 span marked.
 
 The public site never carries a whole text: each claim and event is shown in a short quotation (a few words
-of its sentence around it, :func:`twokoreas.cite.quote_span`; overlapping ones merged) led by whose words they
+of its sentence around it, :func:`twokoreas.text.sentences.quote_span`; overlapping ones merged) led by whose words they
 are, with the SHA-256 of the text and a link to the original where its URL is known. Claims are highlighted
 (hover or focus shows value, qualifier and theme), other numbers lightly marked with the reason they are not quantities, boilerplate greyed, and stance events outlined.
 Claims and events carry stable anchors (``#claim-001-11``, ``#event-E20``). Spans may nest or cross;
@@ -17,7 +17,7 @@ import pandas as pd
 from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
-from ..cite import quote_span, sentence_span
+from ..text.sentences import quote_span, sentence_bounds, sentence_span
 from .data import claim_anchor, event_anchor, load_site_data
 
 OUTER_FIRST = {"event": 0, "boilerplate": 1, "claim": 2, "number": 3}
@@ -91,7 +91,7 @@ def claim_tip(claim):
 
 
 def quotations(text, spans):
-    """``(start, end)`` of the short quotation of each of ``spans`` (:func:`twokoreas.cite.quote_span`), in text
+    """``(start, end)`` of the short quotation of each of ``spans`` (:func:`twokoreas.text.sentences.quote_span`), in text
     order, overlapping ones merged."""
     windows = []
     for a, b in sorted(quote_span(text, start, end) for start, end in spans):

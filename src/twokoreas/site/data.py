@@ -7,9 +7,10 @@ from pathlib import Path
 import pandas as pd
 from docutils import nodes
 
-from .. import paths, registry
-from ..loaders import (load_articles, load_boilerplate, load_events, load_not_quantities,
-                       load_sourced_claims)
+from .. import paths
+from ..data import registry
+from ..analysis.statement import load_sourced_claims
+from ..data.loaders import load_articles, load_boilerplate, load_events, load_not_quantities
 
 
 def article_page(article_id):

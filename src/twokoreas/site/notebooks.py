@@ -4,9 +4,9 @@
 - each saved chart (its output names ``figures/NN_slug.png``) gets alt text, an anchor ``#fig-NN_slug`` and a
   caption listing the claims and events it draws, each linked to its highlighted span;
 - table cells holding a claim or event id link to its span; sources tables gain a ``figure`` column and mark the
-  figure in its short quotation; an event's quote is cut to its short quotation (:func:`twokoreas.cite.short_quote`);
+  figure in its short quotation; an event's quote is cut to its short quotation (:func:`twokoreas.text.sentences.short_quote`);
 - bold figures in prose link to their spans, by the claims the notebook kit recorded in the output's metadata
-  (``{"twokoreas": {"cites": [{"id": ..., "figure": ...}]}}``, see :meth:`twokoreas.notebook.Notebook.say`).
+  (``{"twokoreas": {"cites": [{"id": ..., "figure": ...}]}}``, see :meth:`twokoreas.notebook.kit.Notebook.say`).
 """
 
 import copy
@@ -17,8 +17,8 @@ import nbformat
 import pandas as pd
 from bs4 import BeautifulSoup
 
-from ..cite import quote_span, short_quote
-from ..downloads import write_download
+from ..data.downloads import write_download
+from ..text.sentences import quote_span, sentence_span, short_quote
 from .data import article_page, figure_anchor, load_site_data
 
 SAVED_FIGURE = re.compile(r"figures/(\d\d_[\w-]+)\.png")

@@ -9,11 +9,12 @@ from pathlib import Path
 import nbformat
 import pandas as pd
 
-from .. import paths, registry
+from .. import paths
+from ..data import registry
 from ..atomic import write_text
-from ..describe import datapackage_json
-from ..downloads import public_rows, write_download
-from ..loaders import published_rows
+from ..data.describe import datapackage_json
+from ..data.downloads import public_rows, write_download
+from ..data.loaders import published_rows
 from .data import figure_anchor
 from .notebooks import SAVED_FIGURE, public_figure_table, public_notebook
 
