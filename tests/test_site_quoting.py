@@ -8,7 +8,8 @@ import json
 import pytest
 
 from sitecopy import build_site_copy
-from twokoreas import paths, registry
+from twokoreas import paths
+from twokoreas.data import registry
 from twokoreas.site.quoting import MAX_SHARE, RUN, published_runs, reproduced_share
 
 
