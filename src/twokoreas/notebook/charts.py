@@ -100,8 +100,8 @@ def draw_value(ax, row, at, color, value_axis="x", open_end=None):
 
 
 def draw_interval(ax, interval, y, color, marker="o", filled=True, alpha=1.0, zorder=3):
-    """Draw a date interval at height ``y``: a point for a known day, a span between its bounds otherwise,
-    and, when nothing bounds it above, a marker at its earliest date with an arrow pointing later
+    """Draw a date interval at height ``y``: a point for a known day, a span between its bounds otherwise (the
+    point's mark at each end, so a hedge shows), and, when nothing bounds it above, a marker at its earliest date with an arrow pointing later
     (``or later``). Never a point guessed from one bound."""
     face = color if filled else "white"
     if interval.is_day:
@@ -117,8 +117,17 @@ def draw_interval(ax, interval, y, color, marker="o", filled=True, alpha=1.0, zo
             solid_capstyle="butt",
             zorder=zorder - 1,
         )
-        ax.plot(
-            [interval.earliest, interval.latest], [y, y], "|", ms=9, color=color, mew=1.5, alpha=alpha, zorder=zorder
+        ax.plot(  # each end carries the figure's mark: hollow when hedged, as a point would be
+            [interval.earliest, interval.latest],
+            [y, y],
+            marker,
+            ls="",
+            ms=6,
+            color=color,
+            mfc=face,
+            mew=1.5,
+            alpha=alpha,
+            zorder=zorder,
         )
         return
     ax.plot(interval.earliest, y, ">", ms=7, color=color, mfc=face, mew=1.5, alpha=alpha, zorder=zorder)
@@ -286,7 +295,18 @@ def estimates_over_time(ax, facts, colors):
             ms=7,
             label='hedged ("about", "around", "nearly")',
         ),
-        "span": Line2D([], [], color=grey, lw=5, alpha=0.45, label="date known only within a span"),
+        "span": Line2D(
+            [],
+            [],
+            color=grey,
+            lw=5,
+            alpha=0.45,
+            marker="o",
+            mfc=grey,
+            mec=grey,
+            ms=6,
+            label="date known only within a span: a mark at each end",
+        ),
         "open": Line2D([], [], marker=">", ls=":", color=grey, ms=6, label="date known only as a lower bound"),
         "more": Line2D([], [], marker="^", ls="", color=grey, ms=7, label='"more than", "over": the figure is a floor'),
         "range": Patch(color=grey, alpha=0.2, label="range of values"),
@@ -336,6 +356,8 @@ def estimates_chart(facts, colors, ylabel, title, label):
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%b %Y"))
     ax.tick_params(axis="x", labelsize=8)
     ax.set_ylabel(ylabel)
+    from matplotlib.legend_handler import HandlerLine2D
+
     ax.legend(
         handles=handles,
         loc="upper left",
@@ -344,6 +366,9 @@ def estimates_chart(facts, colors, ylabel, title, label):
         frameon=False,
         title="How to read the marks",
         title_fontsize=8,
+        handler_map={
+            h: HandlerLine2D(numpoints=2) for h in handles if h.get_label().startswith("date known only within")
+        },
     )
     ax.set_title(title)
     return fig
