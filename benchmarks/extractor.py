@@ -25,9 +25,9 @@ import time
 import warnings
 
 import twokoreas as tk
-from twokoreas import extract
-from twokoreas.extract import quantity_rows, rows_frame
-from twokoreas.numbers import parse_match, parse_quantity
+from twokoreas.text import extract
+from twokoreas.text.extract import quantity_rows, rows_frame
+from twokoreas.text.numbers import parse_match, parse_quantity
 
 ROUNDS = 3
 SECONDS = 3.0

@@ -178,7 +178,7 @@ def in_scope(name):
 
 # --- Engines: each gives rows ``(start, end, numbers)``; numbers empty for a row with no value. ------------------
 def twokoreas_rows(text):
-    from twokoreas.extract import quantity_rows
+    from twokoreas.text.extract import quantity_rows
 
     return [(r[0], r[1], tuple(x for x in r[3:6] if not math.isnan(x))) for r in quantity_rows(text)]
 

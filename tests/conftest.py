@@ -27,6 +27,7 @@ RINGS = {
         "test_faults.py",
         "test_framing.py",
         "test_kiel.py",
+        "test_layers.py",
         "test_layout.py",
         "test_notebook_kit.py",
         "test_numbers.py",

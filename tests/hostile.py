@@ -14,8 +14,8 @@ from pathlib import Path
 import pandas as pd
 from bs4 import BeautifulSoup
 
-from twokoreas import registry
-from twokoreas.loaders import validate_all
+from twokoreas.data import registry
+from twokoreas.data.loaders import validate_all
 
 MARK = "tkx"
 # an element with an attribute of its own, and (in longer text) a Markdown link to a script URL

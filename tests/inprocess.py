@@ -2,7 +2,7 @@
 
 What a real process adds and this cannot show (the interpreter's own exit, signals, the console's encoding, a
 traceback printed past the guard) is left to the few tests that start one (``e2e``). Everything else is the same
-code path: :func:`twokoreas.cli.main`, its guard, its exit status, and every line it prints. Warnings are printed
+code path: :func:`twokoreas.cli.commands.main`, its guard, its exit status, and every line it prints. Warnings are printed
 to stderr as a fresh interpreter would print them (Python's default filters), so a command that warns fails a test
 that wants silence here as it would there.
 """

@@ -8,9 +8,9 @@ import pytest
 
 import twokoreas as tk
 from twokoreas import DataError
-from twokoreas.add import _number, accept, add_article, drafted_fields, review_problems
-from twokoreas.loaders import validate_all
-from twokoreas.numbers import parse_quantity
+from twokoreas.cli.add import _number, accept, add_article, drafted_fields, review_problems
+from twokoreas.data.loaders import validate_all
+from twokoreas.text.numbers import parse_quantity
 
 TEXT = """Seoul weighs shell sales as the North's troops reach the front
 Updated 11/20/2024

@@ -7,9 +7,11 @@ import re
 import pytest
 
 import twokoreas as tk
-from twokoreas import cite, paths, phrases, vocab
+from twokoreas.analysis import statement, phrases
+from twokoreas import paths
+from twokoreas.data import vocab
 
-CLAIMS = tk.loaders.load_sourced_claims()
+CLAIMS = statement.load_sourced_claims()
 ARTICLES = tk.load_articles()
 TEXTS = dict(zip(ARTICLES.article_id, ARTICLES.text))
 
@@ -44,18 +46,13 @@ def test_attribution_names_the_source_and_its_type():
 
 def test_state_carries_the_attribution_where_needed():
     for claim in CLAIMS.itertuples():
-        stated = cite.state(CLAIMS, claim.claim_id, TEXTS)
+        stated = statement.state(CLAIMS, claim.claim_id, TEXTS)
         assert (claim.attribution in stated) == claim.needs_attribution, (claim.claim_id, stated)
-
-
-OWNED_ELSEWHERE = {"09_stances_over_time.ipynb"}  # rewritten under issue 22; add it back once that is merged
 
 
 def _prose_outputs():
     """Every markdown output the notebooks generate, by notebook."""
     for notebook in sorted(paths.NOTEBOOKS.glob("*.ipynb")):
-        if notebook.name in OWNED_ELSEWHERE:
-            continue
         cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
         for cell in cells:
             for output in cell.get("outputs", []):

@@ -6,7 +6,7 @@ import sys
 import pandas as pd
 import pytest
 
-from twokoreas.loaders import validate_all
+from twokoreas.data.loaders import validate_all
 
 from conftest import edit_csv
 

@@ -4,7 +4,7 @@ import pandas as pd
 import pytest
 
 import twokoreas as tk
-from twokoreas.extract import number_tokens
+from twokoreas.text.extract import number_tokens
 
 ARTICLES = tk.load_articles()
 ROWS = pd.concat(

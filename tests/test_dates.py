@@ -4,9 +4,10 @@ import pandas as pd
 import pytest
 
 import twokoreas as tk
-from twokoreas import dates
-from twokoreas.dates import Interval
-from twokoreas.loaders import validate_all
+from twokoreas.data import dates
+from twokoreas.data.dates import Interval
+from twokoreas.analysis import statement
+from twokoreas.data.loaders import validate_all
 
 from conftest import edit_csv
 
@@ -191,7 +192,7 @@ def test_check_names_a_published_interval_out_of_order(data_copy):
 def test_charts_draw_a_day_as_a_point_an_interval_as_a_span_and_an_open_interval_as_an_arrow():
     import matplotlib.pyplot as plt
 
-    from twokoreas import charts
+    from twokoreas.notebook import charts
 
     fig, ax = plt.subplots()
     charts.draw_interval(ax, Interval("2024-10-08", "2024-10-08"), 1, "red")
@@ -209,10 +210,10 @@ def test_charts_draw_a_day_as_a_point_an_interval_as_a_span_and_an_open_interval
 def test_source_lines_say_what_kind_of_outlet_each_is():
     import matplotlib.pyplot as plt
 
-    from twokoreas import charts
+    from twokoreas.notebook import charts
 
     fig, ax = plt.subplots()
     ax.plot([0, 1], [0, 1])
-    charts.source_line(fig, tk.loaders.load_sourced_claims().query("article == '000'"))
+    charts.source_line(fig, statement.load_sourced_claims().query("article == '000'"))
     assert "Sputnik, Russian state media" in fig.texts[-1].get_text()
     plt.close(fig)

@@ -6,7 +6,7 @@ import sys
 import pandas as pd
 import pytest
 
-from twokoreas.extract import find_non_quantities, find_quantities
+from twokoreas.text.extract import find_non_quantities, find_quantities
 
 
 def mentions(text):
@@ -102,7 +102,7 @@ def test_extract_reports_bad_files_and_processes_the_rest(tmp_path):
 
 def test_the_five_articles_give_exactly_the_curated_claims_and_non_quantities():
     import twokoreas as tk
-    from twokoreas.extract import COLUMNS
+    from twokoreas.text.extract import COLUMNS
 
     claims, others = tk.load_claims(), tk.load_not_quantities()
     for article in tk.load_articles().itertuples():
@@ -119,7 +119,7 @@ def test_the_five_articles_give_exactly_the_curated_claims_and_non_quantities():
 
 def test_the_window_scan_gives_the_same_tokens_in_re2_and_python_re():
     import twokoreas as tk
-    from twokoreas import extract
+    from twokoreas.text import extract
 
     assert extract.re2 is not None, "google-re2 is a dependency of the scale extra"
     texts = list(tk.load_articles().text) + [
@@ -136,7 +136,7 @@ def test_the_window_scan_gives_the_same_tokens_in_re2_and_python_re():
 
 def test_the_shapes_tried_in_a_window_are_the_same_with_the_re2_set_and_python_re():
     import twokoreas as tk
-    from twokoreas import extract
+    from twokoreas.text import extract
 
     slow = extract._re_gates()
     texts = list(tk.load_articles().text) + [
@@ -149,7 +149,7 @@ def test_the_shapes_tried_in_a_window_are_the_same_with_the_re2_set_and_python_r
 
 
 def test_many_texts_make_one_frame_equal_to_one_frame_per_text():
-    from twokoreas.extract import find_quantities_in
+    from twokoreas.text.extract import find_quantities_in
 
     texts = ["Kyiv got 40 tanks and $3 million.", "", "Nothing here.", "About half of 1,200 drones."]
     batch = find_quantities_in(texts)
@@ -172,7 +172,7 @@ def test_the_development_set_meets_its_targets():
 
 
 def test_a_number_word_run_on_into_digits_is_left_for_review_not_a_crash():
-    from twokoreas.extract import REVIEW_GROUPING
+    from twokoreas.text.extract import REVIEW_GROUPING
 
     rows = find_quantities("They sent four,5 tanks and ,four,4,4,4, more.")
     assert list(rows.mention.str.rstrip(", ")) == ["four,5", "four,4,4,4"]

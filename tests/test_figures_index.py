@@ -3,7 +3,8 @@
 import pandas as pd
 
 import twokoreas as tk
-from twokoreas import charts, paths
+from twokoreas.notebook import charts
+from twokoreas import paths
 
 
 def test_index_rows_name_existing_files():

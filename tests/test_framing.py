@@ -4,7 +4,7 @@ import pandas as pd
 import pytest
 
 import twokoreas as tk
-from twokoreas import framing
+from twokoreas.analysis import framing
 
 
 @pytest.mark.parametrize(
@@ -125,7 +125,7 @@ def test_an_omission_is_uncertain_when_the_dates_overlap_or_the_text_is_open():
 
 
 def test_a_quoted_figure_gets_its_whole_sentence_as_the_splitter_cuts_it():
-    from twokoreas.cite import sentence_around
+    from twokoreas.text.sentences import sentence_around
 
     text = "Sub-heading\nUkraine received $100 million, the prime minister said on Nov. 29. Seoul agreed.\n"
     start = text.index("$100 million")

@@ -5,7 +5,7 @@ import json
 from jupyter_client.manager import start_new_kernel
 
 from twokoreas import paths
-from twokoreas.kernel import NAME
+from twokoreas.build.kernel import NAME
 
 
 def test_the_installed_kernel_reports_python_without_its_exact_version():

@@ -6,7 +6,7 @@ from types import SimpleNamespace
 import pandas as pd
 import pytest
 
-from twokoreas import kiel
+from twokoreas.analysis import kiel
 
 TRACKER = pd.DataFrame(
     {

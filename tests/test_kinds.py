@@ -7,8 +7,10 @@ import pandas as pd
 import pytest
 
 import twokoreas as tk
-from twokoreas import kinds, paths, vocab
-from twokoreas.runner import notebook_paths
+from twokoreas.data.loaders import validate_all
+from twokoreas.data import kinds, vocab
+from twokoreas import paths
+from twokoreas.paths import notebook_paths
 
 
 @pytest.mark.parametrize("kind", ["killed or wounded", "increment", "part of another figure"])
@@ -19,6 +21,11 @@ def test_a_casualty_count_or_an_increment_is_never_drawn_as_a_total(kind):
 def test_every_kind_of_troop_figure_is_drawn_or_listed_with_its_reason():
     for kind in vocab.FIGURE_KINDS:
         assert kind in kinds.TROOPS_DRAWN or kinds.not_drawn(kind)
+
+
+def test_every_drawn_troop_kind_has_its_colour_beside_the_vocabulary():
+    assert set(kinds.TROOPS_COLORS) == set(kinds.TROOPS_DRAWN)
+    assert len({tk.charts.color(name) for name in kinds.TROOPS_COLORS.values()}) == len(kinds.TROOPS_COLORS)
 
 
 @pytest.mark.parametrize("path", notebook_paths(), ids=lambda p: p.stem)
@@ -46,7 +53,7 @@ def test_the_claims_of_one_fact_count_one_kind_of_figure(data_copy):
     claims = pd.read_csv(data_copy / "claims.csv", dtype=str, keep_default_na=False)
     claims.loc[claims.claim_id == "004-02", "figure_kind"] = "total sent"  # the NIS's 1,500, reported four times
     claims.to_csv(data_copy / "claims.csv", index=False)
-    problems = [str(p) for p in tk.loaders.validate_all(data_copy)]
+    problems = [str(p) for p in validate_all(data_copy)]
     assert any("figure_kind: the claims of one fact_key count one kind of figure" in p for p in problems), problems
 
 

@@ -7,7 +7,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
-from twokoreas import charts, layout  # noqa: E402
+from twokoreas.notebook import charts, layout  # noqa: E402
 
 
 @pytest.fixture

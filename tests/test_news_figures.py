@@ -8,7 +8,7 @@ import math
 
 import pytest
 
-from twokoreas.extract import find_quantities
+from twokoreas.text.extract import find_quantities
 
 NAN = math.nan
 

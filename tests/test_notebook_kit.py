@@ -6,8 +6,8 @@ import pandas as pd
 import pytest
 
 import twokoreas as tk
-from twokoreas import tables
-from twokoreas.notebook import FactNotFound
+from twokoreas.notebook import tables
+from twokoreas.notebook.kit import FactNotFound
 
 
 @pytest.fixture(scope="module")
@@ -73,7 +73,7 @@ def test_sources_put_each_figure_beside_its_full_sentence(nb):
 def test_the_period_covered_is_computed_from_the_rows_and_their_texts_never_from_one_bound():
     import pandas as pd
 
-    from twokoreas.notebook import period_covered
+    from twokoreas.notebook.kit import period_covered
 
     articles = pd.DataFrame(
         {

@@ -5,7 +5,7 @@ import math
 import pytest
 from hypothesis import given, strategies as st
 
-from twokoreas.numbers import format_number, parse_quantity
+from twokoreas.text.numbers import format_number, parse_quantity
 
 NAN = math.nan
 CASES = [

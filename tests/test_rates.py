@@ -3,7 +3,8 @@
 import pandas as pd
 
 import twokoreas as tk
-from twokoreas import rates
+from twokoreas.files import sha256_of
+from twokoreas.data import rates
 
 # The ECB's published annual averages (series EXR.A.USD.EUR.SP00.A), transcribed by hand before `make rates`
 # existed: the mean of the daily rates must give them to four decimals.
@@ -25,9 +26,9 @@ def test_a_year_not_over_is_the_mean_of_the_months_the_release_covers_and_says_s
 
 def test_every_year_of_the_tracker_release_has_a_rate_from_the_file_it_names():
     table = tk.load_exchange_rates()
-    tracker = pd.read_csv(tk.loaders.paths.DATA / "reference/kiel-ukraine-support-tracker/data_explorer.csv")
+    tracker = pd.read_csv(tk.paths.DATA / "reference/kiel-ukraine-support-tracker/data_explorer.csv")
     assert set(tracker.year) <= set(table.year)
-    assert table.source.str.contains(rates.hashlib.sha256(rates.daily_file().read_bytes()).hexdigest()).all()
+    assert table.source.str.contains(sha256_of(rates.daily_file())).all()
     assert (
         rates.yearly_rates(list(table.year), "2026-04").usd_per_eur.astype(float).tolist() == table.usd_per_eur.tolist()
     )

@@ -7,7 +7,7 @@ import pytest
 
 import twokoreas as tk
 from twokoreas import DataError
-from twokoreas.loaders import validate_all
+from twokoreas.data.loaders import validate_all
 
 from conftest import edit_csv
 

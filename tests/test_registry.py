@@ -7,8 +7,10 @@ import pandas as pd
 import pytest
 
 import twokoreas as tk
-from twokoreas import describe, paths, registry
-from twokoreas.loaders import validate_all
+from twokoreas.data import describe, registry
+from twokoreas.analysis import statement
+from twokoreas import paths
+from twokoreas.data.loaders import validate_all
 
 
 def test_datapackage_json_is_generated_from_the_registry():
@@ -76,7 +78,7 @@ def test_a_column_the_registry_does_not_declare_is_refused(data_copy):
 @pytest.mark.parametrize("name", ["articles", "claims", "events"])
 def test_loaders_add_only_the_derived_columns_the_registry_declares(name):
     table = registry.table(name)
-    frame = {"articles": tk.load_articles, "claims": tk.loaders.load_sourced_claims, "events": tk.load_events}[name]()
+    frame = {"articles": tk.load_articles, "claims": statement.load_sourced_claims, "events": tk.load_events}[name]()
     added = set(frame.columns) - set(table.column_names)
     undeclared = added - set(table.derived)
     if name == "claims":  # the sourced claims also carry their article's declared columns

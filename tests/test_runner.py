@@ -19,7 +19,8 @@ import pandas as pd
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-from twokoreas import DataError, build_cache, paths, runner, staging
+from twokoreas import DataError, paths
+from twokoreas.build import cache, runner, staging
 
 
 def project(tmp_path, notebooks):
@@ -190,19 +191,19 @@ def test_unchanged_notebooks_are_skipped_and_partial_builds_equal_full_ones(tmp_
 
 def test_every_notebook_depends_on_the_data_and_the_package_code(tmp_path, monkeypatch):
     package, data = tmp_path / "twokoreas", tmp_path / "data"
-    shutil.copytree(build_cache.PACKAGE, package, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(cache.PACKAGE, package, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(paths.DATA, data)
-    monkeypatch.setattr(build_cache, "PACKAGE", package)
+    monkeypatch.setattr(cache, "PACKAGE", package)
     monkeypatch.setattr(paths, "DATA", data)
     notebook = json.loads((paths.NOTEBOOKS / "02_aid.ipynb").read_text(encoding="utf-8"))
-    keys = [build_cache.notebook_inputs(build_cache.common_inputs(), notebook)]
+    keys = [cache.notebook_inputs(cache.common_inputs(), notebook)]
     with open(package / "charts.py", "a", encoding="utf-8") as code:
         code.write("\n# the package's code changed\n")
-    keys.append(build_cache.notebook_inputs(build_cache.common_inputs(), notebook))
+    keys.append(cache.notebook_inputs(cache.common_inputs(), notebook))
     change_exchange_rate(tmp_path)
-    keys.append(build_cache.notebook_inputs(build_cache.common_inputs(), notebook))
+    keys.append(cache.notebook_inputs(cache.common_inputs(), notebook))
     notebook["cells"][0]["outputs"] = ["outputs are not inputs"]
-    keys.append(build_cache.notebook_inputs(build_cache.common_inputs(), notebook))
+    keys.append(cache.notebook_inputs(cache.common_inputs(), notebook))
     assert len(set(keys[:3])) == 3 and keys[3] == keys[2]
 
 

@@ -19,16 +19,19 @@ from bs4 import BeautifulSoup
 
 from conftest import edit_csv
 from test_runner import small_project, write  # noqa: F401 (a fixture)
-from twokoreas import DataError, build_cache, cli, corpus, paths, registry, runner, staging
-from twokoreas.add import add_article
-from twokoreas.add_inputs import check_published
-from twokoreas.cite import markdown
-from twokoreas.downloads import formula_warnings, write_download
-from twokoreas.loaders import published_rows, validate_all
-from twokoreas.notebook import Notebook
+from twokoreas import DataError, cli, paths
+from twokoreas.build import cache, runner, staging
+from twokoreas.text import corpus
+from twokoreas.data import registry
+from twokoreas.cli.add import add_article
+from twokoreas.cli.add_inputs import check_published
+from twokoreas.data.downloads import formula_warnings, write_download
+from twokoreas.data.loaders import published_rows, validate_all
+from twokoreas.notebook.kit import Notebook
+from twokoreas.notebook.tables import prose
 from twokoreas.site import _replace_tree
 from twokoreas.site.notebooks import figure_caption
-from twokoreas.tables import ReaderTable
+from twokoreas.notebook.tables import ReaderTable
 
 SCRIPT = '<script>alert("TKX-rel")</script>'
 IMG = "<img src=x onerror=alert(1)>"
@@ -59,8 +62,8 @@ def test_money_in_a_reader_table_is_never_typeset_as_maths():
 
 
 def test_prose_from_data_is_never_html():
-    for shown in (Notebook("99_test").say(f"outlet {IMG} says $5 & more"), markdown(f"{SCRIPT} $5")):
-        assert "<" not in shown.data and r"\$5" in shown.data
+    for shown in (Notebook("99_test").say(f"outlet {IMG} says $5 & more").data, prose(f"{SCRIPT} $5")):
+        assert "<" not in shown and r"\$5" in shown
 
 
 def test_a_figure_caption_escapes_its_title():
@@ -309,7 +312,7 @@ def test_S01_a_notebook_saved_during_the_build_is_not_overwritten(small_project,
     assert err == (
         "notebooks/00_a.ipynb: changed while the build ran (saved in JupyterLab?), so the build did not "
         "overwrite it: run `make` again to build it as it is now; nothing was changed\n"
-    ).replace("notebooks/00_a.ipynb", runner._show(notebook))
+    ).replace("notebooks/00_a.ipynb", paths.shown(notebook))
     assert notebook.read_bytes() != saved and "my notes" in notebook.read_text(), "the person's save is kept"
     assert not (small_project.parent / "figures" / "index.csv").exists(), "nothing else was saved"
 
@@ -324,7 +327,7 @@ def test_S05_a_full_disk_names_the_step_and_the_folder(small_project, monkeypatc
     assert runner.run_all() == 1
     assert capsys.readouterr().err.endswith(
         "No space left on device while saving into notebooks/, "
-        f"{runner._show(paths.figures_dir())}/ and site/; "
+        f"{paths.shown(paths.figures_dir())}/ and site/; "
         "nothing was changed\n"
     )
 
@@ -354,23 +357,23 @@ def test_K32_a_file_in_the_way_of_the_site_is_replaced_and_nothing_is_left_besid
 )
 def test_C06_a_change_to_any_file_of_the_package_is_a_new_input(tmp_path, monkeypatch, kind, file):
     package = tmp_path / "twokoreas"
-    shutil.copytree(build_cache.PACKAGE, package, ignore=shutil.ignore_patterns("__pycache__"))
-    monkeypatch.setattr(build_cache, "PACKAGE", package)
-    before = build_cache.common_inputs()
+    shutil.copytree(cache.PACKAGE, package, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(cache, "PACKAGE", package)
+    before = cache.common_inputs()
     (package / "__pycache__").mkdir(exist_ok=True)
     (package / "__pycache__" / "charts.cpython-311.pyc").write_bytes(b"bytecode")
-    assert build_cache.common_inputs() == before, "bytecode is not an input"
+    assert cache.common_inputs() == before, "bytecode is not an input"
     path = package / file
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("a", encoding="utf-8") as changed:
         changed.write("\n/* changed */\n")
-    assert build_cache.common_inputs() != before, f"a changed {kind} must rebuild"
+    assert cache.common_inputs() != before, f"a changed {kind} must rebuild"
 
 
 def test_C06_a_new_version_of_a_rendering_library_is_a_new_input(monkeypatch):
     import importlib.metadata
 
-    before = build_cache.common_inputs()
+    before = cache.common_inputs()
     real = importlib.metadata.distributions
 
     def upgraded():
@@ -381,7 +384,7 @@ def test_C06_a_new_version_of_a_rendering_library_is_a_new_input(monkeypatch):
                 yield dist
 
     monkeypatch.setattr(importlib.metadata, "distributions", upgraded)
-    assert build_cache.common_inputs() != before
+    assert cache.common_inputs() != before
 
 
 def test_C23_a_persons_file_in_figures_is_never_published(tmp_path):

@@ -14,10 +14,10 @@ import pytest
 
 import hostile
 from test_runner import project
-from twokoreas import registry
-from twokoreas.add import add_article
-from twokoreas.downloads import is_formula
-from twokoreas.runner import notebook_paths
+from twokoreas.data import registry
+from twokoreas.cli.add import add_article
+from twokoreas.data.downloads import is_formula
+from twokoreas.paths import notebook_paths
 
 FORMULA = '=HYPERLINK("http://evil.example/","click")'
 DRAFT = "A made-up report\nSeoul sent 7 trucks of aid on 3 March 2024, officials said.\n"

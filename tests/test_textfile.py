@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from twokoreas import paths
 from twokoreas.errors import DataError
-from twokoreas.textfile import decode, field_count_problems, read_csv_text, read_text, row_lines
+from twokoreas.files import decode, field_count_problems, read_csv_text, read_text, row_lines
 
 
 def problem(raw, **kw):

@@ -18,7 +18,7 @@ import pandas as pd
 
 from test_runner import project
 from twokoreas import paths
-from twokoreas.runner import notebook_paths
+from twokoreas.paths import notebook_paths
 
 ARTICLE = Path(__file__).parent / "fixtures" / "sixth_article.txt"
 TROOPS, AID = "about 11,000", "$104 million"  # the article's two figures, as printed

@@ -1,8 +1,13 @@
 """twokoreas: loaders, cleaners and charts for the two Koreas and the Russia-Ukraine war.
 
-The root holds what the notebooks use (``tk.notebook``, the loaders, ``DataError``); modules are reached as
-``tk.charts`` or ``from twokoreas import charts``. Each is imported on first use, so that the command line
+The root holds what the notebooks use: ``tk.notebook`` (the kit), the loaders ``tk.load_*``, ``DataError``, and
+the modules they call by short name (``tk.charts``, ``tk.dates``, ...); every other module is reached by its
+subpackage (``twokoreas.data.registry``). Each is imported on first use, so that the command line
 (``twokoreas --help``) starts without pandas.
+
+Layers, lowest first; a module imports only from its own layer or lower ones (``tests/test_layers.py``):
+the root modules (paths, errors, atomic, faults, files, version) < ``text`` < ``data`` < ``analysis`` <
+``notebook`` < ``site`` < ``build`` < ``cli``.
 """
 
 import importlib
@@ -35,7 +40,19 @@ _LOADERS = [
     )
 ]
 
-__all__ = ["DataError", "__version__", "notebook", *_LOADERS]
+#: The modules the notebooks call by short name, and where they live.
+_MODULES = {
+    "charts": "notebook.charts",
+    "dates": "data.dates",
+    "framing": "analysis.framing",
+    "kiel": "analysis.kiel",
+    "numbers": "text.numbers",
+    "phrases": "analysis.phrases",
+    "stance": "analysis.stance",
+    "vocab": "data.vocab",
+}
+
+__all__ = ["DataError", "__version__", "notebook", *_LOADERS, *_MODULES]
 
 
 class _Root(types.ModuleType):
@@ -44,8 +61,8 @@ class _Root(types.ModuleType):
 
     @property
     def notebook(self):
-        """``tk.notebook("02_aid")``: :func:`twokoreas.notebook.notebook`."""
-        return importlib.import_module(".notebook", __name__).notebook
+        """``tk.notebook("02_aid")``: :func:`twokoreas.notebook.kit.notebook`."""
+        return importlib.import_module(".notebook.kit", __name__).notebook
 
     @notebook.setter
     def notebook(self, module):
@@ -53,9 +70,11 @@ class _Root(types.ModuleType):
 
 
 def __getattr__(name):
-    """A loader or a module of the package (``tk.charts``), imported on first use."""
+    """A loader, a module the notebooks call by short name (``tk.charts``) or a subpackage, imported on first use."""
     if name in _LOADERS:
-        value = getattr(importlib.import_module(".loaders", __name__), name)
+        value = getattr(importlib.import_module(".data.loaders", __name__), name)
+    elif name in _MODULES:
+        value = importlib.import_module(f".{_MODULES[name]}", __name__)
     elif not name.startswith("_") and importlib.util.find_spec(f"{__name__}.{name}") is not None:
         value = importlib.import_module(f".{name}", __name__)
     else:

@@ -13,8 +13,9 @@ import select
 import sys
 import traceback
 
-from . import paths
+
 from .errors import DataError
+from .paths import shown
 
 DEBUG_VARIABLE = "TWOKOREAS_DEBUG"
 FAILED = 1
@@ -37,16 +38,6 @@ _OS_PROBLEMS = {
 _WRITE_ONLY_ERRNOS = {errno.EROFS, errno.ENOSPC, errno.EDQUOT}
 # The temporary file atomic.atomic_path writes beside its target: ".NAME.<8 random characters>.tmp".
 _TEMPORARY = re.compile(r"^\.(?P<target>.+)\.[a-z0-9_]{8}\.tmp$")
-
-
-def shown(path):
-    """A path as messages name it: relative to the project root when inside it, otherwise as given."""
-    text = os.fspath(path)
-    if os.path.isabs(text):
-        relative = os.path.relpath(text, paths.ROOT)
-        if relative != os.pardir and not relative.startswith(os.pardir + os.sep):
-            return relative
-    return text
 
 
 def os_problem(err):

@@ -44,6 +44,21 @@ def figures_dir():
     return folder
 
 
+def shown(path):
+    """A path as messages name it: relative to the project root when inside it, otherwise as given."""
+    text = os.fspath(path)
+    if os.path.isabs(text):
+        relative = os.path.relpath(text, ROOT)
+        if relative != os.pardir and not relative.startswith(os.pardir + os.sep):
+            return relative
+    return text
+
+
+def notebook_paths(folder=None):
+    """The numbered notebooks of ``folder`` (``notebooks/``), in execution order."""
+    return sorted((folder or NOTEBOOKS).glob("[0-9][0-9]_*.ipynb"))
+
+
 def figure_files(folder):
     """The files of ``folder`` that builds write: ``NN_*`` figures and tables, and ``index.csv``."""
     if not folder.is_dir():

@@ -156,7 +156,7 @@ def as_made_here(text):
 
 
 def test_opening_and_saving_a_notebook_changes_nothing(lab_as_committed, chromium):
-    """The saved notebook names the kernel Lab starts (twokoreas.kernel), so Lab has nothing to change."""
+    """The saved notebook names the kernel Lab starts (twokoreas.build.kernel), so Lab has nothing to change."""
     from playwright.sync_api import sync_playwright
 
     url, token, workdir = lab_as_committed

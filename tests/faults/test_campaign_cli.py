@@ -138,7 +138,7 @@ def test_check_from_another_working_directory(project, tmp_path):
 
 def _plant_bug(project):
     """Make the copy's check raise an exception nothing expects (a redefinition at the end of loaders.py)."""
-    with open(project / "src/twokoreas/loaders.py", "a", encoding="utf-8") as loaders:
+    with open(project / "src/twokoreas/data/loaders.py", "a", encoding="utf-8") as loaders:
         loaders.write('\n\ndef validate_all(data_dir=None):\n    raise KeyError("planted")\n')
 
 
@@ -462,7 +462,7 @@ def test_a_failed_extraction_names_the_input_and_keeps_the_old_out(project, tmp_
 def _stalled_corpus(tmp_path):
     """A corpus whose extraction stalls half-way: a first partition of small articles (written to the output
     before the second is read), then a FIFO the second partition blocks on until :func:`_stalled` lets it go."""
-    from twokoreas.corpus import PARTITION
+    from twokoreas.text.corpus import PARTITION
 
     corpus, out = tmp_path / "corpus", tmp_path / "out"
     corpus.mkdir()

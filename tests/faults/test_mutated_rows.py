@@ -25,8 +25,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from twokoreas import loaders, paths
-from twokoreas.textfile import row_lines
+from twokoreas.data import loaders
+from twokoreas import paths
+from twokoreas.files import row_lines
 
 from faultlib import INTERNAL, LOCATED, Table
 

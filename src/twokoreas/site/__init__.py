@@ -6,7 +6,8 @@ never a whole text. ``TWOKOREAS_FULLTEXT=1`` (``make site FULLTEXT=1``) builds a
 and their ``.txt`` files, for people who hold the texts; never publish that build.
 
 The site is built beside ``site/`` and moved into place only when the build succeeded, with the usual
-permissions (files 0644, folders 0755) so any web server can serve it.
+permissions (files 0644, folders 0755) so any web server can serve it. May import the root modules, ``text``,
+``data``, ``analysis`` and ``notebook``; ``build`` calls it.
 """
 
 import io
@@ -17,7 +18,6 @@ import time
 from pathlib import Path
 
 from .. import paths
-from ..runner import notebook_paths
 from .data import load_site_data
 from .pages import write_sources
 
@@ -86,11 +86,11 @@ def build_site(site=None, notebooks=None, figures=None):
     """Write ``site/``: a page per notebook and per article, the index, gallery and downloads. Prints a summary
     line with the time taken; raises :class:`twokoreas.DataError` or :class:`SiteBuildFailed`.
 
-    The build (:mod:`twokoreas.runner`) passes its staging folders: ``site`` to write, ``notebooks`` and
+    The build (:mod:`twokoreas.build.runner`) passes its staging folders: ``site`` to write, ``notebooks`` and
     ``figures`` to read."""
     started = time.perf_counter()
     data = load_site_data()
-    notebooks = notebook_paths(notebooks)
+    notebooks = paths.notebook_paths(notebooks)
     build = paths.BUILD  # read at call time: a project copy (the tests) builds in its own folder
     source, out, doctrees = build / "site-src", build / "site-new", build / "site-doctrees"
     for folder in (out, doctrees):

@@ -7,9 +7,10 @@ from pathlib import Path
 import pandas as pd
 from docutils import nodes
 
-from .. import paths, registry
-from ..loaders import (load_articles, load_boilerplate, load_events, load_not_quantities,
-                       load_sourced_claims)
+from .. import paths
+from ..data import registry
+from ..analysis.statement import load_sourced_claims
+from ..data.loaders import load_articles, load_boilerplate, load_events, load_not_quantities
 
 
 def article_page(article_id):
@@ -64,6 +65,11 @@ class SiteData:
     def event_quotes(self):
         """Each event's quoted span by its id."""
         return dict(zip(self.events.event_id, self.events.quote))
+
+    @cached_property
+    def event_rows(self):
+        """Each event's row by its id."""
+        return {row.event_id: row for row in self.events.itertuples()}
 
     @cached_property
     def article_ids(self):
