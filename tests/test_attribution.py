@@ -50,14 +50,9 @@ def test_state_carries_the_attribution_where_needed():
         assert (claim.attribution in stated) == claim.needs_attribution, (claim.claim_id, stated)
 
 
-OWNED_ELSEWHERE = {"09_stances_over_time.ipynb"}  # rewritten under issue 22; add it back once that is merged
-
-
 def _prose_outputs():
     """Every markdown output the notebooks generate, by notebook."""
     for notebook in sorted(paths.NOTEBOOKS.glob("*.ipynb")):
-        if notebook.name in OWNED_ELSEWHERE:
-            continue
         cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
         for cell in cells:
             for output in cell.get("outputs", []):

@@ -39,7 +39,7 @@ def test_estimates_chart_marks_each_fact_once_and_its_legend_lists_only_the_mark
     fig = charts.estimates_chart(facts, {"in Russia": "red"}, "troops", "Troops", lambda r: r.figure)
     assert [t.get_text() for t in fig.axes[0].texts] == ["1,500", "around 3,000", "10,000 to 13,000"]
     labels = legend_labels(fig)
-    assert "date known only within a span" in labels and "range of values" in labels
+    assert "date known only within a span: a mark at each end" in labels and "range of values" in labels
     assert "date known only as a lower bound" not in labels  # nothing open-ended is drawn
     assert layout.layout_problems(fig, "test") == []
 

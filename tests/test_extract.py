@@ -27,10 +27,24 @@ def mentions(text):
         ("Talks resumed at 10:30 on the 5th; reading time: 4 min.", []),
         ("Only one soldier returned after nearly two years.", ["one", "nearly two"]),
         ("Article 5 was invoked by 32 members.", ["32"]),
+        # a number after an amount of money with a noun of its own, or a sum in another currency, stands apart
+        ("He paid $5 and 10 people came; the fee was $15 and 20 euros.", ["$5", "10", "$15", "20 euros"]),
+        ("The 40 000 troops brought 72 155mm guns and twenty and more drones.", ["40 000", "72", "twenty"]),
     ],
 )
 def test_find_quantities_on_other_war_news(text, expected):
     assert mentions(text) == expected
+
+
+def test_an_offset_from_universal_time_is_a_time_zone_not_a_count():
+    text = "The call starts at 14:00 GMT+9, or UTC -4 for Washington and UTC+05:30 for Delhi."
+    assert mentions(text) == []
+    assert find_non_quantities(text).set_index("mention").reason.to_dict() == {
+        "14:00": "clock time",
+        "GMT+9": "time zone",
+        "UTC -4": "time zone",
+        "UTC+05:30": "time zone",
+    }
 
 
 def test_spans_are_python_string_offsets():
@@ -243,6 +257,12 @@ def test_peer_categories_in_context(text, expected):
         ("It rose above two quarters and then fell.", "a fraction with an ordinal the cleaner does not read"),
         ("- 15 degrees was recorded.", "a spaced dash before the number may be a minus sign"),
         ("They raised 4,500,000.5 M.", "'m' after the number may be million or metres"),
+        ("The plant's output was 2.5 G last year.", "'G' after the number may be billions (giga) or a unit"),
+        ("The fare was £7 and fifty.", "a bare number after an amount of money may be its cents or another figure"),
+        ("Lunch came to 9 USD 75 or so.", "a bare number after an amount of money may be its cents or another figure"),
+        ("A pass costs 4 € 50 cents.", "a bare number after an amount of money may be its cents or another figure"),
+        ("The tally read thirty and six at dusk.", "number words joined by 'and' may be one number or two"),
+        ("A crowd of 12 500 is expected.", "digits grouped neither as thousands nor as decimals"),
     ],
 )
 def test_a_number_the_extractor_cannot_read_with_certainty_has_a_reason_and_no_value(text, reason):

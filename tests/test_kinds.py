@@ -23,6 +23,11 @@ def test_every_kind_of_troop_figure_is_drawn_or_listed_with_its_reason():
         assert kind in kinds.TROOPS_DRAWN or kinds.not_drawn(kind)
 
 
+def test_every_drawn_troop_kind_has_its_colour_beside_the_vocabulary():
+    assert set(kinds.TROOPS_COLORS) == set(kinds.TROOPS_DRAWN)
+    assert len({tk.charts.color(name) for name in kinds.TROOPS_COLORS.values()}) == len(kinds.TROOPS_COLORS)
+
+
 @pytest.mark.parametrize("path", notebook_paths(), ids=lambda p: p.stem)
 def test_no_notebook_chooses_rows_by_words_of_fact_key_or_quantity_of(path):
     cells = [c.source for c in nbformat.read(path, as_version=4).cells if c.cell_type == "code"]

@@ -88,3 +88,15 @@ def test_the_check_sees_imports_inside_functions_and_ranks_the_layers():
     """The check itself: the command line imports the runner only when a command runs, and that is seen."""
     assert layer("twokoreas.site.pages") > layer("twokoreas.data.loaders")
     assert "twokoreas.build.runner" in GRAPH["twokoreas.cli.commands"]
+
+
+def test_the_readme_map_names_every_subpackage_and_module_as_they_are():
+    readme = (paths.ROOT / "README.md").read_text(encoding="utf-8")
+    table = readme.split("**The package**", 1)[1].split("\n\n", 2)[1]
+    rows = [line.split("|")[1:-1] for line in table.splitlines()[2:]]
+    named = {row[0].strip().strip("`"): sorted(m.strip("` ") for m in row[2].split(",")) for row in rows}
+    assert sorted(named) == sorted(["root", *LAYERS[1:]])
+    for subpackage, modules in named.items():
+        folder = PACKAGE if subpackage == "root" else PACKAGE / subpackage
+        present = sorted(p.stem for p in folder.glob("*.py") if p.stem not in ("__init__", "__main__"))
+        assert modules == present, f"README's map of {subpackage}: {modules}, the folder: {present}"

@@ -103,8 +103,11 @@ def test_every_un_vote_is_drawn_once_and_named_even_on_the_same_day():
     ax = fig.axes[0]
     names = [t.get_text() for t in ax.texts]
     assert sorted(names) == sorted(r.replace("A/RES/", "") for r in votes.resolution)  # every vote labelled once
-    places = [t.get_position() for t in ax.texts]
-    assert len(set(places)) == len(places)  # no two labels at one place
+    renderer = fig.canvas.get_renderer()
+    boxes = [t.get_window_extent(renderer) for t in ax.texts]
+    pairs = [(i, j) for i in range(len(names)) for j in range(i + 1, len(names))]
+    overlaps = [(names[i], names[j]) for i, j in pairs if boxes[i].overlaps(boxes[j])]
+    assert not overlaps  # no label over another
     unread = votes[votes.un_record_read != "yes"]
     ticks = [
         p
@@ -113,4 +116,22 @@ def test_every_un_vote_is_drawn_once_and_named_even_on_the_same_day():
         for p in zip(line.get_xdata(orig=False), line.get_ydata(orig=False))
     ]
     assert len(ticks) == len(unread) and len(set(ticks)) == len(ticks)  # two votes of one day: two ticks
+    tk.charts.plt.close(fig)
+
+
+def test_a_vote_whose_day_no_page_gives_is_drawn_over_the_days_the_pages_allow():
+    votes = tk.load_un_votes().set_index("resolution")
+    crimea = votes.loc["A/RES/78/221"]
+    assert (crimea.date, crimea.date_latest) == (pd.Timestamp("2023-01-01"), pd.Timestamp("2023-12-23"))
+    assert pd.isna(votes.date_latest["A/RES/ES-11/1"])
+    fig = tk.charts.vote_strip(votes.reset_index(), "2024-12-31", "test")
+    ax = fig.axes[0]
+    days = tk.charts.mpl.dates.date2num
+    ticks = {round(x, 3) for line in ax.get_lines() if line.get_marker() == "1" for x in line.get_xdata(orig=False)}
+    assert round(days(pd.Timestamp("2023-12-23")), 3) in ticks  # the tick on the last day the pages allow
+    assert round(days(pd.Timestamp("2023-12-19")), 3) not in ticks  # never a day no page gives
+    bars = [line for line in ax.get_lines() if line.get_marker() in ("None", None, "") and line.get_linewidth() == 4]
+    assert [tuple(line.get_xdata(orig=False)) for line in bars] == [
+        (days(pd.Timestamp("2023-01-01")), days(pd.Timestamp("2023-12-23")))
+    ]
     tk.charts.plt.close(fig)

@@ -60,23 +60,41 @@ def test_date_interval_uses_the_interval_columns_when_present():
     assert date_interval(old) == "2022-10-12 (precision: day); basis: inferred"
 
 
-SOURCES_TABLE = (
-    '<table class="dataframe"><thead><tr><th></th><th>claim</th><th>article</th><th>quote</th></tr></thead>'
-    '<tbody><tr><th>0</th><td>000-03</td><td>000</td><td>"So far it has given $40 million in aid to Ukraine, '
-    "including some military aid, and is talking about sending an additional $50 million in aid to Ukraine un..."
-    "</td></tr></tbody></table>"
-)
+def _sources_table(quote):
+    return (
+        '<table class="dataframe"><thead><tr><th></th><th>claim</th><th>article</th><th>quote</th></tr></thead>'
+        f"<tbody><tr><th>0</th><td>000-03</td><td>000</td><td>{quote}</td></tr></tbody></table>"
+    )
 
 
-def test_sources_table_gains_the_figure_the_whole_sentence_and_links():
+def test_sources_table_gains_the_figure_marked_in_its_short_quotation_and_links():
+    from twokoreas.text.sentences import short_quote
+
     data = load_site_data()
-    html = link_table(SOURCES_TABLE, data)
+    claim = data.claim_rows["000-03"]
+    quote = short_quote(data.texts[claim.article_id], claim.start, claim.end)
+    html = link_table(_sources_table(quote), data)
     href = data.claim_href("000-03")
     assert href == "articles/000_808c9a3eda23d770.html#claim-000-03"
     assert f'<a class="tk-ref" href="{href}">000-03</a>' in html
     assert "<th>figure</th>" in html and f'<a class="tk-ref tk-figure" href="{href}">$40 million</a>' in html
     assert '<a href="articles/000_808c9a3eda23d770.html">000</a>' in html
-    assert "<mark>$40 million</mark>" in html and "un...<" not in html and "under the guise of" in html
+    assert "<mark>$40 million</mark>" in html and "under the guise of" not in html  # never the whole sentence
+
+
+def test_an_event_quote_in_a_table_is_cut_to_its_short_quotation():
+    from twokoreas.text.sentences import QUOTE_WORDS
+    from twokoreas.site.notebooks import short_quotes
+
+    data = load_site_data()
+    event = data.event_rows["E01"]
+    table = (
+        "<table><thead><tr><th>event id</th><th>quote</th></tr></thead>"
+        f"<tbody><tr><td>E01</td><td>{event.quote}</td></tr></tbody></table>"
+    )
+    for html in (short_quotes(table, data), link_table(table, data)):
+        shown = re.search(r"<td[^>]*>([^<]*…)</td>", html).group(1)
+        assert event.quote not in html and len(shown.split()) <= QUOTE_WORDS and event.quote.startswith(shown[:-1])
 
 
 def test_table_cells_holding_event_ids_link_to_the_events():
@@ -207,12 +225,32 @@ def test_tooltips_say_values_in_words_never_nan_or_codes():
     assert words("at_least") == "at least" and words("ROK") == "South Korea"
 
 
-def test_article_excerpts_are_the_sentences_holding_the_spans_merged_when_adjacent():
-    from twokoreas.site.article import excerpts
+def test_article_quotations_are_a_few_words_around_each_span_merged_when_they_overlap():
+    from twokoreas.text.sentences import QUOTE_WORDS
+    from twokoreas.site.article import quotations
 
-    text = "One is here. Two is not. Three is here. Four too. Five is not."
-    spans = [(text.index("One"), text.index("One") + 3), (text.index("Three"), text.index("Four") + 4)]
-    assert [text[a:b].strip() for a, b in excerpts(text, spans)] == ["One is here.", "Three is here. Four too."]
+    long = " ".join(f"w{i}" for i in range(40)) + "."
+    text = f"One is here. {long} Two is here."
+    spans = [
+        (text.index("w20"), text.index("w20") + 3),
+        (text.index("w22"), text.index("w22") + 3),
+        (text.index("One"), text.index("One") + 3),
+    ]
+    shown = [text[a:b] for a, b in quotations(text, spans)]
+    assert shown[0] == "One is here."
+    assert len(shown) == 2 and "w20" in shown[1] and "w22" in shown[1] and "w0 " not in shown[1]
+    assert len(shown[1].split()) <= QUOTE_WORDS + 2  # two quotations of 12 words, two words apart, merged
+
+
+def test_an_article_page_quotation_names_whose_words_it_gives():
+    from twokoreas.site.article import speaker
+
+    quoted = SimpleNamespace(voice="quoted", attributed_to="Dermot Hudson, KFA UK chairman")
+    assert speaker(quoted, "Sputnik") == "Dermot Hudson, KFA UK chairman, quoted"
+    own = SimpleNamespace(voice="own", attributed_to="own reporting")
+    assert speaker(own, "Sputnik") == "Sputnik, its own reporting"
+    follows = SimpleNamespace(voice="own", attributed_to="unattributed (follows an NIS sentence)")
+    assert speaker(follows, "the text") == "the text, unattributed (follows an NIS sentence)"
 
 
 def test_the_texts_are_copied_to_the_site_only_in_a_full_text_build(tmp_path, monkeypatch):
@@ -242,3 +280,13 @@ def test_the_footer_states_the_terms_and_how_to_cite_from_citation_cff():
         authors({"authors": [{"given-names": "Ada", "family-names": "Lovelace"}, {"name": "Team"}]})
         == "Ada Lovelace, Team"
     )
+
+
+def test_the_footer_names_each_exchange_rate_source_once_with_its_years():
+    from twokoreas.site.credits import _sources
+
+    rates = [s for s in _sources() if s.startswith("ECB")]
+    assert rates == [
+        "ECB euro foreign exchange reference rates, US dollar, yearly means of the daily rates, "
+        "2022–2026 (2026: part of the year)"
+    ]

@@ -283,7 +283,7 @@ def test_a_third_party_confirmation_corroborates_and_is_never_a_second_act():
     curated = tk.load_events()
     assert "E40" not in set(stance.coded(curated).event_id)
     assert "E40" not in set(stance.corroboration(curated, tk.load_chronology(), tk.load_un_votes()).event_id)
-    assert list(stance.confirmations(curated).corroborates) == ["E01", "E26"]
+    assert list(stance.confirmations(curated).corroborates) == ["E01", "E09", "E26"]
 
 
 def test_a_pledge_for_one_year_ends_with_that_year():
@@ -413,6 +413,8 @@ def test_one_act_reported_twice_is_one_mark_and_counts_once():
         "test",
     )
     assert "E07" not in set(drawn.event_id) and "E40" not in set(drawn.event_id)
+    czech = drawn[(drawn.panel == "ROK") & drawn.action.str.contains("Czech Republic")]
+    assert list(czech.event_id) == ["E09"]  # E36 repeats E09's claim in the same article: one mark
     rok_aid = drawn[(drawn.panel == "ROK") & (drawn.rung == 3) & (drawn.status == "done")]
     assert list(rok_aid.event_id) == ["E01"]
     tk.charts.plt.close(fig)
@@ -421,7 +423,7 @@ def test_one_act_reported_twice_is_one_mark_and_counts_once():
 def test_record_rows_sit_in_the_panel_of_the_korea_they_bear_on():
     record = stance.record_panels(tk.load_chronology(), tk.load_events())
     assert {"R08", "R16", "R09", "R10", "R11", "R17", "R18"} <= set(record["DPRK"].record_id)
-    assert set(record["ROK"].record_id) == {"R02", "R04", "R19"}
+    assert set(record["ROK"].record_id) == {"R02", "R04", "R19", "R20"}
     assert "R01" not in set(record["ROK"].record_id) | set(record["DPRK"].record_id)
 
 
@@ -437,3 +439,78 @@ def test_the_record_flags_an_undated_step_it_dates_by_the_period_end():
         table["codebook ladder"]["2023 H2"]
         == "ROK; DPRK steps undated by then: B5 (B5: the public record has it by 13 October 2023, R90)"
     )
+
+
+def test_a_change_of_lean_names_the_steps_its_sums_leave_out():
+    steps = events(
+        ("G1", "2022-03-01", "day", "ROK", 3, "done", "aid", "", "", "", "Ukraine", "7.4"),
+        ("G2", "2022-02-24", "2022", "ROK", 4, "done", "helmets, in 2022", "", "", "", "Ukraine", "8.3"),
+        ("G3", "2023-03-01", "month", "ROK", 5, "done", "shells lent", "", "", "", "USA", "8.3"),
+    )
+    _, changes = stance.ladder_against_goldstein(steps, stance.periods(2022, 2023, months=6, start="2022-02-24"))
+    change = changes.iloc[0]
+    assert (change["from"], change.to, change["Goldstein lean"]) == ("2022 H1", "2023 H1", "lower (+7.4 to +0.0)")
+    assert change["left out"] == (
+        "though G2, a step done that no single half-year holds, is in neither sum, and G3, aimed at the United "
+        "States, is in no lean"
+    )
+    alone = steps[steps.event_id != "G2"].assign(cameo_target="Ukraine")
+    _, plain = stance.ladder_against_goldstein(alone, stance.periods(2022, 2023, months=6, start="2022-02-24"))
+    assert plain["left out"].tolist() == [""]
+
+
+def test_yoons_plan_for_larger_military_assistance_in_2023_is_an_intention_ending_with_that_year():
+    curated = tk.load_events().set_index("event_id")
+    plan = curated.loc["E45"]
+    assert (plan.status, plan.rung, plan.record_ids) == ("announced", 4, "R20")
+    assert "This year we will provide military assistance on a large scale" in plan.quote
+    table = stance.intentions(curated.reset_index(), 180, end="2024-12-31").set_index("event_id")
+    assert table.until["E45"] == pd.Timestamp("2024-01-01") and table.lapse["E45"] == "time limit (31 December 2023)"
+
+
+def test_the_stances_chart_lists_the_record_rows_it_draws_and_names_those_it_does_not():
+    curated, chronology = tk.load_events(), tk.load_chronology()
+    record = stance.record_panels(chronology, curated)
+    plans = stance.intentions(curated, end="2024-12-31").set_index("event_id")
+    shaded = {k: HALVES.iloc[:0] for k in stance.KOREAS}
+    labels = {r: str(r) for r in range(8)}
+    fig, drawn = tk.charts.ladder_timeline(
+        curated, record, plans, shaded, labels, pd.Timestamp("2022-01-01"), pd.Timestamp("2025-01-31"), "test"
+    )
+    tk.charts.plt.close(fig)
+    rows = drawn[drawn.record_id != ""]
+    assert set(rows.record_id) == set(record["ROK"].record_id) | set(record["DPRK"].record_id)
+    assert rows.set_index("record_id")["drawn as"]["R09"] == "record diamond: another party's act"
+    assert list(stance.record_apart(chronology, curated).record_id) == ["R01", "R12"]
+
+
+def test_the_alt_text_says_which_panel_is_shaded_and_when():
+    words = stance.silent_words({"ROK": [], "DPRK": ["2022 H1", "2023 H1"]})
+    assert words.endswith("none in South Korea's panel; 2022 H1 and 2023 H1 in North Korea's panel")
+
+
+def test_an_intention_held_past_the_charts_end_stops_inside_the_frame_with_a_chevron():
+    plans = stance.intentions(DEESCALATION, end="2024-12-31").set_index("event_id")
+    stop = pd.Timestamp("2025-01-31")
+    assert plans.until["A11"] > stop  # considered on 20 October 2024, held 180 days
+    record = {k: pd.DataFrame(columns=["record_id", "date_earliest", "date_latest"]) for k in stance.KOREAS}
+    shaded = {k: HALVES.iloc[:0] for k in stance.KOREAS}
+    fig, _ = tk.charts.ladder_timeline(
+        DEESCALATION.assign(date_label=""),
+        record,
+        plans,
+        shaded,
+        {r: str(r) for r in range(8)},
+        pd.Timestamp("2022-01-01"),
+        stop,
+        "test",
+    )
+    edge = tk.charts.mpl.dates.date2num(stop)
+    dotted = [line for ax in fig.axes for line in ax.get_lines() if line.get_linestyle() == ":"]
+    assert dotted and all(max(line.get_xdata(orig=False)) < edge for line in dotted)
+    chevrons = [line for ax in fig.axes for line in ax.get_lines() if line.get_marker() == ">"]
+    assert len(chevrons) == 1 and chevrons[0].get_xdata(orig=False)[0] < edge
+    assert "intention still held at the chart's end (dotted, open ›)" in [
+        t.get_text() for t in fig.legends[0].get_texts()
+    ]
+    tk.charts.plt.close(fig)

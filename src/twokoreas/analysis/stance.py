@@ -516,11 +516,45 @@ def _direction(before, after, tolerance):
     return "higher" if after > before else "lower"
 
 
+TARGET_NAMES = {"USA": "the United States", "DPRK": "North Korea", "ROK": "South Korea"}
+
+
+def _ids_words(ids):
+    return ", ".join(ids[:-1]) + f" and {ids[-1]}" if len(ids) > 1 else ids[0]
+
+
+def left_out(events, actor, first, last, spans, **options):
+    """Why a change of ``actor``'s lean between periods ``first`` and ``last`` (names in ``spans``) may not show
+    what it did: its steps done that overlap those periods but that no single period holds (dated only across
+    periods, or open above), which are in neither sum; and its steps done in either period aimed at neither side
+    (``cameo_target`` other than Ukraine or Russia), which no lean counts. A clause starting "though", or ""."""
+    frame = coded(events, **options)
+    mine = frame[(frame.actor == actor) & (frame.counts_as == "done")]
+    periods = spans.set_index("period")
+    start, end = periods.start[first], periods.end[last]
+    held = pd.concat([_within(mine, s.start, s.end) for s in spans.itertuples()], axis=1).any(axis=1)
+    across = mine[~held & (mine.date_earliest <= end) & (mine.date.isna() | (mine.date >= start))]
+    inside = _within(mine, periods.start[first], periods.end[first]) | _within(mine, periods.start[last], end)
+    aimed = mine[inside & ~mine.cameo_target.isin(["Ukraine", "Russia"])]
+    parts = []
+    if len(across):
+        many = len(across) > 1
+        parts.append(
+            f"{_ids_words(list(across.event_id))}, {'steps' if many else 'a step'} done that no single half-year "
+            f"holds, {'are' if many else 'is'} in neither sum"
+        )
+    if len(aimed):
+        targets = _ids_words(sorted({TARGET_NAMES.get(t, t) for t in aimed.cameo_target}))
+        verb = "are" if len(aimed) > 1 else "is"
+        parts.append(f"{_ids_words(list(aimed.event_id))}, aimed at {targets}, {verb} in no lean")
+    return "though " + ", and ".join(parts) if parts else ""
+
+
 def ladder_against_goldstein(events, spans, ordering=LADDER, tolerance=TOLERANCE, **options):
     """Per period and Korea, the Goldstein sums and ``lean`` beside the furthest step done in the period; and, for
     each change between consecutive periods in which a Korea did something the texts date, the ladder's
-    direction and the lean's. A change of lean counts as a direction only when it exceeds ``tolerance``; within
-    it, no verdict is given (``agree`` is None)."""
+    direction and the lean's, with what the sums leave out (:func:`left_out`). A change of lean counts as a
+    direction only when it exceeds ``tolerance``; within it, no verdict is given (``agree`` is None)."""
     weights = goldstein(events, spans, **options)
     weights["lean"] = [lean(row) for _, row in weights.iterrows()]
     steps = posture(events, spans, ordering, **options)
@@ -551,9 +585,10 @@ def ladder_against_goldstein(events, spans, ordering=LADDER, tolerance=TOLERANCE
                     "ladder": ladder,
                     "Goldstein lean": f"{moved} ({before.lean:+.1f} to {after.lean:+.1f})",
                     "agree": agree,
+                    "left out": left_out(events, actor, before.period, after.period, spans, **options),
                 }
             )
-    columns = ["actor", "from", "to", "ladder", "Goldstein lean", "agree"]
+    columns = ["actor", "from", "to", "ladder", "Goldstein lean", "agree", "left out"]
     return table, pd.DataFrame(changes, columns=columns).astype({"agree": object})
 
 
@@ -631,6 +666,18 @@ def silent(table):
     return {k: list(table[(table[f"{k} events"] + table[f"{k} figures"]) == 0]["half-year"]) for k in KOREAS}
 
 
+KOREA_NAMES = {"ROK": "South Korea", "DPRK": "North Korea"}
+
+
+def silent_words(silent):
+    """Which half-years are shaded in which Korea's panel, in words, from :func:`silent`."""
+    parts = [
+        f"{_ids_words(silent[k])} in {KOREA_NAMES[k]}'s panel" if silent[k] else f"none in {KOREA_NAMES[k]}'s panel"
+        for k in KOREAS
+    ]
+    return f"shaded, the half-years in which no text dates anything of that Korea: {'; '.join(parts)}"
+
+
 def unpublished_years(articles, first, last):
     """The years from ``first`` to ``last`` in which no text could have been published."""
 
@@ -664,11 +711,31 @@ def record_panels(chronology, events):
     }
 
 
+VOTE_HEADERS = {  # the UN votes table's columns, as a reader's table names them
+    "date": "day, or first day",
+    "date_latest": "last day, where no day is found",
+    "rok_vote": "South Korea",
+    "rok_basis": "South Korea: how known",
+    "dprk_vote": "North Korea",
+    "dprk_basis": "North Korea: how known",
+    "un_record_url": "UN record",
+    "un_record_read": "UN record read",
+}
+
+
+def record_apart(chronology, events):
+    """The record rows :func:`record_panels` places in neither Korea's panel: another party's acts linked to no
+    event of either Korea (the invasion, Russia's ratification of the treaty)."""
+    placed = set().union(*(set(rows.record_id) for rows in record_panels(chronology, events).values()))
+    return chronology[~chronology.record_id.isin(placed)]
+
+
 def record_check(events, chronology, votes):
     """Every event linked to the public record (``record_ids``): whether the record's date interval overlaps the
     event's. A UN vote counts as a record only where a UN record was read."""
     dated = {r.record_id: (Interval(r.date_earliest, r.date_latest), r.action) for r in chronology.itertuples()}
-    dated.update({r.resolution: (Interval(r.date, r.date), r.title) for r in votes.itertuples()})
+    last = votes.date_latest.fillna(votes.date) if "date_latest" in votes else votes.date
+    dated.update({r.resolution: (Interval(r.date, end), r.title) for r, end in zip(votes.itertuples(), last)})
     read = set(votes[votes.un_record_read == "yes"].resolution) | set(chronology.record_id)
     rows = []
     for event in events[events.record_ids != ""].itertuples():

@@ -69,8 +69,9 @@ def _resource(table, hashes):
     return resource
 
 
-def datapackage(data_dir=None):
-    """The Data Package describing every table under ``data/``, with the recorded hash of each reference file."""
+def datapackage(data_dir=None, public=False):
+    """The Data Package describing every table under ``data/``, with the recorded hash of each reference file;
+    ``public``: the tables as the public site offers them (:func:`twokoreas.data.registry.public`)."""
     data_dir = data_dir or paths.DATA
     import pandas as pd
 
@@ -83,13 +84,13 @@ def datapackage(data_dir=None):
         "Russia-Ukraine war, each with its character span, and the reference tables it is held "
         "against. Generated from src/twokoreas/data/registry.py.",
         "profile": "tabular-data-package",
-        "resources": [_resource(t, hashes) for t in registry.TABLES.values()],
+        "resources": [_resource(registry.public(t) if public else t, hashes) for t in registry.TABLES.values()],
     }
 
 
-def datapackage_json(data_dir=None):
+def datapackage_json(data_dir=None, public=False):
     """``datapackage.json`` as text: sorted, indented, ending in a newline (byte-identical run to run)."""
-    return json.dumps(datapackage(data_dir), indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(datapackage(data_dir, public), indent=2, ensure_ascii=False) + "\n"
 
 
 def data_dictionary():
@@ -104,7 +105,10 @@ def data_dictionary():
         for column in table.columns:
             extra = f" One of: {', '.join(f'`{v}`' for v in dict.fromkeys(column.vocab))}." if column.vocab else ""
             optional = "" if column.required else " Optional."
-            lines.append(f"- `{column.name}` ({column.type}): {column.description}.{extra}{optional}")
+            public = (
+                " Left out of the public site's download, which gives the sentence's span." if column.verbatim else ""
+            )
+            lines.append(f"- `{column.name}` ({column.type}): {column.description}.{extra}{optional}{public}")
         if table.derived:
             lines.append("- Added on load: " + "; ".join(f"`{k}` ({v})" for k, v in table.derived.items()) + ".")
         lines.append("")

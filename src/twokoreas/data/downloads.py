@@ -1,5 +1,6 @@
-"""The tables the site offers for download: the rows the loaders read (drafts never leave the machine), with
-every cell a spreadsheet would run as a formula neutralised as the OWASP guidance on CSV injection says.
+"""The tables the site offers for download: the rows the loaders read (drafts never leave the machine), on the
+public site without the columns that hold whole sentences of the texts (their spans instead), with every cell a
+spreadsheet would run as a formula neutralised as the OWASP guidance on CSV injection says.
 
 A cell that begins with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return is a formula to Excel,
 LibreOffice and Google Sheets. Such a cell is written with a leading ``'``, which those programs show
@@ -25,6 +26,22 @@ def is_formula(cell):
 def neutralised(cell):
     """``cell`` as a download writes it: a formula gets a leading ``'``, anything else is unchanged."""
     return f"'{cell}" if is_formula(cell) else cell
+
+
+def public_rows(frame, table, texts):
+    """``frame`` (rows of ``table``) as the public site offers them (:func:`twokoreas.data.registry.public`): the
+    verbatim columns dropped, their sentences' spans in ``texts`` (by article id) recorded where the table has
+    none."""
+    shown = registry.public(table)
+    if shown is table:
+        return frame
+    if "start" not in frame.columns:
+        sentences = frame[next(c.name for c in table.columns if c.verbatim)]
+        starts = [texts[a].find(s) for a, s in zip(frame.article_id, sentences)]
+        if -1 in starts:
+            raise DataError(table.file, "a sentence is not in its article's text", row=starts.index(-1) + 2)
+        frame = frame.assign(start=starts, end=[a + len(s) for a, s in zip(starts, sentences)])
+    return frame[shown.column_names]
 
 
 def write_download(frame, target):

@@ -12,6 +12,8 @@ from . import registry, vocab
 # Troops (notebook 04): the kinds drawn on the chart, by their label there, and the kinds listed in its table
 # only, with the reason they are not drawn.
 TROOPS_DRAWN = {"in place": "in Russia", "total sent": "sent in all", "planned or pledged": "planned"}
+# The colour of each drawn kind, by its palette name in twokoreas.notebook.charts (who holds the troops).
+TROOPS_COLORS = {"in place": "DPRK", "total sent": "Russia", "planned or pledged": "other"}
 TROOPS_NOT_DRAWN = {
     "killed or wounded": "casualties, not a count of troops in Russia",
     "increment": "an addition to an earlier count, not a total",

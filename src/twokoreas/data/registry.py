@@ -5,7 +5,7 @@ dictionary, ``data/datapackage.json`` and the site's downloads all come from :da
 a column to a table is one edit here (and the data).
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from . import vocab
 
@@ -30,6 +30,7 @@ class Column:
     pattern: str = None
     minimum: float = None
     maximum: float = None
+    verbatim: bool = False  # a whole sentence of a text: the public site's download leaves it out (see public)
 
 
 @dataclass(frozen=True)
@@ -427,7 +428,7 @@ EVENTS = Table(
         Column("status", "string", "done, announced, considered, denied, alleged or withdrawn (codebook)"),
         Column("article_id", "string", "the article"),
         *_span("quote"),
-        Column("quote", "string", "the supporting sentence, checked against the text"),
+        Column("quote", "string", "the supporting sentence, checked against the text", verbatim=True),
         *_sources("event"),
         Column("note", "string", "anything a reader should know", required=False),
         Column(
@@ -503,7 +504,7 @@ ACTOR_SAMPLE = Table(
     "to check the actor detector against.",
     (
         Column("article_id", "string", "the article"),
-        Column("sentence", "string", "the sentence, as the splitter gives it"),
+        Column("sentence", "string", "the sentence, as the splitter gives it", verbatim=True),
         Column(
             "about",
             "string",
@@ -569,7 +570,13 @@ UN_VOTES = Table(
             unique=True,
             pattern=r"^A/RES/[A-Z0-9/-]+$",
         ),
-        Column("date", "date", "day of the vote"),
+        Column("date", "date", "day of the vote; the first day it can be dated to when `date_latest` is filled"),
+        Column(
+            "date_latest",
+            "date",
+            "the last day the vote can be dated to, when no page read gives its day; empty when `date` is the day",
+            required=False,
+        ),
         Column("title", "string", "the resolution's title"),
         Column("session", "string", "the Assembly session that voted"),
         *(
@@ -703,6 +710,20 @@ TABLES = {
         GOLDSTEIN,
     )
 }
+
+
+def public(table):
+    """``table`` as the public site offers it: without its verbatim columns (whole sentences of the texts),
+    with the character span of the sentence in their place where the table records none (``data/LICENSES.md``)."""
+    verbatim = [c.name for c in table.columns if c.verbatim]
+    if not verbatim:
+        return table
+    columns = [c for c in table.columns if not c.verbatim]
+    if "start" not in table.column_names:
+        at = table.column_names.index(verbatim[0])
+        columns[at:at] = _span(verbatim[0])
+    key = tuple(k for k in table.key if k not in verbatim) + (("start",) if set(verbatim) & set(table.key) else ())
+    return replace(table, columns=tuple(columns), key=key)
 
 
 def table(name):

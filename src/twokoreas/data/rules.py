@@ -230,8 +230,9 @@ def tracker_columns(run, tracker):
 
 
 def un_vote_columns(run, frame):
-    """Vote totals as whole numbers (<NA> where none is known); the date as a date."""
-    return as_dates(frame.astype({c: "Int64" for c in ("yes", "no", "abstain", "absent")}), "date")
+    """Vote totals as whole numbers (<NA> where none is known); ``date`` and ``date_latest`` (NaT when ``date`` is
+    the day) as dates."""
+    return as_dates(frame.astype({c: "Int64" for c in ("yes", "no", "abstain", "absent")}), "date", "date_latest")
 
 
 def tracker_coverage(run, mapping):

@@ -140,6 +140,7 @@ ROW_RULES = {
         ),
     ],
     "chronology": [_interval_order()],
+    "un_votes": [_row_check("date_latest", "not after date", lambda r: r.date_latest == "" or r.date < r.date_latest)],
     "cross_check": [
         _row_check(
             "first_month",

@@ -100,8 +100,8 @@ def draw_value(ax, row, at, color, value_axis="x", open_end=None):
 
 
 def draw_interval(ax, interval, y, color, marker="o", filled=True, alpha=1.0, zorder=3):
-    """Draw a date interval at height ``y``: a point for a known day, a span between its bounds otherwise,
-    and, when nothing bounds it above, a marker at its earliest date with an arrow pointing later
+    """Draw a date interval at height ``y``: a point for a known day, a span between its bounds otherwise (the
+    point's mark at each end, so a hedge shows), and, when nothing bounds it above, a marker at its earliest date with an arrow pointing later
     (``or later``). Never a point guessed from one bound."""
     face = color if filled else "white"
     if interval.is_day:
@@ -117,8 +117,17 @@ def draw_interval(ax, interval, y, color, marker="o", filled=True, alpha=1.0, zo
             solid_capstyle="butt",
             zorder=zorder - 1,
         )
-        ax.plot(
-            [interval.earliest, interval.latest], [y, y], "|", ms=9, color=color, mew=1.5, alpha=alpha, zorder=zorder
+        ax.plot(  # each end carries the figure's mark: hollow when hedged, as a point would be
+            [interval.earliest, interval.latest],
+            [y, y],
+            marker,
+            ls="",
+            ms=6,
+            color=color,
+            mfc=face,
+            mew=1.5,
+            alpha=alpha,
+            zorder=zorder,
         )
         return
     ax.plot(interval.earliest, y, ">", ms=7, color=color, mfc=face, mew=1.5, alpha=alpha, zorder=zorder)
@@ -169,7 +178,7 @@ def _record(name, notebook, title, claim_ids, event_ids, alt=""):
     )
     rows = rows.reindex(columns=INDEX_COLUMNS, fill_value="")
     rows = rows[rows.figure != name]
-    ids = [";".join(sorted(set(claim_ids))), ";".join(sorted(set(event_ids)))]
+    ids = [";".join(sorted(set(filter(None, claim_ids)))), ";".join(sorted(set(filter(None, event_ids))))]
     new = pd.DataFrame([[name, notebook, title, alt, *ids]], columns=INDEX_COLUMNS)
     write_csv(pd.concat([rows, new]).sort_values("figure"), index)
 
@@ -286,7 +295,18 @@ def estimates_over_time(ax, facts, colors):
             ms=7,
             label='hedged ("about", "around", "nearly")',
         ),
-        "span": Line2D([], [], color=grey, lw=5, alpha=0.45, label="date known only within a span"),
+        "span": Line2D(
+            [],
+            [],
+            color=grey,
+            lw=5,
+            alpha=0.45,
+            marker="o",
+            mfc=grey,
+            mec=grey,
+            ms=6,
+            label="date known only within a span: a mark at each end",
+        ),
         "open": Line2D([], [], marker=">", ls=":", color=grey, ms=6, label="date known only as a lower bound"),
         "more": Line2D([], [], marker="^", ls="", color=grey, ms=7, label='"more than", "over": the figure is a floor'),
         "range": Patch(color=grey, alpha=0.2, label="range of values"),
@@ -336,6 +356,8 @@ def estimates_chart(facts, colors, ylabel, title, label):
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%b %Y"))
     ax.tick_params(axis="x", labelsize=8)
     ax.set_ylabel(ylabel)
+    from matplotlib.legend_handler import HandlerLine2D
+
     ax.legend(
         handles=handles,
         loc="upper left",
@@ -344,6 +366,9 @@ def estimates_chart(facts, colors, ylabel, title, label):
         frameon=False,
         title="How to read the marks",
         title_fontsize=8,
+        handler_map={
+            h: HandlerLine2D(numpoints=2) for h in handles if h.get_label().startswith("date known only within")
+        },
     )
     ax.set_title(title)
     return fig
@@ -614,7 +639,7 @@ def ladder_timeline(events, record, plans, shaded, labels, start, stop, title, l
     from matplotlib.patches import Patch
 
     fig, axes = plt.subplots(2, 1, figsize=(WIDTH_INCHES + 1, 15), sharex=True, gridspec_kw={"height_ratios": [1.2, 1]})
-    drawn, room = [], pd.Timedelta(days=label_days)
+    drawn, room, past, spans = [], pd.Timedelta(days=label_days), set(), False
     for ax, actor in zip(axes, ("ROK", "DPRK")):
         mine = timeline_marks(events[events.actor == actor], stop).assign(category=lambda d: d.rung.abs())
         if actor == "DPRK":
@@ -648,6 +673,7 @@ def ladder_timeline(events, record, plans, shaded, labels, start, stop, title, l
                 )
                 if row.mark > row.x0:
                     ax.plot([row.x0, row.mark], [row.y, row.y], color="#444444", lw=3, alpha=0.4)
+                    spans = True
                 whose = (
                     (f" · per {RECORD_WORDS.get(row.source_actor, 'press')}" if row.source_actor != actor else "")
                     if own
@@ -662,6 +688,18 @@ def ladder_timeline(events, record, plans, shaded, labels, start, stop, title, l
                     fontsize=8.5,
                     color="#444444",
                     ha="right" if late else "left",
+                )
+                drawn.append(
+                    {
+                        "panel": actor,
+                        "event_id": "",
+                        "record_id": row.event_id,
+                        "date_label": dates.Interval(row.x0, row.mark).label(),
+                        "rung": None,
+                        "status": "",
+                        "drawn as": "record diamond: " + ("this Korea's act" if own else "another party's act"),
+                        "action": row.action,
+                    }
                 )
                 continue
             if row.open:
@@ -720,18 +758,18 @@ def ladder_timeline(events, record, plans, shaded, labels, start, stop, title, l
                     ha="right" if late else "left",
                 )
             if row.event_id in plans.index and not row.open:
-                ax.plot(
-                    [row.mark, min(plans.until[row.event_id], stop) if pd.notna(plans.until[row.event_id]) else stop],
-                    [row.y - 0.13] * 2,
-                    color=color,
-                    lw=1.4,
-                    ls=":",
-                    zorder=3,
-                )
+                until = plans.until[row.event_id]
+                beyond = pd.isna(until) or until > pd.Timestamp(stop)  # still held where the chart ends
+                last = pd.Timestamp(stop) - pd.Timedelta(days=20) if beyond else until
+                ax.plot([row.mark, last], [row.y - 0.09] * 2, color=color, lw=1.4, ls=":", zorder=3)
+                if beyond:  # a chevron inside the frame: the intention runs on past the chart's end
+                    ax.plot(last, row.y - 0.09, ">", ms=5.5, mew=1.3, color=color, mfc="white", zorder=3)
+                    past.add(actor)
             drawn.append(
                 {
                     "panel": actor,
                     "event_id": row.event_id,
+                    "record_id": "",
                     "date_label": row.date_label,
                     "rung": row.rung,
                     "status": row.status,
@@ -779,10 +817,18 @@ def ladder_timeline(events, record, plans, shaded, labels, start, stop, title, l
     def pair(**style):  # one line per Korea's colour, as drawn
         return tuple(Line2D([], [], color=PALETTE[k], **style) for k in ("ROK", "DPRK"))
 
-    handles += [
-        pair(lw=4, alpha=0.3),
-        pair(lw=0.9, alpha=0.5, marker=">", ms=5),
-        pair(lw=1.4, ls=":"),
+    lines = [
+        (pair(lw=4, alpha=0.3), "dates the text allows (bar); the mark is on the last"),
+        (pair(lw=0.9, alpha=0.5, marker=">", ms=5), "no later date: light arrow from the earliest, no mark"),
+        (pair(lw=1.4, ls=":"), "intention held until it lapsed (dotted)"),
+    ]
+    if past:
+        chevron = {"marker": ">", "ms": 5.5, "mew": 1.3, "mfc": "white"}
+        lines.append((pair(lw=1.4, ls=":", **chevron), "intention still held at the chart's end (dotted, open ›)"))
+    if spans:
+        bar = Line2D([], [], color="#444444", lw=3, alpha=0.4, marker="d", ms=7, mfc="#444444")
+        lines.append((bar, "record: the days it allows (grey bar), the diamond on the last"))
+    handles += [h for h, _ in lines] + [
         Line2D(
             [],
             [],
@@ -806,17 +852,12 @@ def ladder_timeline(events, record, plans, shaded, labels, start, stop, title, l
         Line2D([], [], color="#555555", lw=1, ls="--", label="invasion, 24 February 2022"),
         Patch(color="#ececec", label="half-year in which no text dates anything of this Korea"),
     ]
-    fig.tight_layout(rect=(0, 0, 1, 0.9))
     labels = (
         [h.get_label() for h in handles[: len(marked)]]
-        + [
-            "dates the text allows (bar); the mark is on the last",
-            "no later date: light arrow from the earliest, no mark",
-            "intention held until it lapsed (dotted)",
-        ]
-        + [h.get_label() for h in handles[len(marked) + 3 :]]
+        + [words for _, words in lines]
+        + [h.get_label() for h in handles[len(marked) + len(lines) :]]
     )
-    fig.legend(
+    legend = fig.legend(
         handles=handles,
         labels=labels,
         loc="upper center",
@@ -826,6 +867,8 @@ def ladder_timeline(events, record, plans, shaded, labels, start, stop, title, l
         frameon=False,
         handler_map={tuple: HandlerTuple(ndivide=None, pad=0)},
     )
+    bottom = legend.get_window_extent(fig.canvas.get_renderer()).transformed(fig.transFigure.inverted()).y0
+    fig.tight_layout(rect=(0, 0, 1, bottom - 0.004))  # the panels start below the legend, however many rows it has
     fig.suptitle(title, y=1.0, x=0.02, ha="left", fontsize=12.5, fontweight="bold")
     return fig, pd.DataFrame(drawn)
 
@@ -850,16 +893,32 @@ def _levels(days, within=75, count=2):
     return levels
 
 
+def _tops(levels):
+    """For each level of :func:`_levels`, the highest level of its run (a run starts at level 0), so that labels
+    stacked below a run can keep the marks' order: the highest mark gets the highest label."""
+    tops, run = [], []
+    for level in list(levels) + [0]:
+        if level == 0 and run:
+            tops += [max(run)] * len(run)
+            run = []
+        run.append(level)
+    return tops
+
+
 def vote_strip(votes, end, title):
     """Each Korea's votes on a true time axis: one mark per vote a UN record read lists (or names the Korea not
     among those against); a vote the record read does not name is a grey tick, and the votes whose UN record was
-    not read sit in a row of their own, never as votes. A dashed line marks ``end``. Returns the figure."""
+    not read sit in a row of their own, never as votes, each labelled beside its tick; one dated only to an
+    interval (``date`` to ``date_latest``) is a bar over those days with its tick on the last. A dashed line
+    marks ``end``. Returns the figure."""
     import matplotlib.dates as mdates
     from matplotlib.lines import Line2D
 
     fig, ax = plt.subplots(figsize=(WIDTH_INCHES, 4.0))
+    end = pd.Timestamp(end)
     read = votes[votes.un_record_read == "yes"].sort_values(["date", "resolution"])
     read = read.assign(level=_levels(read.date))  # a vote close to the one before it is drawn a little higher
+    read = read.assign(top=_tops(read.level))
     for y, actor in ((1, "ROK"), (0, "DPRK")):
         for row in read.itertuples():
             vote = row._asdict()[f"{actor.lower()}_vote"] or row._asdict()[f"{actor.lower()}_basis"]
@@ -876,29 +935,38 @@ def vote_strip(votes, end, title):
                 )
             else:
                 ax.plot(row.date, y + 0.22 * row.level, "|", ms=14, mew=1.5, color="#9aa0a6")
-    for row in read.itertuples():  # labels alternate in height with the marks
+    for row in read.itertuples():  # labels stacked below in the marks' order: the higher mark, the higher label
         ax.annotate(
             row.resolution.replace("A/RES/", ""),
-            (row.date, -0.36 - 0.18 * row.level),
+            (row.date, -0.36 - 0.18 * (row.top - row.level)),
             ha="center",
             va="center",
             fontsize=7.5,
             color="#444444",
         )
-    unread = votes[votes.un_record_read != "yes"].sort_values(["date", "resolution"])
-    unread = unread.assign(level=_levels(unread.date, count=3))
-    ax.plot(unread.date, -0.85 + 0.12 * unread.level, "1", ms=9, mew=1.4, color="#9aa0a6", ls="none")
-    for row in unread.itertuples():  # each unread vote named, so two on one day are two labels
+    unread = votes[votes.un_record_read != "yes"]
+    last = unread.date_latest.fillna(unread.date) if "date_latest" in unread else unread.date
+    room = pd.Timedelta(days=110)  # about a label's width
+    unread = unread.assign(at=last, left=lambda d: (pd.Timedelta(0) <= end - d["at"]) & (end - d["at"] < room))
+    unread = unread.assign(x0=unread.date.where(~unread.left, unread["at"] - room) - room / 3)
+    unread = unread.assign(x1=unread["at"].where(unread.left, unread["at"] + room)).sort_values(["x0", "resolution"])
+    unread["y"] = [-0.85 - 0.17 * lane for lane in _lanes(zip(unread.x0, unread.x1))]  # no bar or label overlaps
+    spans = unread[unread["at"] > unread.date]
+    for row in spans.itertuples():  # dated only to an interval: a bar over the days the pages allow
+        ax.plot([row.date, row.at], [row.y, row.y], color="#9aa0a6", lw=4, alpha=0.4, solid_capstyle="butt")
+    ax.plot(unread["at"], unread.y, "1", ms=9, mew=1.4, color="#9aa0a6", ls="none")
+    for row in unread.itertuples():  # written away from the end line when close before it
         ax.annotate(
             row.resolution.replace("A/RES/", ""),
-            (row.date, -1.08 - 0.16 * row.level),
-            ha="center",
+            (row.at, row.y),
+            xytext=(-6 if row.left else 6, 0),
+            textcoords="offset points",
+            ha="right" if row.left else "left",
             va="center",
             fontsize=7,
             color="#6b7075",
-            bbox={"fc": "white", "ec": "none", "pad": 0.5},
         )
-    ax.axvline(pd.Timestamp(end), color="#555555", lw=1, ls="--")
+    ax.axvline(end, color="#555555", lw=1, ls="--")
     ax.set_yticks([1, 0, -0.85], ["South Korea", "North Korea", "no UN record read"], fontsize=9)
     ax.set_ylim(-1.5, 1.5)
     ax.set_xlim(votes.date.min() - pd.Timedelta(days=60), votes.date.max() + pd.Timedelta(days=60))
@@ -933,7 +1001,12 @@ def vote_strip(votes, end, title):
             color="#9aa0a6",
             label="a vote whose UN record was not read: no vote drawn",
         ),
-        Line2D([], [], color="#555555", lw=1, ls="--", label=f"end of the texts' period ({pd.Timestamp(end).year})"),
+        *(
+            [Line2D([], [], color="#9aa0a6", lw=4, alpha=0.4, label="its day not found: the days the pages allow")]
+            if len(spans)
+            else []
+        ),
+        Line2D([], [], color="#555555", lw=1, ls="--", label=f"end of the texts' period ({end.year})"),
     ]
     ax.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=2, fontsize=8, frameon=False)
     ax.set_title(textwrap.fill(title, 72), pad=62, fontsize=10.5)  # a long title (the set of votes named) wraps

@@ -13,11 +13,11 @@ import pandas as pd
 from IPython.display import Markdown
 
 from . import charts
-from ..data import dates
 from ..analysis import phrases
 from ..analysis.statement import load_sourced_claims, stated, verified
-from ..text.sentences import sentence_around
+from ..data import dates
 from ..data.loaders import load_articles
+from ..text.sentences import short_quote
 from .tables import NOT_REPORTED, ReaderTable, prose
 
 
@@ -118,17 +118,18 @@ class Notebook:
         )
 
     def sentence(self, article, words):
-        """The full sentence of article ``article`` (its three-digit id) that holds ``words``; fails when the
-        text does not hold them, so a quoted passage cannot drift from its source."""
+        """A short quotation of ``words`` of article ``article`` (its three-digit id): with a few more words of their
+        sentence around them, or their first words when they are many (:func:`twokoreas.text.sentences.short_quote`); fails
+        when the text does not hold them, so a quoted passage cannot drift from its source."""
         article_id = next(a for a in self.texts if a.startswith(article))
         start = self.texts[article_id].find(words)
         if start < 0:
             raise FactNotFound(f"article {article} does not contain {words!r}")
-        return sentence_around(self.texts[article_id], start, start + len(words))
+        return short_quote(self.texts[article_id], start, start + len(words))
 
     def quote(self, claim):
-        """The sentence of its article that holds a claim's figure."""
-        return sentence_around(self.texts[claim.article_id], claim.start, claim.end)
+        """A claim's figure with a few words of its sentence around it (:func:`twokoreas.text.sentences.short_quote`)."""
+        return short_quote(self.texts[claim.article_id], claim.start, claim.end)
 
     @staticmethod
     def spelled(count):
@@ -159,7 +160,7 @@ class Notebook:
         return ReaderTable(frame, f"{self.name}_{self._shown}", missing)
 
     def sources(self, claims, slug="sources"):
-        """The closing sources table: each claim's figure beside the full sentence it comes from, its article,
+        """The closing sources table: each claim's figure beside the words around it in its text, its article,
         outlet, date, whom it credits and in what voice; each span verified. Saved and returned for display."""
         rows = [verified(c, self.texts) for _, c in claims.sort_values("claim_id").iterrows()]
         frame = (

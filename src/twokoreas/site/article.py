@@ -1,10 +1,11 @@
-"""The ``twokoreas-article`` directive: an article's metadata, then the sentences its figures and events come
-from (the public site) or, in a local build with full texts (``TWOKOREAS_FULLTEXT=1``), its full text, with every
+"""The ``twokoreas-article`` directive: an article's metadata, then short quotations of its figures and events
+(the public site) or, in a local build with full texts (``TWOKOREAS_FULLTEXT=1``), its full text, with every
 span marked.
 
-The public site never carries a whole text: each claim's and event's sentence is shown, adjacent ones merged,
-with the SHA-256 of the text and a link to the original where its URL is known. Claims are highlighted (hover or focus shows value, qualifier and theme), other numbers lightly
-marked with the reason they are not quantities, boilerplate greyed, and stance events outlined.
+The public site never carries a whole text: each claim and event is shown in a short quotation (a few words
+of its sentence around it, :func:`twokoreas.text.sentences.quote_span`; overlapping ones merged) led by whose words they
+are, with the SHA-256 of the text and a link to the original where its URL is known. Claims are highlighted
+(hover or focus shows value, qualifier and theme), other numbers lightly marked with the reason they are not quantities, boilerplate greyed, and stance events outlined.
 Claims and events carry stable anchors (``#claim-001-11``, ``#event-E20``). Spans may nest or cross;
 a crossing span is split and only its first piece carries the anchor.
 """
@@ -16,7 +17,7 @@ import pandas as pd
 from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
-from ..text.sentences import sentence_bounds
+from ..text.sentences import quote_span, sentence_bounds, sentence_span
 from .data import claim_anchor, event_anchor, load_site_data
 
 OUTER_FIRST = {"event": 0, "boilerplate": 1, "claim": 2, "number": 3}
@@ -43,6 +44,7 @@ class Mark:
     tip: str = ""
     label: str = ""
     attrs: dict = field(default_factory=dict)
+    speaker: str = ""
 
     def order(self):
         return (self.start, -self.end, OUTER_FIRST[self.kind])
@@ -88,32 +90,38 @@ def claim_tip(claim):
             f"{claim.quantity_of}")
 
 
-def excerpts(text, spans):
-    """``(start, end)`` of the sentences of ``text`` that hold any of ``spans``, adjacent ones merged."""
-    bounds = sentence_bounds(text)
-    sentences = [(a, b) for a, b in zip(bounds, bounds[1:]) if text[a:b].strip()]
-    kept = sorted({i for start, end in spans for i, (a, b) in enumerate(sentences) if a < end and b > start})
+def quotations(text, spans):
+    """``(start, end)`` of the short quotation of each of ``spans`` (:func:`twokoreas.text.sentences.quote_span`), in text
+    order, overlapping ones merged."""
     windows = []
-    for i in kept:
-        if windows and windows[-1][2] == i - 1:
-            windows[-1] = (windows[-1][0], sentences[i][1], i)
+    for a, b in sorted(quote_span(text, start, end) for start, end in spans):
+        if windows and a <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(b, windows[-1][1]))
         else:
-            windows.append((*sentences[i], i))
-    return [(a, b) for a, b, _ in windows]
+            windows.append((a, b))
+    return windows
 
 
-def _marks(data, article_id):
+def speaker(row, outlet):
+    """Whose words a quotation gives, from the curated row: ``Dermot Hudson, KFA UK chairman, quoted`` or
+    ``Sputnik, its own reporting``."""
+    if row.voice == "own":
+        return f"{outlet}, {'its own reporting' if row.attributed_to == 'own reporting' else row.attributed_to}"
+    return f"{row.attributed_to}, {row.voice}"
+
+
+def _marks(data, article_id, outlet="the text"):
     marks = []
     for c in data.claims[data.claims.article_id == article_id].itertuples():
         marks.append(Mark(c.start, c.end, "claim", claim_anchor(c.claim_id),
-                          tip=claim_tip(c)))
+                          tip=claim_tip(c), speaker=speaker(c, outlet)))
     for n in data.not_quantities[data.not_quantities.article_id == article_id].itertuples():
         marks.append(Mark(n.start, n.end, "number", tip=f"not a quantity: {words(n.reason)}"))
     for b in data.boilerplate[data.boilerplate.article_id == article_id].itertuples():
         marks.append(Mark(b.start, b.end, "boilerplate", attrs={"title": f"boilerplate: {b.part}"}))
     for e in data.events[data.events.article_id == article_id].itertuples():
         marks.append(Mark(e.start, e.end, "event", event_anchor(e.event_id), label=e.event_id,
-                          attrs={"title": f"{e.event_id} · {words(e.actor)} · rung {e.rung}, {words(e.status)}: "
+                          speaker=speaker(e, outlet), attrs={"title": f"{e.event_id} · {words(e.actor)} · rung {e.rung}, {words(e.status)}: "
                                            f"{e.action}"}))
     return sorted(marks, key=Mark.order)
 
@@ -266,18 +274,27 @@ class ArticleDirective(SphinxDirective):
             if number < len(LEGEND) - 1:
                 legend += nodes.Text(" · ")
         body = nodes.container(classes=["tk-article"])
-        marks = _marks(data, article_id)
+        marks = _marks(data, article_id, row.outlet if row.outlet != "unknown" else "the text")
         if full:
             body.extend(marked_paragraphs(row.text, marks))
             return [fields, legend, nodes.rubric("", "Full text"), body]
-        for number, (start, end) in enumerate(excerpts(row.text, [(m.start, m.end) for m in marks
-                                                                 if m.kind in ("claim", "event")])):
-            if number:
-                body += nodes.paragraph("", "[…]", classes=["tk-gap"])
-            inside = [Mark(max(m.start, start) - start, min(m.end, end) - start, m.kind, m.anchor, m.tip, m.label,
-                           m.attrs) for m in marks if m.start < end and m.end > start]
-            body.extend(marked_paragraphs(row.text[start:end], sorted(inside, key=Mark.order)))
-        return [fields, legend, nodes.rubric("", "The sentences the figures and events come from"), body]
+        sourced = [m for m in marks if m.kind in ("claim", "event")]
+        anchored = set()  # a span cut into several quotations carries its anchor and tooltip in the first only
+        for start, end in quotations(row.text, [(m.start, m.end) for m in sourced]):
+            here = [m for m in marks if m.start < end and m.end > start]
+            inside = [Mark(max(m.start, start) - start, min(m.end, end) - start, m.kind,
+                           *((m.anchor, m.tip) if (m.anchor or id(m)) not in anchored else ("", "")), m.label,
+                           m.attrs) for m in here]
+            anchored.update(m.anchor or id(m) for m in here)
+            paragraph = marked_paragraphs(row.text[start:end], sorted(inside, key=Mark.order))[0]
+            whose = dict.fromkeys(m.speaker for m in sourced if m.start < end and m.end > start)
+            paragraph.insert(0, nodes.emphasis("", "; ".join(whose) + ": "))
+            left, right = sentence_span(row.text, start, start)[0], sentence_span(row.text, end, end)[1]
+            paragraph.insert(1, nodes.Text("“…" if start > left else "“"))
+            paragraph += nodes.Text("…”" if end < right else "”")
+            body += paragraph
+        return [fields, legend, nodes.rubric("", "Short quotations of the figures and events, each with whose words "
+                                             "they are"), body]
 
 
 def setup(app):

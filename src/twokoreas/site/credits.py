@@ -18,8 +18,13 @@ def _sources():
     if references.exists():
         cited += list(dict.fromkeys(pd.read_csv(references, dtype=str).cite_as.dropna()))
     rates = paths.DATA / "exchange_rates.csv"
-    if rates.exists():
-        cited += [s.split(";")[0] for s in dict.fromkeys(pd.read_csv(rates, dtype=str).source.dropna())]
+    if rates.exists():  # one line per source named before the colon: "ECB ..., US dollar: mean of ..."
+        frame = pd.read_csv(rates, dtype=str).dropna(subset=["source"])
+        for name, years in frame.groupby(frame.source.str.split(":").str[0], sort=False).year:
+            span = years.min() if years.min() == years.max() else f"{years.min()}–{years.max()}"
+            partial = frame.year[frame.source.str.contains("is not over") & frame.year.isin(years)]
+            cited.append(f"{name}, yearly means of the daily rates, {span}"
+                         + "".join(f" ({y}: part of the year)" for y in partial))
     return cited
 
 
@@ -32,8 +37,9 @@ def build_label():
 
 
 TERMS = ("Terms: the project's code, tables, notebooks and figures are MIT-licensed. The news texts belong to their "
-         "owners and are not published here: each article page shows only the sentences the figures and events come "
-         "from, with the text's SHA-256. The Kiel Institute's Ukraine Support Tracker files are redistributed "
+         "owners and are not published here: each article page shows only short quotations (8 words at most) of the "
+         "figures and events, each with whose words they are, and the text's SHA-256; downloads give character spans, "
+         "never whole sentences. The Kiel Institute's Ukraine Support Tracker files are redistributed "
          "unchanged under the Kiel Institute's own terms, cited by their release; GDELT's CAMEO Goldstein weights "
          "are used under the GDELT Project's terms, which allow reuse and redistribution with a citation of, and a "
          "link to, the GDELT Project (https://www.gdeltproject.org/). Details: data/LICENSES.md.")

@@ -67,6 +67,11 @@ class SiteData:
         return dict(zip(self.events.event_id, self.events.quote))
 
     @cached_property
+    def event_rows(self):
+        """Each event's row by its id."""
+        return {row.event_id: row for row in self.events.itertuples()}
+
+    @cached_property
     def article_ids(self):
         """Article ids by themselves and by their three-digit prefix (``001``)."""
         return {key: a for a in self.articles.article_id for key in (a, a[:3])}

@@ -3,8 +3,8 @@
 - every code cell is tagged ``hide-input``: code is folded away behind a toggle;
 - each saved chart (its output names ``figures/NN_slug.png``) gets alt text, an anchor ``#fig-NN_slug`` and a
   caption listing the claims and events it draws, each linked to its highlighted span;
-- table cells holding a claim or event id link to its span; sources tables gain a ``figure`` column and show
-  the whole sentence, with the figure marked, where the notebook's display cut it short;
+- table cells holding a claim or event id link to its span; sources tables gain a ``figure`` column and mark the
+  figure in its short quotation; an event's quote is cut to its short quotation (:func:`twokoreas.text.sentences.short_quote`);
 - bold figures in prose link to their spans, by the claims the notebook kit recorded in the output's metadata
   (``{"twokoreas": {"cites": [{"id": ..., "figure": ...}]}}``, see :meth:`twokoreas.notebook.kit.Notebook.say`).
 """
@@ -14,9 +14,11 @@ import html
 import re
 
 import nbformat
+import pandas as pd
 from bs4 import BeautifulSoup
 
-from ..text.sentences import sentence_span
+from ..data.downloads import write_download
+from ..text.sentences import quote_span, sentence_span, short_quote
 from .data import article_page, figure_anchor, load_site_data
 
 SAVED_FIGURE = re.compile(r"figures/(\d\d_[\w-]+)\.png")
@@ -94,18 +96,19 @@ def _id_link(text, data):
     return ", ".join(f'<a class="tk-ref" href="{html.escape(h)}">{i}</a>' for i, h in zip(ids, hrefs))
 
 
-def _full_sentence(data, claim_id, shown):
-    """The claim's whole sentence with its figure marked, if ``shown`` is that sentence (or its start)."""
+def _marked_quote(data, claim_id, shown):
+    """The claim's short quotation with its figure marked, if ``shown`` is that quotation (or its start)."""
     claim = data.claim_rows[claim_id]
     text = data.texts[claim.article_id]
-    left, right = sentence_span(text, claim.start, claim.end)
-    sentence = text[left:right]
+    quote = short_quote(text, claim.start, claim.end)
     if shown.endswith(TRUNCATED):
         shown = shown[:-len(TRUNCATED)]
-    if not sentence.startswith(shown.strip()):
+    if not quote.startswith(shown.strip()):
         return None
-    before, mention, after = (text[left:claim.start], text[claim.start:claim.end], text[claim.end:right])
-    return f"{html.escape(before)}<mark>{html.escape(mention)}</mark>{html.escape(after)}"
+    a, b = quote_span(text, claim.start, claim.end)
+    before, after = quote[:quote.index(text[a:b])], quote[quote.index(text[a:b]) + b - a:]
+    return (f"{html.escape(before + text[a:claim.start])}<mark>{html.escape(text[claim.start:claim.end])}</mark>"
+            f"{html.escape(text[claim.end:b] + after)}")
 
 
 def _header(table):
@@ -140,26 +143,81 @@ def _link_row(cells, columns, data):
         quote = cells[columns["quote"]]
         shown, full = quote.get_text(), None
         if claim_id in data.claim_rows:
-            full = _full_sentence(data, claim_id, shown)
-        elif (event_id in data.event_quotes and shown.endswith(TRUNCATED)
-              and data.event_quotes[event_id].startswith(shown[:-len(TRUNCATED)])):
-            full = html.escape(data.event_quotes[event_id])
+            full = _marked_quote(data, claim_id, shown)
+        elif event_id in data.event_rows:
+            full = html.escape(quotation(data, event_id=event_id))
         quote["class"] = quote.get("class", []) + ["tk-quote"]
         if full:
             _replace(quote, full)
     return claim_id if claim_id in data.claim_rows else None
 
 
+def _columns(header):
+    return {"claim": _column(header, "claim", "claim_id", "claim id"),
+            "event": _column(header, "event", "event_id", "event id"),
+            "quote": _column(header, "quote"), "article": _column(header, "article", "article_id")}
+
+
+def quotation(data, claim_id="", event_id=""):
+    """The short quotation of a claim's or an event's span, or None for an id the data does not hold."""
+    row = data.claim_rows.get(claim_id) or data.event_rows.get(event_id)
+    return None if row is None else short_quote(data.texts[row.article_id], row.start, row.end)
+
+
+def short_quotes(markup, data):
+    """HTML tables with each quote cell of a claim's or an event's row cut to its short quotation."""
+    if "<table" not in markup:
+        return markup
+    soup = BeautifulSoup(markup, "html.parser")
+    for table in soup.find_all("table"):
+        columns = _columns(_header(table))
+        for tr in [] if columns["quote"] is None else (table.find("tbody") or table).find_all("tr", recursive=False):
+            cells = tr.find_all(["th", "td"], recursive=False)
+            quote = quotation(data, _text(cells, columns["claim"]), _text(cells, columns["event"]))
+            if quote is not None and columns["quote"] < len(cells):
+                cells[columns["quote"]].string = quote
+    return str(soup)
+
+
+def public_notebook(text, data):
+    """A notebook as the public site offers it for download: each table's quotes cut to short quotations, and
+    the plain-text copy of every output that has an HTML one dropped (it would repeat the quotes whole)."""
+    nb = nbformat.reads(text, as_version=4)
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            bundle = output.get("data", {})
+            if "text/html" in bundle:
+                bundle["text/html"] = short_quotes(bundle["text/html"], data)
+                bundle.pop("text/plain", None)
+    return nbformat.writes(nb) + "\n"
+
+
+def public_figure_table(path, data):
+    """Rewrite a chart's or table's CSV in the public site's copy with each quote cut to its short quotation."""
+    try:
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    except pd.errors.EmptyDataError:
+        return  # an empty file quotes nothing
+    columns = _columns(list(frame.columns))
+    if columns["quote"] is None:
+        return
+    quote = frame.columns[columns["quote"]]
+    claims = frame.iloc[:, columns["claim"]] if columns["claim"] is not None else [""] * len(frame)
+    events = frame.iloc[:, columns["event"]] if columns["event"] is not None else [""] * len(frame)
+    frame[quote] = [quotation(data, c, e) or "" for c, e in zip(claims, events)]
+    write_download(frame, path)
+
+
 def link_table(markup, data):
     """HTML table output with claim, event and article ids linked; a sources table (claim and quote columns)
-    gains a ``figure`` column linked to the span and shows whole sentences with the figure marked."""
+    gains a ``figure`` column linked to the span and marks the figure in its quotation; an event's quote is
+    shown as its short quotation, never its whole sentence."""
     if "<table" not in markup:
         return markup
     soup = BeautifulSoup(markup, "html.parser")
     for table in soup.find_all("table"):
         header = _header(table)
-        columns = {"claim": _column(header, "claim", "claim_id"), "event": _column(header, "event", "event_id"),
-                   "quote": _column(header, "quote"), "article": _column(header, "article", "article_id")}
+        columns = _columns(header)
         add_figure = columns["claim"] is not None and columns["quote"] is not None and "figure" not in header
         if add_figure:
             th = soup.new_tag("th")

@@ -12,10 +12,11 @@ import pandas as pd
 from .. import paths
 from ..data import registry
 from ..atomic import write_text
-from ..data.downloads import write_download
+from ..data.describe import datapackage_json
+from ..data.downloads import public_rows, write_download
 from ..data.loaders import published_rows
 from .data import figure_anchor
-from .notebooks import SAVED_FIGURE
+from .notebooks import SAVED_FIGURE, public_figure_table, public_notebook
 
 TITLE = "Two Koreas and the war in Ukraine"
 MYST_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|$~])")
@@ -74,8 +75,8 @@ def index_page(data, cards, full=False):
         lines.append(f"- [{escape(card['title'])}]({card['name']}.ipynb): {escape(card['question'])}")
     lines += ["", "## Also here", "",
               "- [The articles](articles/index.md): " + ("each full text, with every claim, number and event marked."
-                                                         if full else "the sentence each figure and event comes "
-                                                         "from, marked, with each text's details and fingerprint."),
+                                                         if full else "a short quotation of each figure and event,"
+                                                         " marked, with each text's details and fingerprint."),
               "- [Figure gallery](figures.md): every chart, linked to its page and its sources.",
               "- [Data downloads](data.md): the curated tables behind every figure.", "",
               "Code is folded away on every notebook page: use *Show code cell source* to read it, or download the "
@@ -89,7 +90,7 @@ def articles_index(data, full=False):
     lines = ["# The articles", "",
              f"The {len(data.articles)} texts the collection is built from, "
              + ("in full (a local build: never publish it). " if full else
-                "each shown by the sentences its figures and events come from; the texts themselves belong to "
+                "each shown by short quotations of its figures and events; the texts themselves belong to "
                 "their owners and are not published here. ")
              + "Highlighted spans are the curated claims; hover or focus one for its value, qualifier and theme.", ""]
     for row in data.articles.itertuples():
@@ -136,7 +137,7 @@ def gallery_page(data, figures_dir, shown):
                       '<div class="tk-gallery">', *cards, "</div>", ""])
 
 
-def data_page(tables):
+def data_page(tables, full=False):
     """The downloads, one list item per table: file, rows and the registry's description (Markdown)."""
     items = [f'- <a href="data/{name}">{name}</a> ({rows} rows): {about}' for name, rows, about in tables]
     return "\n".join([
@@ -144,7 +145,10 @@ def data_page(tables):
         "The curated tables, as the notebooks read them; "
         '<a href="data/datapackage.json">datapackage.json</a> defines every column (Frictionless Data Package). '
         "Each chart's data is also on the [figure gallery](figures.md) (SVG and CSV beside each PNG). "
-        "Only reviewed rows are published. A cell that begins with =, +, - or @ is written with a leading ' so "
+        "Only reviewed rows are published"
+        + ("" if full else ", and no column that holds a whole sentence of a text (its character span is given "
+           "instead)")
+        + ". A cell that begins with =, +, - or @ is written with a leading ' so "
         "that a spreadsheet shows it as text and never runs it as a formula.", "",
         *items, ""])
 
@@ -156,23 +160,27 @@ def write_sources(source, data, notebooks, figures_dir=None, full=False):
         shutil.rmtree(source)
     extra = source / "_extra"
     (source / "articles").mkdir(parents=True)
-    for path in notebooks:
-        shutil.copyfile(path, source / path.name)
+    for path in notebooks:  # the page, and the notebook its download button offers
+        if full:
+            shutil.copyfile(path, source / path.name)
+        else:
+            write_text(source / path.name, public_notebook(path.read_text(encoding="utf-8"), data))
     figures_dir = figures_dir or paths.figures_dir()
     if figures_dir.exists():  # what the notebooks saved (listed in index.csv), never a person's other files
         index = figures_dir / "index.csv"
         listed = set(pd.read_csv(index, dtype=str).figure) | {"index"} if index.is_file() else set()
         shutil.copytree(figures_dir, extra / "figures", ignore=lambda folder, names: [
             n for n in names if n.startswith(".") or Path(n).stem not in listed])
+        for table in [] if full else sorted((extra / "figures").glob("*.csv")):
+            public_figure_table(table, data)
     (extra / "data").mkdir(parents=True)
     tables = []
     for table in registry.TABLES.values():  # every declared table, with the registry's description
         name = Path(table.file).name
         rows = published_rows(table)[0]  # as the loaders read it: reviewed rows only, never a draft
-        write_download(rows, extra / "data" / name)
+        write_download(rows if full else public_rows(rows, table, data.texts), extra / "data" / name)
         tables.append((name, len(rows), table.description))
-    if (paths.DATA / "datapackage.json").exists():  # the column definitions of every table
-        shutil.copyfile(paths.DATA / "datapackage.json", extra / "data" / "datapackage.json")
+    write_text(extra / "data" / "datapackage.json", datapackage_json(paths.DATA, public=not full))
     (extra / "articles").mkdir()
     for row in data.articles.itertuples():
         if full:
@@ -181,4 +189,4 @@ def write_sources(source, data, notebooks, figures_dir=None, full=False):
     write_text(source / "articles" / "index.md", articles_index(data, full))
     write_text(source / "index.md", index_page(data, [notebook_card(p) for p in notebooks], full))
     write_text(source / "figures.md", gallery_page(data, figures_dir, shown_figures(notebooks)))
-    write_text(source / "data.md", data_page(tables))
+    write_text(source / "data.md", data_page(tables, full))

@@ -105,24 +105,27 @@ NOT_QUANTITY_PATTERNS = [
     (
         "age",
         re.compile(
-            # a hedged age is a duration: "the nearly three-year-old conflict"
-            rf"(?<!nearly )(?<!almost )(?<!about )(?<!around )(?<!over )(?<!roughly )"
+            # a hedged age is a duration: "the nearly three-year-old conflict". Every alternative opens a word, and
+            # the engine skips the other positions on that test alone.
+            rf"\b(?=\w)(?:(?<!nearly )(?<!almost )(?<!about )(?<!around )(?<!over )(?<!roughly )"
             rf"\b(?:\d+|{WORD_NUMBER})[- ](?:year|month|week)s?[- ]olds?\b(?!\s+(?:[a-z]+\s+)?(?:{EVENT_NOUNS})\b)"
             r"|\bat\s+(?:the\s+)?age\s+(?:of\s+)?\d+"
             r"|\baged\s+(?:between\s+)?\d+(?:\s*(?:to|-|–|and|or)\s*(?:\d+|above|over|older|under|younger|more))?"
-            r"|\bages\s+(?:of\s+)?\d+(?:\s*(?:to|-|–|and)\s*\d+)?",
+            r"|\bages\s+(?:of\s+)?\d+(?:\s*(?:to|-|–|and)\s*\d+)?)",
             re.IGNORECASE,
         ),
     ),
     (
         "date",
-        re.compile(
-            rf"\b{MONTH}\s+{DAY}\b{AND_DAY}*{NOT_NUMBER_AFTER}(?:,?\s+{YEAR}\b)?"
+        re.compile(  # every alternative opens with a month's capital or a digit: the lookahead skips the rest
+            rf"(?=[ADFJMNOS]|\d)(?:\b{MONTH}\s+{DAY}\b{AND_DAY}*{NOT_NUMBER_AFTER}(?:,?\s+{YEAR}\b)?"
             rf"|\b{DAY}{AND_DAY}*\s+(?:of\s+)?{MONTH}(?:,?\s+{YEAR}\b)?"
-            rf"|\b{MONTH},?\s+{YEAR}\b"
+            rf"|\b{MONTH},?\s+{YEAR}\b)"
         ),
     ),
     ("date", re.compile(r"\b\d{1,2}/\d{1,2}/\d{2,4}|\b\d{4}-\d{2}-\d{2}\b")),
+    # an offset from universal time is a time zone, not a count: "GMT+10", "UTC -5", "UTC+05:30"
+    ("time zone", re.compile(r"\b(?:GMT|UTC)\s?[+\-−±]\s?\d{1,2}(?::?\d{2})?\b", re.IGNORECASE)),
     ("clock time", re.compile(r"\b\d{1,2}:\d{2}\b(?:\s?[ap]\.?m\.?)?", re.IGNORECASE)),
     ("reference number", re.compile(rf"\b(?:{REFERENCE_LABELS})\s+\d+\b")),
     (
@@ -153,13 +156,13 @@ NOT_QUANTITY_PATTERNS = [
             r"\b(?:first|second|third|fourth|last|latter|former|final|other)\s+(?:half|quarter)\b", re.IGNORECASE
         ),
     ),
-    ("year", re.compile(rf"(?:©\s*)?(?<![$€£₩₽₴])(?<![$€£₩₽₴] )\b{YEAR}\b{NOT_NUMBER_AFTER}")),
+    ("year", re.compile(rf"(?=[©12])(?:©\s*)?(?<![$€£₩₽₴])(?<![$€£₩₽₴] )\b{YEAR}\b{NOT_NUMBER_AFTER}")),
 ]
 #: Words a shape cannot match without (lower case): a window that holds none of them skips the pattern.
 SHAPE_LITERALS = {
     "reading time": ("reading",),
     "footnote": ("[",),
-    "age": ("old", "age"),
+    "time zone": ("gmt", "utc"),
     "clock time": (":",),
     "calibre": ("mm", "millimet", "inch", "-in.", "-cal"),
     "decade": ("0s",),
@@ -170,6 +173,8 @@ SHAPE_LITERALS = {
 #: For the other shapes, what their match cannot do without, as a pattern (one per pattern where a reason has two).
 #: The "digit space" before a designation is always in its window: every digit has a window around it.
 SHAPE_NEEDS = {
+    # "-old", " olds" or the word "age", "aged", "ages" before a space ("\\W": re2's "\\s" is ASCII only)
+    "age": r"(?i:[- ]olds?\b|\bage[ds]?\W)",
     "date": ("Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec", r"\d[-/]\d"),
     "ordinal": r"\d(?:st|nd|rd|th)",
     "model or name": (r"[A-Za-z][-./]?\d|\d[A-Za-z]|World|Group of", r"\d [A-Z]"),
@@ -280,6 +285,9 @@ REVIEW_METRES = "'m' after the number may be million or metres"
 REVIEW_SCALE = "the scale is written only on the other number"
 REVIEW_FRACTION = "a fraction with an ordinal the cleaner does not read"
 REVIEW_SIGN = "a spaced dash before the number may be a minus sign"
+REVIEW_GIGA = "'G' after the number may be billions (giga) or a unit"
+REVIEW_CENTS = "a bare number after an amount of money may be its cents or another figure"
+REVIEW_WORDS = "number words joined by 'and' may be one number or two"
 #: A number word before a fraction word is a fraction the cleaner could not place ("above one quarter and ..."),
 #: never a count of one.
 FRACTION_WORD_AFTER = re.compile(rf"\s+(?:{'|'.join(FRACTIONS)})\b", re.IGNORECASE)
@@ -318,6 +326,21 @@ IDIOM_BEFORE = re.compile(r"\b(?:to|for)\s+$", re.IGNORECASE)  # "came to naught
 #: Two one-sided bounds joined by "and" are one range: "above 1000 and below 1500".
 LOWER_BOUNDS, UPPER_BOUNDS = {"more_than", "at_least"}, {"less_than", "up_to"}
 BOUND_JOIN = re.compile(r"\s+and\s+")
+CURRENCIES = frozenset(CURRENCY_CODES.values())
+TENS = frozenset(TENS_WORDS)
+CURRENCY_BEFORE = re.compile(r"[$€£₩₽₴]\s*$")
+#: After an amount of money, a bare number with nothing of its own after it: "one dollar and two.", "15 USD 50
+#: more", "$100 and fifty" (cents, or a second figure: the text cannot say).
+CENTS_AFTER = re.compile(
+    rf"(?:\s+and)?\s+(?:\d{{1,2}}|{WORD_NUMBER})\b(?!-)(?=\s*(?:$|[.,;:!?)]|(?:and|or|but|more|less)\b))",
+    re.IGNORECASE,
+)
+#: A number, a currency sign, then cents: "10 $ 30 cent" (which number the sign belongs to is unclear).
+SIGN_THEN_CENTS = re.compile(r"\s?[$€£]\s?\d{1,2}\s+cents?\b", re.IGNORECASE)
+#: A tens word "and" a units word: "twenty and three" (23, in the old style, or a list).
+UNITS_AFTER_AND = re.compile(rf"\s+and\s+(?:{'|'.join(UNITS_WORDS[1:10])})\b", re.IGNORECASE)
+#: One to three digits, then a space and three digits the grouping did not join: "40 000 is".
+SPACED_GROUP_AFTER = re.compile(r"(?:[ \u00a0\u202f]\d{3}(?!\d)(?![.,]\d))+")
 
 
 def decode_article(raw):
@@ -390,7 +413,7 @@ def _quantity_matches(text, windows, token_starts):
     The patterns run without IGNORECASE over the lower-cased text, about twice as fast with the same spans,
     unless lower-casing moves characters or the text holds one that the two treat differently."""
     subject, prefix_words, quantity = text.lower(), PREFIX_LOWER_RE, QUANTITY_LOWER_RE
-    if len(subject) != len(text) or CASE_FOLD_TRAPS.search(text):
+    if not text.isascii() and (len(subject) != len(text) or CASE_FOLD_TRAPS.search(text)):
         subject, prefix_words, quantity = text, PREFIX_WORD, QUANTITY_RE
     i = 0
     for window_start, window_end in windows:
@@ -503,7 +526,10 @@ def _word_reason(text, start, end, mention):
         if lower == "one" and ONE_TIME_AFTER.match(text, end) and ONE_TIME_BEFORE.search(before):
             return None
         return None if EMPHASIS_BEFORE.search(before) else "pronoun or determiner"
-    if DETERMINER_BEFORE.search(before) or NAMED_LIST_BEFORE.search(text, 0 if start < 80 else start - 80, start):
+    named_list = before[-1:].isspace() and before.rstrip().endswith(",")  # what NAMED_LIST_BEFORE ends with
+    if DETERMINER_BEFORE.search(before) or (
+        named_list and NAMED_LIST_BEFORE.search(text, 0 if start < 80 else start - 80, start)
+    ):
         return "referring expression"
     return None
 
@@ -573,6 +599,48 @@ def _rows(text, start, end):
     return rows
 
 
+def _run_on(text, row, next_start):
+    """Where a row's number may run on into the next number ("one dollar and two", "40 000 is", "twenty and
+    three"), the end of the stretch that should be read as one and why, or None. ``next_start``: where the next
+    row starts (three digits apart are a group left out only when they are a row: not "72 155mm")."""
+    start, end, mention = row[0], row[1], row[2]
+    if row[8] or end >= len(text):
+        return None
+    if mention.lower() in TENS and (words := UNITS_AFTER_AND.match(text, end)):
+        return words.end(), REVIEW_WORDS
+    grouped = next_start == end + 1 and mention.isdigit() and len(mention) <= 3
+    if grouped and (group := SPACED_GROUP_AFTER.match(text, end)):
+        return group.end(), REVIEW_GROUPING
+    after = text[end : end + 3]
+    if ("$" in after or "€" in after or "£" in after) and (cents := SIGN_THEN_CENTS.match(text, end)):
+        return cents.end(), REVIEW_CENTS
+    if (
+        (row[7] in CURRENCIES or CURRENCY_BEFORE.search(text, max(0, start - 3), start))
+        and not has_scale(mention)
+        and (cents := CENTS_AFTER.match(text, end))
+    ):
+        return cents.end(), REVIEW_CENTS
+    return None
+
+
+def _review_run_ons(text, rows):
+    """Rows with each number that may run on into the next (:func:`_run_on`) replaced, with the rows it covers,
+    by one ``needs_review`` row."""
+    kept, until = [], -1
+    for i, row in enumerate(rows):
+        if row[0] < until:
+            last = kept[-1]
+            kept[-1] = _review(last[0], max(until, row[1]), text, last[8])
+            continue
+        run_on = _run_on(text, row, rows[i + 1][0] if i + 1 < len(rows) else -1)
+        if run_on is None:
+            kept.append(row)
+            continue
+        until, reason = run_on
+        kept.append(_review(row[0], until, text, reason))
+    return kept
+
+
 def _join_bounds(text, rows):
     """Rows with each lower bound and upper bound written "X and Y" joined into one range row."""
     joined = []
@@ -610,6 +678,8 @@ def _classify(text):
 
 def _classify_text(text):
     windows, token_starts, token_ends = _windows(text)
+    if not windows:  # no number: a heading, a byline
+        return [], [], _Spans()
     shapes = _shape_spans(text, windows)
     rows, rejected, absorbed_until = [], [], -1
     for match in _quantity_matches(text, windows, token_starts):
@@ -662,6 +732,9 @@ def _classify_text(text):
         if _currency_problem(text, start, mention):
             rows.append(_review(start, end, text, REVIEW_CURRENCY))
             continue
+        if text[end : end + 2] == " G" and not text[end + 2 : end + 3].isalnum() and mention[-1].isdigit():
+            rows.append(_review(start, end + 2, text, REVIEW_GIGA))  # "1,674.5 G"
+            continue
         metres = 2 if text[end : end + 2] == " M" else 1  # "10m", "10M", "1,674,200.5 M"
         if (
             text[end + metres - 1 : end + metres] in ("m", "M")
@@ -678,7 +751,7 @@ def _classify_text(text):
         ):
             start += hedge.end()
         rows.extend(_rows(text, start, end))
-    return _join_bounds(text, rows), rejected, shapes
+    return _join_bounds(text, _review_run_ons(text, rows)), rejected, shapes
 
 
 def quantity_rows(text):

@@ -359,7 +359,7 @@ class _CaseBlind:
 
     def fullmatch(self, text):
         lower = text.lower()
-        if len(lower) == len(text) and not CASE_FOLD_TRAPS.search(text):
+        if text.isascii() or len(lower) == len(text) and not CASE_FOLD_TRAPS.search(text):
             return self.lower.fullmatch(lower)
         return self.blind.fullmatch(text)
 
@@ -446,7 +446,7 @@ _RANGE_HINT = re.compile(r"to|and|through|[-–—]", re.IGNORECASE)
 
 def unit_of(text):
     """The unit an amount's own words name (``"$3 million"``: USD), or None."""
-    if not _UNIT_HINT.search(text.lower()) and not CASE_FOLD_TRAPS.search(text):
+    if not _UNIT_HINT.search(text.lower()) and (text.isascii() or not CASE_FOLD_TRAPS.search(text)):
         return None
     for pattern, unit in _UNIT_PATTERNS:
         if pattern.search(text):
@@ -469,8 +469,10 @@ def _amount_value(text):
         if _PREFIX_AT_START.match(parts.group("d")):
             raise ValueError(f"two currencies in one amount: {text!r}")  # "rmb 10 usd 20"
         return _amount_value(parts.group("d")) + _amount_value(parts.group("c")) / 100
-    core = _STRIP.sub("", core).strip()
-    core = _GROUPING.sub("", _STRIP.sub("", core).strip())
+    stripped, n = _STRIP.subn("", core)
+    if n:  # a second pass only where the first took something: "US$ 5 dollars"
+        core = _STRIP.sub("", stripped.strip()).strip()
+    core = _GROUPING.sub("", core)
     fractions = []
     core = (
         core
@@ -624,6 +626,8 @@ def parse_match(mention):
 def _tidy(x):
     """A scaled amount without the binary artefact of its float product (8.2 * 1e9 is 8199999999.999999): 15
     significant digits, which every printed figure fits in. Numbers below one (fractions) are kept as computed."""
+    if type(x) is float and x.is_integer() and abs(x) < 1e15:  # exact already: "18", "40 million"
+        return x
     return float(f"{x:.15g}") if math.isfinite(x) and abs(x) >= 1 else x
 
 
@@ -631,7 +635,14 @@ def _quantity(value, low, high, qualifier, unit):
     return Quantity(_tidy(value), _tidy(low), _tidy(high), qualifier, unit)
 
 
+#: Digits alone, grouped by commas or not ("18", "1,500"): the commonest mention, read without the patterns.
+_PLAIN_DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+|\d+", re.ASCII)
+
+
 def _parse(text):
+    if _PLAIN_DIGITS.fullmatch(text):
+        value = float(text.replace(",", ""))
+        return _quantity(value, value, value, "exact", None)
     qualifier = "exact"
     hedge = _HEDGE.match(text)
     if hedge and _FULL.fullmatch(text[hedge.end() :]):

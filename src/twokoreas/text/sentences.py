@@ -76,3 +76,38 @@ def sentence_around(text, start, end):
     """The sentence (or line) of ``text`` holding the span ``start:end``."""
     left, right = sentence_span(text, start, end)
     return text[left:right]
+
+
+QUOTE_WORDS = 8  # at most, in any quotation the site or a table shows: see data/LICENSES.md
+QUOTE_CONTEXT = 3  # words of its sentence on either side of a short span
+ELLIPSIS = "…"
+
+
+def quote_span(text, start, end, words=QUOTE_WORDS, context=QUOTE_CONTEXT):
+    """``(start, end)`` of a short quotation of the span ``start:end``: its words with up to ``context`` more of
+    its sentence on either side, ``words`` words at most in all (a longer span keeps its first ``words``).
+
+    >>> text = "He said on Monday that the North had sent about 1,500 troops to Russia in all."
+    >>> a, b = quote_span(text, text.index("1,500"), text.index("1,500") + 5)
+    >>> text[a:b]
+    'had sent about 1,500 troops to Russia'
+    """
+    left, right = sentence_span(text, start, end)
+    tokens = [(left + m.start(), left + m.end()) for m in re.finditer(r"\S+", text[left:right])]
+    inside = [i for i, (a, b) in enumerate(tokens) if a < end and b > start]
+    if not inside:
+        return start, end
+    low, high = inside[0], min(inside[-1], inside[0] + words - 1)
+    for _ in range(context):
+        if high - low + 1 < words and high < len(tokens) - 1:
+            high += 1
+        if high - low + 1 < words and low > 0 and inside[0] - low < context:
+            low -= 1
+    return tokens[low][0], tokens[high][1]
+
+
+def short_quote(text, start, end, words=QUOTE_WORDS):
+    """The quotation of :func:`quote_span`, with an ellipsis wherever it cuts its sentence."""
+    left, right = sentence_span(text, start, end)
+    a, b = quote_span(text, start, end, words)
+    return f"{ELLIPSIS if a > left else ''}{text[a:b]}{ELLIPSIS if b < right else ''}"
