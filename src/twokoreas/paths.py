@@ -45,7 +45,11 @@ def figures_dir():
 
 
 def shown(path):
-    """A path as messages name it: relative to the project root when inside it, otherwise as given."""
+    """A path as messages name it: relative to the project root when inside it, otherwise as given.
+
+    >>> shown(ROOT / "data" / "claims.csv"), shown("/elsewhere/claims.csv"), shown("data/claims.csv")
+    ('data/claims.csv', '/elsewhere/claims.csv', 'data/claims.csv')
+    """
     text = os.fspath(path)
     if os.path.isabs(text):
         relative = os.path.relpath(text, ROOT)

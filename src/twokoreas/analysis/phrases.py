@@ -20,7 +20,12 @@ SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][”\"]))(\s+)(?=[A-Z0-9“\"
 
 def outlet(row):
     """The outlet of a claim's text with what it is: "Sputnik, Russian state media"; an unnamed outlet is
-    named by its article ("article 004, from an unnamed outlet")."""
+    named by its article ("article 004, from an unnamed outlet").
+
+    >>> from types import SimpleNamespace as Row
+    >>> outlet(Row(outlet="unknown", article_id="004_ab12", outlet_description="a blog"))
+    'article 004, from an unnamed outlet'
+    """
     if row.outlet == "unknown":
         return f"article {row.article_id[:3]}, from an unnamed outlet"
     return f"{row.outlet}, {row.outlet_description}"
@@ -50,14 +55,25 @@ def according_to(row):
 
 
 def sentences(text):
-    """``text`` split into its sentences (after ``.``, ``!`` or ``?`` and a space before a capital or figure)."""
+    """``text`` split into its sentences (after ``.``, ``!`` or ``?`` and a space before a capital or figure).
+
+    >>> sentences("It sent 1.5 million shells. Why? 20 more followed, e.g. in May.")
+    ['It sent 1.5 million shells.', 'Why?', '20 more followed, e.g. in May.']
+    """
     return [s for s in SENTENCE_END.split(text)[::2] if s.strip()]
 
 
 def once_per_sentence(text, named):
     """``text`` with each ``, according to PHRASE,`` clause dropped where the same sentence has already named its
     source, for each ``(phrase, short name)`` in ``named``: the clause goes when the short name ("NIS",
-    "Sputnik") comes earlier in the sentence. Commas left before a stop, semicolon, colon or bracket go too."""
+    "Sputnik") comes earlier in the sentence. Commas left before a stop, semicolon, colon or bracket go too.
+
+    >>> named = [("Sputnik, Russian state media", "Sputnik")]
+    >>> once_per_sentence("Sputnik says 10, according to Sputnik, Russian state media, were sent.", named)
+    'Sputnik says 10 were sent.'
+    >>> once_per_sentence("10, according to Sputnik, Russian state media, were sent.", named)
+    '10, according to Sputnik, Russian state media, were sent.'
+    """
     parts = SENTENCE_END.split(text)  # sentences at even places, the spaces between them at odd ones
     for place in range(0, len(parts), 2):
         sentence = parts[place]
@@ -76,12 +92,20 @@ def once_per_sentence(text, named):
 
 def house_figure(mention):
     """A figure as the text words it, its number in the house style: "15-hundred" is 1,500 and a space between
-    thousands ("500 000") a comma; hedges and number words stay as the text has them."""
+    thousands ("500 000") a comma; hedges and number words stay as the text has them.
+
+    >>> house_figure("about 15-hundred"), house_figure("500 000 troops"), house_figure("nearly three")
+    ('about 1,500', '500,000 troops', 'nearly three')
+    """
     mention = re.sub(r"\b(\d+)-hundred\b", lambda m: f"{int(m.group(1)) * 100:,}", mention)
     return re.sub(r"\b\d{1,3}(?: \d{3})+\b", lambda m: m.group(0).replace(" ", ","), mention)
 
 
 def named_twice(sentence, names):
     """The first of ``names`` (short source names: "Sputnik", "Dermot Hudson") that ``sentence`` names more
-    than once, or None."""
+    than once, or None.
+
+    >>> named_twice("Sputnik says so, Sputnik adds", ["NIS", "Sputnik"]), named_twice("NIS says", ["NIS"])
+    ('Sputnik', None)
+    """
     return next((n for n in names if len(re.findall(rf"(?<!\w){re.escape(n)}(?!\w)", sentence)) > 1), None)

@@ -43,7 +43,12 @@ class Interval:
         return self.bounded and self.earliest == self.latest
 
     def overlaps(self, other):
-        """True when the two intervals could share a day."""
+        """True when the two intervals could share a day (an open one could share any day after it starts).
+
+        >>> Interval("2022-03-01", "2022-03-31").overlaps(Interval("2022-03-31")), Interval("2023-01-01").overlaps(
+        ...     Interval("2022-01-01", "2022-12-31"))
+        (True, False)
+        """
         return (not self.bounded or other.earliest <= self.latest) and (
             not other.bounded or self.earliest <= other.latest
         )
@@ -63,7 +68,13 @@ class Interval:
 
     def label(self, short=False):
         """The interval in words: ``12 October 2022``, ``14–20 October 2024``, ``October 2024``, ``2023``,
-        ``24 February – 31 December 2022``, ``24 October 2024 or later``; ``short`` abbreviates the months."""
+        ``24 February – 31 December 2022``, ``24 October 2024 or later``; ``short`` abbreviates the months.
+
+        >>> Interval("2024-10-14", "2024-10-20").label(), Interval("2024-10-01", "2024-10-31").label(short=True)
+        ('14–20 October 2024', 'Oct 2024')
+        >>> Interval("2022-02-24", "2022-12-31").label(), Interval("2024-10-24").label()
+        ('24 February – 31 December 2022', '24 October 2024 or later')
+        """
         month = "%b" if short else "%B"
         day = lambda d: f"{d.day} {d.strftime(month)} {d.year}"  # noqa: E731
         first = self.earliest
@@ -88,7 +99,11 @@ class Interval:
 
 
 def previous_week(date):
-    """'Last week' said on ``date``: Monday to Sunday of the calendar week before ``date``'s week."""
+    """'Last week' said on ``date``: Monday to Sunday of the calendar week before ``date``'s week.
+
+    >>> previous_week(pd.Timestamp("2024-10-24")).label()  # a Thursday
+    '14–20 October 2024'
+    """
     date = pd.Timestamp(date)
     monday = date - pd.Timedelta(days=date.weekday())
     return Interval(monday - pd.Timedelta(days=7), monday - pd.Timedelta(days=1))

@@ -35,14 +35,26 @@ FLOW_LABELS = {"total sent": "delivered or given", "planned or pledged": "ordere
 
 
 def not_drawn(kind):
-    """Why notebook 04 does not draw a troop figure of ``kind`` (empty when it does)."""
+    """Why notebook 04 does not draw a troop figure of ``kind`` (empty when it does).
+
+    >>> not_drawn("in place"), not_drawn("increment")
+    ('', 'an addition to an earlier count, not a total')
+    """
     if kind in TROOPS_DRAWN:
         return ""
     return TROOPS_NOT_DRAWN.get(kind, f"a kind ({kind}) the chart does not know")
 
 
 def unread(claims):
-    """One line per theme and kind of ``claims`` that no notebook reads, with the claim ids."""
+    """One line per theme and kind of ``claims`` that no notebook reads, with the claim ids.
+
+    >>> claims = pd.DataFrame({"claim_id": ["000-01", "000-02", "001-01"], "theme": ["aid", "aid", "volunteers"],
+    ...                        "figure_kind": ["total sent", "share", "other"]})
+    >>> for line in unread(claims):
+    ...     print(line)
+    claims.csv: notebook 02_aid does not read kind 'share' (claims 000-02): counted in 01's inventory only
+    claims.csv: no notebook reads theme 'volunteers' (claims 001-01): counted in 01's inventory only
+    """
     lines = []
     for (theme, kind), rows in claims.groupby(["theme", "figure_kind"], sort=True):
         notebook, kinds = READ_BY.get(theme, (None, ()))

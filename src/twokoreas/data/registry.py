@@ -35,11 +35,17 @@ class Column:
 
 @dataclass(frozen=True)
 class Reference:
-    """``column`` of this table holds values of ``other_column`` in table ``table``."""
+    """``column`` of this table holds values of ``other_column`` in table ``table`` (checked first); ``error``
+    is the problem a value not there is reported as."""
 
     column: str
     table: str
     other_column: str
+    error: str = None
+
+    @property
+    def problem(self):
+        return self.error or f"unknown {self.column}"
 
 
 @dataclass(frozen=True)
@@ -314,7 +320,10 @@ FACT_RELATIONS = Table(
         Column("explanation", "string", "why, with the texts' words"),
     ),
     key=("fact_key", "other_fact_key"),
-    references=(Reference("fact_key", "claims", "fact_key"), Reference("other_fact_key", "claims", "fact_key")),
+    references=tuple(
+        Reference(column, "claims", "fact_key", "unknown fact_key (not in claims.csv)")
+        for column in ("fact_key", "other_fact_key")
+    ),
 )
 
 CROSS_CHECK = Table(
@@ -338,7 +347,7 @@ CROSS_CHECK = Table(
         _review(),
     ),
     key=("claim_id",),
-    references=(Reference("claim_id", "claims", "claim_id"),),
+    references=(Reference("claim_id", "claims", "claim_id", "unknown claim_id (not in claims.csv)"),),
 )
 
 EXCHANGE_RATES = Table(

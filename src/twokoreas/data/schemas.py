@@ -346,11 +346,10 @@ def _first_kind(cases):
     return cases[typed] if typed.any() else cases
 
 
-def failures(frame, schema, file, lines=None):
+def failures(frame, schema, file):
     """Validate ``frame``; return (coerced frame or None, problems as DataErrors, one per row and check).
 
-    ``lines`` (from :func:`twokoreas.files.row_lines`) gives each row's real line in the file; without it a
-    row's line is its index + 2."""
+    A row's index is its real line in the file (the loaders read a table so)."""
     try:
         return schema.validate(frame, lazy=True), []
     except pa.errors.SchemaErrors as err:
@@ -368,7 +367,7 @@ def failures(frame, schema, file, lines=None):
             problem = f"{_type_problem(check)} (got {case.failure_case!r})"
         elif problem == check and case.schema_context == "Column":
             problem = f"{check} (got {case.failure_case!r})"
-        row = None if pd.isna(case.index) else (lines[int(case.index)] if lines else int(case.index) + 2)
+        row = None if pd.isna(case.index) else int(case.index)
         key = (row, field, problem)
         if key not in seen:
             seen.add(key)

@@ -559,7 +559,11 @@ def _multiplier_value(text):
 
 
 def has_scale(text):
-    """Whether an amount carries a scale word or abbreviation ("million", "bn", "40K")."""
+    """Whether an amount carries a scale word or abbreviation ("million", "bn", "40K").
+
+    >>> has_scale("40K"), has_scale("2.5 bn"), has_scale("40")
+    (True, True, False)
+    """
     return bool(_HAS_SCALE.search(text))
 
 
@@ -584,7 +588,14 @@ def proportion_parts(text):
 def range_bounds(first, second):
     """Low and high of a range written ``first`` to ``second``; the low side takes the high side's scale
     when it has none and is too small to stand alone ("1 to 2 million"). Raise ValueError when the scales
-    cannot be told apart ("500 to 2 million")."""
+    cannot be told apart ("500 to 2 million").
+
+    >>> range_bounds("1", "2 million"), range_bounds("10,000", "13,000")
+    ((1000000.0, 2000000.0), (10000.0, 13000.0))
+    >>> range_bounds("500", "2 million")
+    Traceback (most recent call last):
+    ValueError: range bounds on different scales: '500' to '2 million'
+    """
     low, high = _amount_value(first), _amount_value(second)
     scale = _SCALE_AT_END.search(second.strip())
     if scale and not has_scale(first):
