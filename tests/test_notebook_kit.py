@@ -8,6 +8,7 @@ import pytest
 import twokoreas as tk
 from twokoreas.notebook import tables
 from twokoreas.notebook.kit import FactNotFound
+from twokoreas.text.sentences import QUOTE_WORDS
 
 
 @pytest.fixture(scope="module")
@@ -40,8 +41,11 @@ def test_a_fact_whose_span_no_longer_reads_its_figure_fails(nb, monkeypatch):
         nb.cite("dprk_shells_to_russia")
 
 
-def test_a_quoted_sentence_must_be_in_the_text(nb):
-    assert nb.sentence("003", "South Korean law forbids").endswith("nations engaged in combat.")
+def test_a_quotation_is_short_and_must_be_in_the_text(nb):
+    """At most QUOTE_WORDS words of the sentence around the words asked for, cut with an ellipsis."""
+    quoted = nb.sentence("003", "South Korean law forbids")
+    assert "South Korean law forbids" in quoted and quoted.startswith("…") and quoted.endswith("…")
+    assert len(quoted.strip("…").split()) <= QUOTE_WORDS
     with pytest.raises(FactNotFound):
         nb.sentence("003", "words not in the text")
 
@@ -63,11 +67,12 @@ def test_reader_tables_have_no_index_no_nan_and_whole_numbers_without_decimals()
     assert html == tables.ReaderTable(frame, "t")._repr_html_(), "the HTML is the same from run to run"
 
 
-def test_sources_put_each_figure_beside_its_full_sentence(nb):
+def test_sources_put_each_figure_beside_a_short_quotation_of_its_sentence(nb):
     shown = nb.sources(nb.theme("munitions"), slug=None).frame
     assert list(shown.columns[:3]) == ["claim", "figure", "quote"]
     row = shown.set_index("claim").loc["003-08"]
-    assert row.figure == "some 8 million" and row.figure in row.quote and row.quote.endswith(".")
+    assert row.figure == "some 8 million" and row.figure in row.quote
+    assert len(row.quote.strip("…").split()) <= QUOTE_WORDS
 
 
 def test_the_period_covered_is_computed_from_the_rows_and_their_texts_never_from_one_bound():
