@@ -9,6 +9,7 @@
 is its file's (``RINGS``), unless ``E2E`` names it: the tests that start a Python of their own. A file not listed
 here is ``e2e`` until it is, so a new slow test never slows the quick loop. Tests marked ``serial`` run one after
 another on one worker (``--dist loadgroup``): they start clusters or browsers, which must not meet each other.
+The tests of a file in ``ONE_WORKER`` share one worker too, so that its module fixture's build is made once.
 """
 
 import shutil
@@ -81,6 +82,8 @@ E2E = [
     "test_version_and_help.py::test_run_only_executes_that_notebook_alone",
 ]  # a kernel
 SERIAL = ["browser/", "test_corpus.py::test_dask_on_two_local_workers_gives_the_in_process_result"]
+#: Files whose tests read one build made by a module fixture: each runs on one worker, so the build is made once.
+ONE_WORKER = ["test_site_escaping.py", "test_whole_path.py"]
 
 
 def _where(item):
@@ -119,6 +122,8 @@ def pytest_collection_modifyitems(items):
         if relative and any(node.startswith(name) for name in SERIAL):
             item.add_marker("serial")
             item.add_marker(pytest.mark.xdist_group("serial"))  # one worker runs them all, one after another
+        elif relative in ONE_WORKER:
+            item.add_marker(pytest.mark.xdist_group(relative))
 
 
 @pytest.fixture

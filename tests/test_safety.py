@@ -62,8 +62,8 @@ def test_money_in_a_reader_table_is_never_typeset_as_maths():
 
 
 def test_prose_from_data_is_never_html():
-    for shown in (Notebook("99_test").say(f"outlet {IMG} says $5 & more"), prose(f"{SCRIPT} $5")):
-        assert "<" not in shown.data and r"\$5" in shown.data
+    for shown in (Notebook("99_test").say(f"outlet {IMG} says $5 & more").data, prose(f"{SCRIPT} $5")):
+        assert "<" not in shown and r"\$5" in shown
 
 
 def test_a_figure_caption_escapes_its_title():
@@ -312,7 +312,7 @@ def test_S01_a_notebook_saved_during_the_build_is_not_overwritten(small_project,
     assert err == (
         "notebooks/00_a.ipynb: changed while the build ran (saved in JupyterLab?), so the build did not "
         "overwrite it: run `make` again to build it as it is now; nothing was changed\n"
-    ).replace("notebooks/00_a.ipynb", runner._show(notebook))
+    ).replace("notebooks/00_a.ipynb", paths.shown(notebook))
     assert notebook.read_bytes() != saved and "my notes" in notebook.read_text(), "the person's save is kept"
     assert not (small_project.parent / "figures" / "index.csv").exists(), "nothing else was saved"
 
@@ -327,7 +327,7 @@ def test_S05_a_full_disk_names_the_step_and_the_folder(small_project, monkeypatc
     assert runner.run_all() == 1
     assert capsys.readouterr().err.endswith(
         "No space left on device while saving into notebooks/, "
-        f"{runner._show(paths.figures_dir())}/ and site/; "
+        f"{paths.shown(paths.figures_dir())}/ and site/; "
         "nothing was changed\n"
     )
 
