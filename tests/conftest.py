@@ -116,8 +116,12 @@ def pytest_configure(config):
 
 
 def pytest_collection_modifyitems(items):
+    """Mark each test with its ring (and group); put the e2e ring first, so that on two workers the long builds
+    start early and the many short in-process tests fill the end, leaving no worker idle while the other works."""
+    rings = {item: ring(item) for item in items}
+    items.sort(key=lambda item: rings[item] != "e2e")  # stable: the order within each ring is kept
     for item in items:
-        item.add_marker(ring(item))
+        item.add_marker(rings[item])
         relative, node = _where(item)
         if relative and any(node.startswith(name) for name in SERIAL):
             item.add_marker("serial")
