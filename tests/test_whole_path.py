@@ -207,7 +207,8 @@ def both_added(tmp_path_factory):
 
     real = twokoreas(root, env, "add", str(REAL)).split()[1].rstrip(":")
     listed = twokoreas(root, env, "review")
-    edit_rows(root / "data" / "articles.csv", "article_id", {real: {field: value for (_, field), value in TYPED.items()}})
+    typed = {field: value for (_, field), value in TYPED.items()}
+    edit_rows(root / "data" / "articles.csv", "article_id", {real: typed})
     assert "accepted" in twokoreas(root, env, "review", "--accept", real[:3]), listed
     twokoreas(root, env, "check")
     twokoreas(root, env, "run", "--rebuild")
