@@ -226,7 +226,7 @@ def test_a_killed_run_leaves_no_temporary_file_and_the_old_out_intact(folder, tm
     out.write_bytes(small_parquet.read_bytes())
     script = (
         "import os, signal\n"
-        "from twokoreas import corpus\n"
+        "from twokoreas.text import corpus\n"
         "corpus.PARTITION = 2\n"
         "real, calls = corpus.extract_partition, []\n"
         "def dying(path, part):\n"
