@@ -115,7 +115,7 @@ def pytest_configure(config):
         config.addinivalue_line("markers", f"{name}: {text}")
 
 
-def pytest_collection_modifyitems(items):
+def pytest_collection_modifyitems(config, items):
     """Mark each test with its ring (and group); put the e2e ring first, so that on two workers the long builds
     start early and the many short in-process tests fill the end, leaving no worker idle while the other works."""
     rings = {item: ring(item) for item in items}
@@ -128,6 +128,25 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.xdist_group("serial"))  # one worker runs them all, one after another
         elif relative in ONE_WORKER:
             item.add_marker(pytest.mark.xdist_group(relative))
+    _group_ids(config, items)
+
+
+def _group_ids(config, items):
+    """Put each test's xdist group in its node id, the channel ``--dist loadgroup`` reads: xdist 3.8 does it in a
+    hook that runs before this file's marks exist, and on pytest 9.2 its write no longer reaches the id
+    (pytest-dev/pytest-xdist#1386), so grouped tests were spread over both workers."""
+    if not getattr(config.option, "loadgroup", False):  # set on the workers of ``--dist loadgroup`` only
+        return
+    from _pytest.nodeid import NodeId
+
+    for item in items:
+        groups = {str(m.args[0]) for m in item.iter_markers("xdist_group")}
+        suffix = "@" + "_".join(sorted(groups))
+        if groups and not item.nodeid.endswith(suffix):
+            if hasattr(item, "_id"):
+                item._id = NodeId.parse(item.nodeid + suffix)
+            else:  # pytest before 9.2
+                item._nodeid = item.nodeid + suffix
 
 
 @pytest.fixture
