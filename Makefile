@@ -56,7 +56,8 @@ html: $(STAMP)
 	$(BIN)/jupyter nbconvert --to html --no-input --no-prompt --output-dir build/html notebooks/*.ipynb
 
 # The tests' rings (tests/conftest.py): unit and data run in this process; e2e starts processes, kernels, a browser.
-# Both cores (pytest-xdist); tests marked serial share one worker. The docstring examples under src/ run as doctests.
+# Both cores (pytest-xdist); tests marked serial share one worker, and so do the tests reading one module fixture's
+# build; the e2e ring is scheduled first (tests/conftest.py). The docstring examples under src/ run as doctests.
 PYTEST := $(BIN)/python -m pytest -q -n 2 --dist loadgroup tests --doctest-modules src/twokoreas
 
 ## Everything: data checks, the three rings of tests (slowest 10 named), nbval strict over every notebook.
@@ -85,8 +86,10 @@ unit: $(STAMP)
 browser: $(STAMP) chromium
 	$(BIN)/python -m pytest -q tests/browser
 
+## nbval strict on both cores, one notebook per worker at a time (each notebook runs in a kernel of its own).
 nbval: $(STAMP)
-	TWOKOREAS_FIGURES=$$(mktemp -d) $(BIN)/python -m pytest -q --nbval notebooks --nbval-sanitize-with tests/nbval_sanitize.cfg
+	TWOKOREAS_FIGURES=$$(mktemp -d) $(BIN)/python -m pytest -q -n 2 --dist loadfile --nbval notebooks \
+	  --nbval-sanitize-with tests/nbval_sanitize.cfg
 
 ## JupyterLab on the project's environment, at the project root with notebooks/ open; more options with
 ## LAB_ARGS, e.g. make lab LAB_ARGS="--no-browser --port 8890".

@@ -9,6 +9,7 @@
 is its file's (``RINGS``), unless ``E2E`` names it: the tests that start a Python of their own. A file not listed
 here is ``e2e`` until it is, so a new slow test never slows the quick loop. Tests marked ``serial`` run one after
 another on one worker (``--dist loadgroup``): they start clusters or browsers, which must not meet each other.
+The tests of a file in ``ONE_WORKER`` share one worker too, so that its module fixture's build is made once.
 """
 
 import shutil
@@ -81,6 +82,8 @@ E2E = [
     "test_version_and_help.py::test_run_only_executes_that_notebook_alone",
 ]  # a kernel
 SERIAL = ["browser/", "test_corpus.py::test_dask_on_two_local_workers_gives_the_in_process_result"]
+#: Files whose tests read one build made by a module fixture: each runs on one worker, so the build is made once.
+ONE_WORKER = ["test_site_escaping.py", "test_whole_path.py"]
 
 
 def _where(item):
@@ -112,13 +115,38 @@ def pytest_configure(config):
         config.addinivalue_line("markers", f"{name}: {text}")
 
 
-def pytest_collection_modifyitems(items):
+def pytest_collection_modifyitems(config, items):
+    """Mark each test with its ring (and group); put the e2e ring first, so that on two workers the long builds
+    start early and the many short in-process tests fill the end, leaving no worker idle while the other works."""
+    rings = {item: ring(item) for item in items}
+    items.sort(key=lambda item: rings[item] != "e2e")  # stable: the order within each ring is kept
     for item in items:
-        item.add_marker(ring(item))
+        item.add_marker(rings[item])
         relative, node = _where(item)
         if relative and any(node.startswith(name) for name in SERIAL):
             item.add_marker("serial")
             item.add_marker(pytest.mark.xdist_group("serial"))  # one worker runs them all, one after another
+        elif relative in ONE_WORKER:
+            item.add_marker(pytest.mark.xdist_group(relative))
+    _group_ids(config, items)
+
+
+def _group_ids(config, items):
+    """Put each test's xdist group in its node id, the channel ``--dist loadgroup`` reads: xdist 3.8 does it in a
+    hook that runs before this file's marks exist, and on pytest 9.2 its write no longer reaches the id
+    (pytest-dev/pytest-xdist#1386), so grouped tests were spread over both workers."""
+    if not getattr(config.option, "loadgroup", False):  # set on the workers of ``--dist loadgroup`` only
+        return
+    from _pytest.nodeid import NodeId
+
+    for item in items:
+        groups = {str(m.args[0]) for m in item.iter_markers("xdist_group")}
+        suffix = "@" + "_".join(sorted(groups))
+        if groups and not item.nodeid.endswith(suffix):
+            if hasattr(item, "_id"):
+                item._id = NodeId.parse(item.nodeid + suffix)
+            else:  # pytest before 9.2
+                item._nodeid = item.nodeid + suffix
 
 
 @pytest.fixture

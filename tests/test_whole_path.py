@@ -1,8 +1,9 @@
 """The whole path of a new article, as a person takes it, in a temporary copy of the project: ``twokoreas add``
 a made-up sixth article (``tests/fixtures/sixth_article.txt``), fill in its drafts as the README's "Adding an
-article" says, ``twokoreas review --accept``, and the full build; its figures must then reach the figures
-inventory, a table, a chart's data and the generated prose, with no notebook or test edited. (nbval strict runs
-once, over the committed notebooks, in ``make test``.)
+article" says, ``twokoreas review --accept``; then a real one (``tests/fixtures/voa_2025-02-28_more_troops.txt``),
+typing only what ``review`` names. One full build and nbval strict over its notebooks follow, for both articles
+at once; each article's figures must then reach the figures inventory, a table, a chart's data and the generated
+prose, with no notebook or test edited. (nbval strict over the committed notebooks runs in ``make test``.)
 
 That a failing notebook leaves the tree unchanged is
 ``test_runner.py::test_a_failing_notebook_changes_nothing_and_is_named_with_its_cell``.
@@ -15,6 +16,7 @@ from pathlib import Path
 
 import nbformat
 import pandas as pd
+import pytest
 
 from test_runner import project
 from twokoreas import paths
@@ -112,19 +114,12 @@ def prose(notebook):
     )
 
 
-def test_a_new_article_reaches_the_inventory_tables_charts_and_prose(tmp_path):
-    root, env = project(tmp_path, [p.name for p in notebook_paths()])
-    added = twokoreas(root, env, "add", str(ARTICLE), "--outlet", "The Han River Courier")
-    article_id = added.split()[1].rstrip(":")
-    assert "review: draft" in twokoreas(root, env, "review")
-    review(root / "data", article_id)
-    assert "accepted" in twokoreas(root, env, "review", "--accept", article_id[:3])
-    twokoreas(root, env, "check")
-    twokoreas(root, env, "run", "--rebuild")
-
+def test_a_new_article_reaches_the_inventory_tables_charts_and_prose(both_added):
+    root, made_up, _ = both_added
     figures = root / "figures"
     claims = pd.read_csv(root / "data" / "claims.csv", dtype=str).set_index("mention").claim_id
     troops, aid = claims[TROOPS], claims[AID]
+    assert made_up in set(pd.read_csv(root / "data" / "articles.csv", dtype=str).article_id)
     inventory = pd.read_csv(figures / "01_inventory.csv", dtype=str)
     assert {troops, aid} <= set(inventory.claim)
     assert TROOPS in set(pd.read_csv(figures / "04_troop_table.csv", dtype=str).figure)
@@ -159,41 +154,14 @@ def to_type(review_output):
     return sorted(set(found))
 
 
-def test_a_real_article_is_added_with_the_cells_review_names_and_each_figure_is_drawn_as_what_it_counts(tmp_path):
-    root, env = project(tmp_path, [p.name for p in notebook_paths()])
-    article_id = twokoreas(root, env, "add", str(REAL)).split()[1].rstrip(":")
-    listed = twokoreas(root, env, "review")
+def test_a_real_article_is_added_with_the_cells_review_names_and_each_figure_is_drawn_as_what_it_counts(
+    both_added,
+):
+    root, _, (article_id, listed, nbval) = both_added
     assert "refuses it for these 4 problems" in listed, listed
     assert to_type(listed) == sorted(TYPED), listed
-    edit_rows(
-        root / "data" / "articles.csv",
-        "article_id",
-        {article_id: {field: value for (_, field), value in TYPED.items()}},
-    )
     print(f"\ncells typed by a person: {len(TYPED)} (drafts accepted as drafted)")
     assert len(TYPED) <= 20
-    assert "accepted" in twokoreas(root, env, "review", "--accept", article_id[:3])
-    twokoreas(root, env, "check")
-    twokoreas(root, env, "run", "--rebuild")
-    nbval = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pytest",
-            "-q",
-            "-p",
-            "no:cacheprovider",
-            "--nbval",
-            "notebooks",
-            "--nbval-sanitize-with",
-            str(paths.ROOT / "tests" / "nbval_sanitize.cfg"),
-        ],
-        cwd=root,
-        env={**env, paths.FIGURES_VARIABLE: str(tmp_path / "nbval-figures")},
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
     assert nbval.returncode == 0, nbval.stdout[-3000:]
 
     figures = root / "figures"
@@ -222,3 +190,45 @@ def test_a_real_article_is_added_with_the_cells_review_names_and_each_figure_is_
     in_russia = troops[troops.index("puts the troops in Russia at") :].split("\n")[0]
     assert not any(f"**{m}**" in in_russia for m in (*CASUALTIES, INCREMENT))
     assert "one is a news agency's report (Voice of America)" in prose(root / "notebooks" / "00_corpus.ipynb")
+
+
+@pytest.fixture(scope="module")
+def both_added(tmp_path_factory):
+    """One copy of the project with the made-up article and the real one added, reviewed and accepted as a person
+    would (one after the other), then built once and checked by nbval strict. Returns the root, the made-up
+    article's id, and the real one's (id, what ``review`` listed for it, the nbval run)."""
+    tmp_path = tmp_path_factory.mktemp("whole-path")
+    root, env = project(tmp_path, [p.name for p in notebook_paths()])
+    added = twokoreas(root, env, "add", str(ARTICLE), "--outlet", "The Han River Courier")
+    made_up = added.split()[1].rstrip(":")
+    assert "review: draft" in twokoreas(root, env, "review")
+    review(root / "data", made_up)
+    assert "accepted" in twokoreas(root, env, "review", "--accept", made_up[:3])
+
+    real = twokoreas(root, env, "add", str(REAL)).split()[1].rstrip(":")
+    listed = twokoreas(root, env, "review")
+    typed = {field: value for (_, field), value in TYPED.items()}
+    edit_rows(root / "data" / "articles.csv", "article_id", {real: typed})
+    assert "accepted" in twokoreas(root, env, "review", "--accept", real[:3]), listed
+    twokoreas(root, env, "check")
+    twokoreas(root, env, "run", "--rebuild")
+    nbval = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            "--nbval",
+            "notebooks",
+            "--nbval-sanitize-with",
+            str(paths.ROOT / "tests" / "nbval_sanitize.cfg"),
+        ],
+        cwd=root,
+        env={**env, paths.FIGURES_VARIABLE: str(tmp_path / "nbval-figures")},
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    return root, made_up, (real, listed, nbval)

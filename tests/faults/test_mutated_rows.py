@@ -14,6 +14,9 @@ that is not a whole number (another rung is a legitimate recoding), and an excha
 is not another year of the range (a year replaced by another is the missing-year case, S-fx-del, which
 ``check`` names without a line: there is no row for a missing year).
 
+Every pinned cell is mutated (one test per cell, so both workers share them): the draws of one property over
+all cells left 11 of the 27 untouched, ``claims.csv``'s value, start and article id among them.
+
 This file calls the loaders in-process (two small functions below) so that the mutations fit in CI's
 time; the command line itself is exercised by the other files of this folder.
 """
@@ -46,8 +49,8 @@ PINNED = {
 }
 WHOLE = {"start", "end"}
 FLOAT = {"value", "value_low", "value_high"}
-SETTINGS = settings(
-    max_examples=60,
+SETTINGS = settings(  # per cell: the first, simplest mutation and one more drawn at random (54 in all)
+    max_examples=2,
     deadline=None,
     derandomize=True,
     database=None,
@@ -159,8 +162,7 @@ CELLS = [(name, column) for name, (_, columns) in sorted(PINNED.items()) for col
 
 
 @st.composite
-def mutations(draw, data):
-    name, column = draw(st.sampled_from(CELLS))
+def mutations(draw, data, name, column):
     table = Table(data / name)
     row = draw(st.integers(1, len(table.rows) - 1))
     original = table.get(row, column)
@@ -172,13 +174,14 @@ def mutations(draw, data):
         else any_text(original)
     )
     value = draw(strategy.filter(lambda v: v != original and not legitimate(column, v)))
-    return name, row, column, value
+    return row, value
 
 
+@pytest.mark.parametrize("name, column", CELLS)
 @SETTINGS
 @given(mutation=st.data())
-def test_a_mutated_cell_is_a_clear_error_or_changes_nothing(data, originals, mutation):
-    name, row, column, value = mutation.draw(mutations(data))
+def test_a_mutated_cell_is_a_clear_error_or_changes_nothing(data, originals, name, column, mutation):
+    row, value = mutation.draw(mutations(data, name, column))
     path = data / name
     saved = path.read_bytes()
     try:
