@@ -58,7 +58,8 @@ def summary(data, inventory_page):
             f"and {len(data.events)} stance events from [{len(articles)} news texts](articles/index.md) dated from "
             f"{first:%B %Y} to {last:%B %Y} or later ({escape(outlets)}"
             f"{f' and {unknown} from unnamed outlets' if unknown else ''}), each traced to its characters, on how "
-            "North Korea armed and manned Russia's war while South Korea sent money and humanitarian aid and, by "
+            "North Korea, by the accounts of South Korean intelligence, US officials and the texts' own reporting, "
+            "armed and manned Russia's war while South Korea sent money and humanitarian aid and, by "
             "one text's account, agreed to lend shells to the United States; some texts say South Korean weapons "
             "reached Ukraine, directly or through third countries, while Seoul said it provided no lethal aid. "
             "Follow any figure or claim id to its highlighted sentence in the article.")
