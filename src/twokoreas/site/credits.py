@@ -37,8 +37,9 @@ def build_label():
 
 
 TERMS = ("Terms: the project's code, tables, notebooks and figures are MIT-licensed. The news texts belong to their "
-         "owners and are not published here: each article page shows only short quotations (8 words at most) of the "
-         "figures and events, each with whose words they are, and the text's SHA-256; downloads give character spans, "
+         "owners and are not published here: the site quotes each figure and event in 8 words at most, with whose "
+         "words they are, and the text's SHA-256; notes and date evidence quote a phrase or a sentence where a "
+         "judgment rests on it; no text has a quarter of its words on the site; downloads give character spans, "
          "never whole sentences. The Kiel Institute's Ukraine Support Tracker files are redistributed "
          "unchanged under the Kiel Institute's own terms, cited by their release; GDELT's CAMEO Goldstein weights "
          "are used under the GDELT Project's terms, which allow reuse and redistribution with a citation of, and a "
