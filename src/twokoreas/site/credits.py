@@ -38,7 +38,7 @@ def build_label():
 
 TERMS = ("Terms: the project's code, tables, notebooks and figures are MIT-licensed. The news texts belong to their "
          "owners and are not published here: the site quotes each figure and event in 8 words at most, with whose "
-         "words they are, and the text's SHA-256; notes and date evidence quote a phrase or a sentence where a "
+         "words they are, and the text's SHA-256; notes, headlines and date evidence quote a phrase or a sentence where a "
          "judgment rests on it; no text has a quarter of its words on the site; downloads give character spans, "
          "never whole sentences. The Kiel Institute's Ukraine Support Tracker files are redistributed "
          "unchanged under the Kiel Institute's own terms, cited by their release; GDELT's CAMEO Goldstein weights "
