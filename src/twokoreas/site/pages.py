@@ -53,8 +53,8 @@ def summary(data, inventory_page):
     unknown = (articles.outlet == "unknown").sum()
     incidental = (claims.unit == "count") & (claims.value <= 2)  # "one", "two": as notebook 01 counts them
     facts, counted = claims.fact_key.nunique(), claims[~incidental].fact_key.nunique()
-    return (f"[{len(claims)} quantitative figures]({inventory_page}) ({facts} distinct facts, {facts - counted} of "
-            "them incidental counts such as \"two reasons\") "
+    return (f"[{len(claims)} quantitative figures]({inventory_page}) ({counted} distinct facts, besides "
+            f"{facts - counted} incidental counts such as \"two reasons\") "
             f"and {len(data.events)} stance events from [{len(articles)} news texts](articles/index.md) dated from "
             f"{first:%B %Y} to {last:%B %Y} or later ({escape(outlets)}"
             f"{f' and {unknown} from unnamed outlets' if unknown else ''}), each traced to its characters, on how "
